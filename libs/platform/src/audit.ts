@@ -1,0 +1,83 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, type EntityManager } from 'typeorm';
+import type { Claims } from './auth';
+
+/** One append-only line per mutation: who did what, and the record before and after. */
+@Entity({ name: 'audit_record' })
+export class AuditRecord {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'text', name: 'actor_id' })
+  actorId: string;
+
+  @Column({ type: 'text', name: 'actor_name' })
+  actorName: string;
+
+  @Column({ type: 'text' })
+  action: string;
+
+  @Column({ type: 'text', name: 'entity_type' })
+  entityType: string;
+
+  @Column({ type: 'text', name: 'entity_id' })
+  entityId: string;
+
+  @Column({ type: 'jsonb', nullable: true })
+  before: object | null;
+
+  @Column({ type: 'jsonb', nullable: true })
+  after: object | null;
+
+  @Column({ type: 'text', name: 'request_id', nullable: true })
+  requestId: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz', name: 'at' })
+  at: Date;
+}
+
+export interface AuditEntry {
+  actor: Pick<Claims, 'sub' | 'name'>;
+  action: string;
+  entityType: string;
+  entityId: string;
+  before: object | null;
+  after: object | null;
+  requestId?: string;
+}
+
+/** Writes the audit line with the caller's manager, so it commits or rolls back with the change. */
+export async function writeAudit(manager: EntityManager, entry: AuditEntry): Promise<void> {
+  await manager.insert(AuditRecord, {
+    actorId: entry.actor.sub,
+    actorName: entry.actor.name,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId,
+    before: entry.before,
+    after: entry.after,
+    requestId: entry.requestId ?? null,
+  });
+}
+
+/** DDL for a service's audit table; a trigger refuses UPDATE and DELETE so the log stays append-only. */
+export function auditTableSql(schema: string): string[] {
+  return [
+    `CREATE TABLE "${schema}".audit_record (
+      id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+      actor_id text NOT NULL,
+      actor_name text NOT NULL,
+      action text NOT NULL,
+      entity_type text NOT NULL,
+      entity_id text NOT NULL,
+      before jsonb,
+      after jsonb,
+      request_id text,
+      at timestamptz NOT NULL DEFAULT now()
+    )`,
+    `CREATE INDEX audit_record_entity ON "${schema}".audit_record (entity_type, entity_id, at)`,
+    `CREATE FUNCTION "${schema}".audit_record_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+     BEGIN RAISE EXCEPTION 'audit_record is append-only'; END $$`,
+    `CREATE TRIGGER audit_record_append_only BEFORE UPDATE OR DELETE ON "${schema}".audit_record
+     FOR EACH ROW EXECUTE FUNCTION "${schema}".audit_record_append_only()`,
+  ];
+}

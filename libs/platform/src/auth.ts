@@ -1,0 +1,110 @@
+import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
+import { z } from 'zod';
+import { forbidden, unauthenticated } from './errors';
+
+/** Claims an official's or institution user's token carries (DESIGN.md §6). */
+export const claimsSchema = z.object({
+  sub: z.string().min(1),
+  name: z.string().min(1),
+  scopes: z.array(z.string().min(1)),
+  regionCode: z.string().regex(/^\d{2,12}$/),
+  institutionId: z.string().uuid().optional(),
+});
+export type Claims = z.infer<typeof claimsSchema>;
+
+export interface TokenKeys {
+  secret: string;
+  issuer: string;
+  audience: string;
+}
+
+const keyBytes = (secret: string) => new TextEncoder().encode(secret);
+
+export async function signToken(keys: TokenKeys, claims: Claims, expiresIn: string | number = '8h') {
+  const { sub, ...rest } = claims;
+  return new SignJWT(rest)
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(sub)
+    .setIssuer(keys.issuer)
+    .setAudience(keys.audience)
+    .setIssuedAt()
+    .setExpirationTime(expiresIn)
+    .sign(keyBytes(keys.secret));
+}
+
+/** Verifies signature, issuer, audience, expiry and the claim shapes. Throws UNAUTHENTICATED. */
+export async function verifyToken(keys: TokenKeys, token: string): Promise<Claims> {
+  try {
+    const { payload } = await jwtVerify(token, keyBytes(keys.secret), {
+      issuer: keys.issuer,
+      audience: keys.audience,
+      algorithms: ['HS256'],
+    });
+    const claims = claimsSchema.safeParse(payload);
+    if (!claims.success) throw unauthenticated('The token lacks required claims');
+    return claims.data;
+  } catch (error) {
+    if (error instanceof joseErrors.JWTExpired) throw unauthenticated('The token has expired');
+    if (error instanceof joseErrors.JOSEError) throw unauthenticated('The token is not valid');
+    throw error;
+  }
+}
+
+/** Reads `Authorization: Bearer …`; undefined for the public. */
+export function bearerToken(header: string | undefined): string | undefined {
+  if (!header) return undefined;
+  const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
+  if (!match) throw unauthenticated('The Authorization header must be "Bearer <token>"');
+  return match[1];
+}
+
+/** A region code covers itself and every code that starts with it (province 2 … village 12 digits). */
+export const regionCovers = (jurisdiction: string, regionCode: string) => regionCode.startsWith(jurisdiction);
+
+/** Who is asking, and the checks every resolver makes before touching data. */
+export class Viewer {
+  constructor(readonly claims: Claims | undefined) {}
+
+  get isPublic() {
+    return this.claims === undefined;
+  }
+
+  /** The signed-in caller, or UNAUTHENTICATED. */
+  requireUser(): Claims {
+    if (!this.claims) throw unauthenticated();
+    return this.claims;
+  }
+
+  hasScope(scope: string): boolean {
+    return !!this.claims && (this.claims.scopes.includes(scope) || this.claims.scopes.includes('admin'));
+  }
+
+  /** Requires one of the scopes (any of them is enough). */
+  requireScope(...scopes: string[]): Claims {
+    const claims = this.requireUser();
+    if (!scopes.some((scope) => this.hasScope(scope))) {
+      throw forbidden(`Requires scope ${scopes.join(' or ')}`);
+    }
+    return claims;
+  }
+
+  /** True when the caller's jurisdiction includes the region. */
+  covers(regionCode: string): boolean {
+    return !!this.claims && regionCovers(this.claims.regionCode, regionCode);
+  }
+
+  requireRegion(regionCode: string): void {
+    this.requireUser();
+    if (!this.covers(regionCode)) throw forbidden('Outside your jurisdiction');
+  }
+
+  /**
+   * May this caller see an institution's records: an official whose region covers it,
+   * or a user of that institution.
+   */
+  canSeeInstitution(institution: { id: string; regionCode: string }): boolean {
+    if (!this.claims) return false;
+    if (this.claims.institutionId) return this.claims.institutionId === institution.id;
+    return this.covers(institution.regionCode);
+  }
+}

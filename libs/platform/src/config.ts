@@ -1,0 +1,50 @@
+import { z } from 'zod';
+
+/** Settings every process of the federation shares. Services extend this with their own. */
+export const baseConfigSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DATABASE_URL: z.string().url().default('postgres://postgres@127.0.0.1:5432/jianguan'),
+  REDIS_URL: z.string().url().default('redis://127.0.0.1:6379'),
+  /** Prefix of every BullMQ key, so several deployments (or test files) can share one Redis. */
+  QUEUE_PREFIX: z.string().min(1).default('jianguan'),
+  /** HS256 key shared by the gateway and the subgraphs; at least 32 characters. */
+  JWT_SECRET: z.string().min(32, 'JWT_SECRET must be at least 32 characters'),
+  JWT_ISSUER: z.string().min(1).default('jianguan'),
+  JWT_AUDIENCE: z.string().min(1).default('jianguan'),
+});
+export type BaseConfig = z.infer<typeof baseConfigSchema>;
+
+/** What every subgraph needs on top of the base: where it listens and the gateway's secret for it. */
+export const subgraphConfigSchema = baseConfigSchema.extend({
+  HOST: z.string().default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535),
+  /** The gateway sends this in `x-subgraph-secret`; requests without it are refused. */
+  SUBGRAPH_SECRET: z.string().min(16, 'SUBGRAPH_SECRET must be at least 16 characters'),
+  /** Seconds to let in-flight requests and jobs finish on SIGTERM. */
+  SHUTDOWN_GRACE_SECONDS: z.coerce.number().positive().default(10),
+});
+export type SubgraphConfig = z.infer<typeof subgraphConfigSchema>;
+
+export class ConfigError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+  }
+}
+
+/**
+ * Parses configuration once, failing fast with every problem listed.
+ * `env` defaults to the process environment; tests pass a plain object.
+ */
+export function parseConfig<S extends z.ZodType>(
+  schema: S,
+  env: Record<string, string | undefined> = process.env,
+): z.infer<S> {
+  const result = schema.safeParse(env);
+  if (!result.success) {
+    throw new ConfigError(
+      result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`),
+    );
+  }
+  return result.data;
+}

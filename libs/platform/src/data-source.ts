@@ -1,0 +1,42 @@
+import 'reflect-metadata';
+import { DataSource, type Logger as TypeOrmLogger, type MixedList, type EntitySchema } from 'typeorm';
+
+export interface DataSourceOptions {
+  url: string;
+  /** The service's own Postgres schema; it never reads another's. */
+  schema: string;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  entities: MixedList<Function | string | EntitySchema>;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  migrations: MixedList<Function | string>;
+  /** e.g. a statement counter in tests. */
+  logger?: TypeOrmLogger;
+  poolSize?: number;
+}
+
+export function createDataSource(options: DataSourceOptions): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url: options.url,
+    schema: options.schema,
+    entities: options.entities,
+    migrations: options.migrations,
+    migrationsTableName: 'migrations',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    logger: options.logger,
+    logging: options.logger ? ['query', 'error'] : ['error'],
+    extra: { max: options.poolSize ?? 10, application_name: options.schema },
+  });
+}
+
+/** Connects and, when asked, creates the schema and runs pending migrations (each in its own transaction). */
+export async function openDataSource(dataSource: DataSource, { migrate }: { migrate: boolean }) {
+  await dataSource.initialize();
+  if (migrate) {
+    const schema = (dataSource.options as { schema?: string }).schema;
+    if (schema) await dataSource.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+    await dataSource.runMigrations();
+  }
+  return dataSource;
+}

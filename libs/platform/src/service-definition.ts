@@ -1,0 +1,23 @@
+/**
+ * How the launcher, the gateway's composition script and the test harness see a service,
+ * without knowing its insides. Each service exports one of these from `src/service.ts`.
+ */
+export interface RunningProcess {
+  stop: () => Promise<void>;
+}
+
+export interface ServiceDefinition {
+  /** Subgraph name in the supergraph, e.g. `registry`. */
+  name: string;
+  /** Its own Postgres schema. */
+  schema: string;
+  defaultPort: number;
+  /** The schema-first SDL (contents of src/schema.graphql). */
+  typeDefs: string;
+  /** Creates the schema and runs pending migrations against `databaseUrl`. */
+  migrate: (databaseUrl: string) => Promise<void>;
+  /** Starts the subgraph HTTP server with the given environment (parsed by the service's config). */
+  startServer: (env: Record<string, string | undefined>) => Promise<RunningProcess & { url: string }>;
+  /** Starts its queue consumers (event inbox, relay, scheduled jobs). */
+  startWorker: (env: Record<string, string | undefined>) => Promise<RunningProcess>;
+}

@@ -1,0 +1,152 @@
+import http from 'node:http';
+import { randomUUID, timingSafeEqual } from 'node:crypto';
+import express, { type Request, type Response, type NextFunction } from 'express';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import type { DocumentNode } from 'graphql';
+import { GraphQLError } from 'graphql';
+import type { Logger } from './logger';
+import type { SubgraphConfig } from './config';
+import { bearerToken, verifyToken, Viewer, type TokenKeys } from './auth';
+import { maskingFormatError } from './errors';
+import { queryLimits } from './armor';
+
+export const SUBGRAPH_SECRET_HEADER = 'x-subgraph-secret';
+export const REQUEST_ID_HEADER = 'x-request-id';
+
+/** What every resolver of every subgraph receives; services add their loaders and data source. */
+export interface RequestContext {
+  viewer: Viewer;
+  requestId: string;
+  logger: Logger;
+}
+
+export interface SubgraphOptions<C extends RequestContext> {
+  name: string;
+  config: SubgraphConfig;
+  typeDefs: DocumentNode;
+  resolvers: GraphQLResolverMap<C>;
+  logger: Logger;
+  /** Adds per-request state (DataLoaders, repositories) to the base context. */
+  buildContext: (base: RequestContext) => C;
+  /** Throws when the service cannot serve (database or Redis unreachable). */
+  readiness: () => Promise<void>;
+  plugins?: ApolloServerPlugin<C>[];
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  stop: () => Promise<void>;
+}
+
+export const tokenKeys = (config: SubgraphConfig): TokenKeys => ({
+  secret: config.JWT_SECRET,
+  issuer: config.JWT_ISSUER,
+  audience: config.JWT_AUDIENCE,
+});
+
+function sameSecret(given: unknown, expected: string): boolean {
+  if (typeof given !== 'string') return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** Sends a GraphQL-shaped error from plain HTTP middleware. */
+function refuse(res: Response, status: number, code: string, message: string) {
+  res.status(status).json({ errors: [{ message, extensions: { code } }] });
+}
+
+/**
+ * Starts one schema-first subgraph: `/graphql` for the gateway only (secret header), `/healthz`
+ * (the process is alive) and `/readyz` (it can reach its dependencies and is not shutting down).
+ */
+export async function startSubgraph<C extends RequestContext>(options: SubgraphOptions<C>): Promise<RunningServer> {
+  const { config, logger } = options;
+  const app = express();
+  const httpServer = http.createServer(app);
+  const limits = queryLimits();
+  let shuttingDown = false;
+
+  const apollo = new ApolloServer<C>({
+    schema: buildSubgraphSchema({ typeDefs: options.typeDefs, resolvers: options.resolvers as GraphQLResolverMap<unknown> }),
+    introspection: config.NODE_ENV !== 'production',
+    csrfPrevention: true,
+    includeStacktraceInErrorResponses: false,
+    validationRules: limits.validationRules,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ...(limits.plugins as ApolloServerPlugin<C>[]),
+      ...(options.plugins ?? []),
+    ],
+    formatError: maskingFormatError((error) => logger.error({ err: error }, 'internal error')),
+  });
+  await apollo.start();
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok', service: options.name });
+  });
+  app.get('/readyz', async (_req, res) => {
+    if (shuttingDown) return void res.status(503).json({ status: 'shutting down' });
+    try {
+      await options.readiness();
+      res.json({ status: 'ready' });
+    } catch (error) {
+      logger.warn({ err: error }, 'not ready');
+      res.status(503).json({ status: 'not ready' });
+    }
+  });
+
+  const requireGateway = (req: Request, res: Response, next: NextFunction) => {
+    if (!sameSecret(req.headers[SUBGRAPH_SECRET_HEADER], config.SUBGRAPH_SECRET)) {
+      return refuse(res, 403, 'FORBIDDEN', 'This subgraph answers the gateway only');
+    }
+    next();
+  };
+
+  const keys = tokenKeys(config);
+  app.use(
+    '/graphql',
+    requireGateway,
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        const requestId = String(req.headers[REQUEST_ID_HEADER] ?? randomUUID());
+        const requestLogger = logger.child({ requestId });
+        let token: string | undefined;
+        try {
+          token = bearerToken(req.headers.authorization);
+        } catch (error) {
+          throw withStatus(error, 401);
+        }
+        const claims = token ? await verifyToken(keys, token).catch((e) => Promise.reject(withStatus(e, 401))) : undefined;
+        return options.buildContext({ viewer: new Viewer(claims), requestId, logger: requestLogger });
+      },
+    }),
+  );
+
+  await new Promise<void>((resolve) => httpServer.listen(config.PORT, config.HOST, resolve));
+  const port = (httpServer.address() as { port: number }).port;
+  const url = `http://${config.HOST}:${port}/graphql`;
+  logger.info({ url }, `${options.name} subgraph listening`);
+
+  return {
+    url,
+    port,
+    stop: async () => {
+      shuttingDown = true;
+      await apollo.stop(); // drains in-flight requests, then closes the HTTP server
+    },
+  };
+}
+
+function withStatus(error: unknown, status: number): unknown {
+  if (error instanceof GraphQLError) {
+    return new GraphQLError(error.message, { extensions: { ...error.extensions, http: { status } } });
+  }
+  return error;
+}

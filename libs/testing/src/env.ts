@@ -1,0 +1,31 @@
+import { signToken, type Claims } from '@jianguan/platform';
+import type { TestDatabase } from './database';
+import type { TestQueuePrefix } from './redis';
+import { TEST_REDIS_URL } from './redis';
+
+export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256!';
+export const TEST_SUBGRAPH_SECRET = 'test-subgraph-secret';
+export const TEST_KEYS = { secret: TEST_JWT_SECRET, issuer: 'jianguan', audience: 'jianguan' };
+
+/** The environment a service sees in a test: this file's database and queue prefix, a free port. */
+export function testEnv(
+  db: TestDatabase,
+  queue: TestQueuePrefix,
+  extra: Record<string, string> = {},
+): Record<string, string> {
+  return {
+    NODE_ENV: 'test',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    DATABASE_URL: db.url,
+    REDIS_URL: TEST_REDIS_URL,
+    QUEUE_PREFIX: queue.prefix,
+    JWT_SECRET: TEST_JWT_SECRET,
+    SUBGRAPH_SECRET: TEST_SUBGRAPH_SECRET,
+    PORT: '0',
+    ...extra,
+  };
+}
+
+export function tokenFor(claims: Partial<Claims> & Pick<Claims, 'scopes' | 'regionCode'>, expiresIn?: string | number) {
+  return signToken(TEST_KEYS, { sub: 'test-official', name: '测试人员', ...claims }, expiresIn);
+}

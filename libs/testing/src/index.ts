@@ -1,0 +1,4 @@
+export * from './database';
+export * from './redis';
+export * from './env';
+export * from './factories';

@@ -5,8 +5,8 @@ delete swcrc.$schema;
 
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/libs', '<rootDir>/services', '<rootDir>/gateway', '<rootDir>/scripts'],
-  testMatch: ['**/test/**/*.test.ts'],
+  roots: ['<rootDir>/libs', '<rootDir>/services', '<rootDir>/gateway', '<rootDir>/scripts', '<rootDir>/e2e'],
+  testMatch: ['**/test/**/*.test.ts', '<rootDir>/e2e/**/*.test.ts'],
   transform: { '^.+\\.ts$': ['@swc/jest', { ...swcrc, swcrc: false }] },
   globalSetup: '<rootDir>/scripts/test-global-setup.ts',
   globalTeardown: '<rootDir>/scripts/test-global-teardown.ts',

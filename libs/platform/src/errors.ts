@@ -43,3 +43,7 @@ export function maskingFormatError(onInternal: (error: unknown) => void) {
     };
   };
 }
+
+/** Postgres unique_violation (23505), as raised through TypeORM's QueryFailedError. */
+export const isUniqueViolation = (error: unknown): boolean =>
+  typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505';

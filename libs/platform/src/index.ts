@@ -11,3 +11,5 @@ export * from './main';
 export * from './identifiers/credit-code';
 export * from './identifiers/id-number';
 export * from './service-definition';
+export * from './validation';
+export * from './scalars';

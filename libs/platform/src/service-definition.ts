@@ -2,6 +2,8 @@
  * How the launcher, the gateway's composition script and the test harness see a service,
  * without knowing its insides. Each service exports one of these from `src/service.ts`.
  */
+import type { Logger as TypeOrmLogger } from 'typeorm';
+
 export interface RunningProcess {
   stop: () => Promise<void>;
 }
@@ -17,7 +19,15 @@ export interface ServiceDefinition {
   /** Creates the schema and runs pending migrations against `databaseUrl`. */
   migrate: (databaseUrl: string) => Promise<void>;
   /** Starts the subgraph HTTP server with the given environment (parsed by the service's config). */
-  startServer: (env: Record<string, string | undefined>) => Promise<RunningProcess & { url: string }>;
+  startServer: (
+    env: Record<string, string | undefined>,
+    options?: ServerStartOptions,
+  ) => Promise<RunningProcess & { url: string }>;
   /** Starts its queue consumers (event inbox, relay, scheduled jobs). */
   startWorker: (env: Record<string, string | undefined>) => Promise<RunningProcess>;
+}
+
+export interface ServerStartOptions {
+  /** Sees every SQL statement the server sends (tests count them). */
+  queryLogger?: TypeOrmLogger;
 }

@@ -2,3 +2,4 @@ export * from './database';
 export * from './redis';
 export * from './env';
 export * from './factories';
+export * from './statement-counter';

@@ -1,0 +1,31 @@
+import type { EntityManager } from 'typeorm';
+import { notFound } from '@jianguan/platform';
+import { InstitutionEntity } from '../entities/institution.entity';
+import { LicenceEntity } from '../entities/licence.entity';
+import { assessCertificates } from '../domain/certificate-status';
+import { ruleSetInForce } from '../domain/licence-rules';
+
+/** Locks the institution row for the rest of the transaction, so concurrent changes queue up. */
+export async function lockInstitution(manager: EntityManager, id: string): Promise<InstitutionEntity> {
+  const institution = await manager
+    .getRepository(InstitutionEntity)
+    .createQueryBuilder('i')
+    .setLock('pessimistic_write')
+    .where('i.id = :id', { id })
+    .getOne();
+  if (!institution) throw notFound('Institution');
+  return institution;
+}
+
+/** Re-derives the certificate status from the licences held and the rule set in force now. */
+export async function reassessCertificates(manager: EntityManager, institution: InstitutionEntity, at: Date) {
+  const licences = await manager.getRepository(LicenceEntity).findBy({ institutionId: institution.id });
+  const assessment = assessCertificates(institution, licences, ruleSetInForce(at), at);
+  institution.certificateStatus = assessment.certificateStatus;
+  institution.missingLicences = assessment.missing;
+  institution.ruleSetVersion = assessment.ruleSetVersion;
+  return assessment;
+}
+
+/** A plain snapshot for the audit log (before/after). */
+export const snapshot = (institution: InstitutionEntity) => ({ ...institution });

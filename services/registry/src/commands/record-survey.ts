@@ -1,0 +1,66 @@
+import type { DataSource } from 'typeorm';
+import { badInput, forbidden, writeAudit, type Viewer, type Claims } from '@jianguan/platform';
+import { recordEvent } from '@jianguan/events';
+import { RegionEntity } from '../entities/region.entity';
+import { SurveyRecordEntity } from '../entities/survey-record.entity';
+import { classifySurvey, statusAfterSurvey } from '../domain/survey-classification';
+import { lockInstitution, reassessCertificates, snapshot } from './institution-state';
+import type { RecordSurveyInput } from './inputs';
+
+/** Surveys may be entered a little after the fact, but never ahead of the clock. */
+const CLOCK_SKEW_MS = 5 * 60 * 1000;
+
+export async function recordSurvey(
+  dataSource: DataSource,
+  viewer: Viewer,
+  actor: Claims,
+  input: RecordSurveyInput,
+  requestId: string,
+): Promise<SurveyRecordEntity> {
+  const now = new Date();
+  if (input.surveyedAt.getTime() > now.getTime() + CLOCK_SKEW_MS) {
+    throw badInput('surveyedAt', 'surveyedAt must not be in the future');
+  }
+  return dataSource.transaction(async (manager) => {
+    const institution = await lockInstitution(manager, input.institutionId);
+    if (!viewer.covers(institution.regionCode) || !viewer.covers(input.gridCode)) {
+      throw forbidden('Outside your jurisdiction');
+    }
+    if (!input.gridCode.startsWith(institution.regionCode.slice(0, 6))) {
+      throw badInput('gridCode', "gridCode must lie within the institution's county");
+    }
+    if (!(await manager.existsBy(RegionEntity, { code: input.gridCode }))) {
+      throw badInput('gridCode', `gridCode ${input.gridCode} is not a known division code`);
+    }
+    const before = snapshot(institution);
+    await reassessCertificates(manager, institution, now);
+    institution.status = statusAfterSurvey(institution.status, input.finding);
+    await manager.save(institution);
+    const survey = await manager.save(
+      manager.create(SurveyRecordEntity, {
+        ...input,
+        surveyorId: actor.sub,
+        surveyorName: actor.name,
+        classification: classifySurvey(input.finding, institution.certificateStatus),
+      }),
+    );
+    await writeAudit(manager, {
+      actor,
+      action: 'recordSurvey',
+      entityType: 'Institution',
+      entityId: institution.id,
+      before,
+      after: { ...snapshot(institution), survey: { ...survey } },
+      requestId,
+    });
+    await recordEvent(manager, 'registry', 'InstitutionClassified', {
+      institutionId: institution.id,
+      regionCode: institution.regionCode,
+      certificateStatus: institution.certificateStatus,
+      missingLicences: institution.missingLicences,
+      surveyFinding: survey.classification,
+      onNationalPlatform: institution.onNationalPlatform,
+    });
+    return survey;
+  });
+}

@@ -1,0 +1,13 @@
+import { parseConfig, subgraphConfigSchema } from '@jianguan/platform';
+import { z } from 'zod';
+
+export const registryConfigSchema = subgraphConfigSchema.extend({
+  PORT: z.coerce.number().int().min(0).max(65535).default(4001),
+  /** Relay fallback poll when no NOTIFY arrives. */
+  OUTBOX_POLL_MS: z.coerce.number().int().positive().default(2000),
+  DATABASE_POOL_SIZE: z.coerce.number().int().positive().default(10),
+});
+export type RegistryConfig = z.infer<typeof registryConfigSchema>;
+
+export const loadRegistryConfig = (env?: Record<string, string | undefined>): RegistryConfig =>
+  parseConfig(registryConfigSchema, env);

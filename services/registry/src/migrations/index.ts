@@ -1,0 +1,4 @@
+import { Initial1763800000000 } from './1763800000000-initial';
+import { SeedRegions1763800000001 } from './1763800000001-seed-regions';
+
+export const registryMigrations = [Initial1763800000000, SeedRegions1763800000001];

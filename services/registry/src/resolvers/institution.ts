@@ -1,0 +1,32 @@
+import { notFound } from '@jianguan/platform';
+import type { RegistryContext } from '../context';
+import { toInstitutionNode, toLicenceNode, toRegionNode, type InstitutionNode } from '../api-types';
+import { LICENCE_RULE_SETS } from '../domain/licence-rules';
+import { requireUuid, visibleInstitution } from './access';
+
+export const institutionResolvers = {
+  /** Entity resolution from other subgraphs obeys the same jurisdiction rule as a root query. */
+  __resolveReference: async ({ id }: { id: string }, ctx: RegistryContext) => {
+    const institution = visibleInstitution(ctx.viewer, await ctx.loaders.institution.load(requireUuid('id', id)));
+    return institution && toInstitutionNode(institution);
+  },
+
+  region: async (institution: InstitutionNode, _: unknown, ctx: RegistryContext) => {
+    const region = await ctx.loaders.region.load(institution.regionCode);
+    if (!region) throw notFound('Region');
+    return toRegionNode(region);
+  },
+
+  licences: async (institution: InstitutionNode, _: unknown, ctx: RegistryContext) =>
+    (await ctx.loaders.licences.load(institution.id)).map((licence) => toLicenceNode(licence)),
+
+  surveys: async (institution: InstitutionNode, _: unknown, ctx: RegistryContext) =>
+    (await ctx.loaders.surveys.load(institution.id)).map((survey) => ({ ...survey })),
+
+  licenceRuleSet: (institution: InstitutionNode) => {
+    const set = LICENCE_RULE_SETS.find((s) => s.version === institution.ruleSetVersion);
+    if (!set) throw new Error(`Unknown licence rule set ${institution.ruleSetVersion}`);
+    return { version: set.version, document: set.document, effectiveFrom: set.effectiveFrom };
+  },
+};
+

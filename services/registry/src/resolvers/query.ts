@@ -1,0 +1,39 @@
+import { badInput } from '@jianguan/platform';
+import type { RegistryContext } from '../context';
+import { toInstitutionNode, toRegionNode } from '../api-types';
+import { InstitutionEntity } from '../entities/institution.entity';
+import { listInstitutions, type InstitutionFilter } from '../queries/list-institutions';
+import { requireUuid, visibleInstitution } from './access';
+
+export const queryResolvers = {
+  institution: async (_: unknown, { id }: { id: string }, ctx: RegistryContext) => {
+    ctx.viewer.requireUser();
+    const institution = visibleInstitution(ctx.viewer, await ctx.loaders.institution.load(requireUuid('id', id)));
+    return institution && toInstitutionNode(institution);
+  },
+
+  institutionByCreditCode: async (_: unknown, { creditCode }: { creditCode: string }, ctx: RegistryContext) => {
+    ctx.viewer.requireUser();
+    const found = await ctx.dataSource.getRepository(InstitutionEntity).findOneBy({ creditCode });
+    const institution = visibleInstitution(ctx.viewer, found);
+    return institution && toInstitutionNode(institution);
+  },
+
+  institutions: async (
+    _: unknown,
+    args: { filter?: InstitutionFilter | null; first?: number | null; after?: string | null },
+    ctx: RegistryContext,
+  ) => {
+    const connection = await listInstitutions(ctx.dataSource, ctx.viewer, args.filter ?? {}, args.first, args.after);
+    // Later field resolvers (region, licences) find these rows in the loader instead of re-reading them.
+    for (const { node } of connection.edges) ctx.loaders.institution.prime(node.id, node);
+    return { ...connection, edges: connection.edges.map((e) => ({ ...e, node: toInstitutionNode(e.node) })) };
+  },
+
+  region: async (_: unknown, { code }: { code: string }, ctx: RegistryContext) => {
+    ctx.viewer.requireUser();
+    if (!/^\d{2,12}$/.test(code)) throw badInput('code', 'code must be a division code');
+    const region = await ctx.loaders.region.load(code);
+    return region && toRegionNode(region);
+  },
+};

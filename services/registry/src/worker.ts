@@ -1,0 +1,45 @@
+import { createLogger, openDataSource, runMain } from '@jianguan/platform';
+import { startEventConsumer, startRelay } from '@jianguan/events';
+import { loadRegistryConfig } from './config';
+import { createRegistryDataSource, REGISTRY_SCHEMA } from './data-source';
+import { registryEventHandlers } from './event-handlers';
+
+/** The registry's background work: relaying its outbox, and consuming what other departments decide. */
+export async function startRegistryWorker(env?: Record<string, string | undefined>) {
+  const config = loadRegistryConfig(env);
+  const logger = createLogger('registry-worker', config.LOG_LEVEL);
+  const dataSource = await openDataSource(createRegistryDataSource(config.DATABASE_URL, { poolSize: 4 }), {
+    migrate: false,
+  });
+  const relay = await startRelay({
+    dataSource,
+    schema: REGISTRY_SCHEMA,
+    redisUrl: config.REDIS_URL,
+    prefix: config.QUEUE_PREFIX,
+    logger,
+    pollIntervalMs: config.OUTBOX_POLL_MS,
+  });
+  const consumer = await startEventConsumer({
+    service: 'registry',
+    dataSource,
+    redisUrl: config.REDIS_URL,
+    prefix: config.QUEUE_PREFIX,
+    logger,
+    handlers: registryEventHandlers,
+  });
+  return {
+    relay,
+    stop: async () => {
+      await consumer.stop();
+      await relay.stop();
+      await dataSource.destroy();
+    },
+  };
+}
+
+if (require.main === module) {
+  const config = loadRegistryConfig();
+  runMain(createLogger('registry-worker', config.LOG_LEVEL), config.SHUTDOWN_GRACE_SECONDS, () =>
+    startRegistryWorker(),
+  );
+}

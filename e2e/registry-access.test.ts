@@ -76,7 +76,9 @@ describe('who may read and change the registry', () => {
     );
     expect(register.errors![0].extensions?.code).toBe('FORBIDDEN');
     const own = await federation.query(INSTITUTION, { id: chengzhongInstitution }, chengzhongOfficer);
-    expect(own.data).toMatchObject({ institution: { id: chengzhongInstitution, region: { name: '人民街街道' } } });
+    expect(own.data).toMatchObject({
+      institution: { id: chengzhongInstitution, region: { name: '人民街街道' } },
+    });
   });
 
   it('lists only what lies in the jurisdiction and refuses a region outside it', async () => {
@@ -96,8 +98,16 @@ describe('who may read and change the registry', () => {
 
   it('applies the same rule to _entities called on the subgraph directly', async () => {
     const reps = [{ __typename: 'Institution', id: chengzhongInstitution }];
-    const headers = (token: string) => ({ 'x-subgraph-secret': TEST_SUBGRAPH_SECRET, authorization: `Bearer ${token}` });
-    const refused = await postGraphQL(federation.subgraphUrls.registry, ENTITIES, { reps }, headers(chengdongOfficer));
+    const headers = (token: string) => ({
+      'x-subgraph-secret': TEST_SUBGRAPH_SECRET,
+      authorization: `Bearer ${token}`,
+    });
+    const refused = await postGraphQL(
+      federation.subgraphUrls.registry,
+      ENTITIES,
+      { reps },
+      headers(chengdongOfficer),
+    );
     expect(refused.errors![0].extensions?.code).toBe('FORBIDDEN');
     const allowed = await postGraphQL<{ _entities: { id: string }[] }>(
       federation.subgraphUrls.registry,

@@ -62,7 +62,11 @@ describe('a page of institutions with their regions', () => {
     let after: string | undefined;
     let pages = 0;
     do {
-      const result: { data?: Page } = await federation.query<Page>(INSTITUTIONS_PAGE, { first: 40, after }, officer);
+      const result: { data?: Page } = await federation.query<Page>(
+        INSTITUTIONS_PAGE,
+        { first: 40, after },
+        officer,
+      );
       const page = result.data!.institutions;
       expect(page.totalCount).toBe(150);
       for (const { node } of page.edges) seen.add(node.id);

@@ -20,7 +20,11 @@ beforeAll(async () => {
   federation = await startFederation();
   db = new Client({ connectionString: federation.db.url });
   await db.connect();
-  officer = await tokenFor({ scopes: ['registry:write'], regionCode: QINGHAI.chengdong, name: '城东区教育局 王科长' });
+  officer = await tokenFor({
+    scopes: ['registry:write'],
+    regionCode: QINGHAI.chengdong,
+    name: '城东区教育局 王科长',
+  });
 });
 
 afterAll(async () => {
@@ -102,19 +106,28 @@ describe('registering an institution found by the grid survey', () => {
       officer,
     );
     expect(survey.data!.recordSurvey).toEqual(
-      expect.objectContaining({ classification: 'INCOMPLETE_CERTIFICATES', surveyorName: '城东区教育局 王科长' }),
+      expect.objectContaining({
+        classification: 'INCOMPLETE_CERTIFICATES',
+        surveyorName: '城东区教育局 王科长',
+      }),
     );
 
     await licence(institution.id, 'SCHOOL_PERMIT');
     const fire = await licence(institution.id, 'FIRE_SAFETY_CLEARANCE');
-    expect(fire.data!.recordLicence).toMatchObject({ certificateStatus: 'INCOMPLETE', missingLicences: ['NATIONAL_PLATFORM'] });
+    expect(fire.data!.recordLicence).toMatchObject({
+      certificateStatus: 'INCOMPLETE',
+      missingLicences: ['NATIONAL_PLATFORM'],
+    });
 
     const joined = await federation.query<{ joinNationalPlatform: Institution }>(
       JOIN_PLATFORM,
       { id: institution.id },
       officer,
     );
-    expect(joined.data!.joinNationalPlatform).toMatchObject({ certificateStatus: 'COMPLETE', missingLicences: [] });
+    expect(joined.data!.joinNationalPlatform).toMatchObject({
+      certificateStatus: 'COMPLETE',
+      missingLicences: [],
+    });
 
     const read = await federation.query<{ institution: { licences: unknown[]; surveys: unknown[] } }>(
       INSTITUTION,
@@ -227,7 +240,9 @@ describe('a failing transaction', () => {
       });
       expect(JSON.stringify(result.errors)).not.toMatch(/outbox unavailable/);
       expect(await counts()).toEqual(before);
-      const { rowCount } = await db.query(`SELECT 1 FROM registry.institution WHERE credit_code = $1`, [creditCode]);
+      const { rowCount } = await db.query(`SELECT 1 FROM registry.institution WHERE credit_code = $1`, [
+        creditCode,
+      ]);
       expect(rowCount).toBe(0);
     } finally {
       await db.query(`DROP TRIGGER refuse_outbox ON registry.outbox`);

@@ -30,7 +30,10 @@ export function encodeCursor(values: (string | number)[]): string {
   return Buffer.from(JSON.stringify(values)).toString('base64url');
 }
 
-export function decodeCursor(cursor: string | null | undefined, length: number): (string | number)[] | undefined {
+export function decodeCursor(
+  cursor: string | null | undefined,
+  length: number,
+): (string | number)[] | undefined {
   if (cursor == null) return undefined;
   try {
     const values: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));

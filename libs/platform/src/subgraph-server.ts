@@ -65,7 +65,9 @@ function refuse(res: Response, status: number, code: string, message: string) {
  * Starts one schema-first subgraph: `/graphql` for the gateway only (secret header), `/healthz`
  * (the process is alive) and `/readyz` (it can reach its dependencies and is not shutting down).
  */
-export async function startSubgraph<C extends RequestContext>(options: SubgraphOptions<C>): Promise<RunningServer> {
+export async function startSubgraph<C extends RequestContext>(
+  options: SubgraphOptions<C>,
+): Promise<RunningServer> {
   const { config, logger } = options;
   const app = express();
   const httpServer = http.createServer(app);
@@ -73,7 +75,10 @@ export async function startSubgraph<C extends RequestContext>(options: SubgraphO
   let shuttingDown = false;
 
   const apollo = new ApolloServer<C>({
-    schema: buildSubgraphSchema({ typeDefs: options.typeDefs, resolvers: options.resolvers as GraphQLResolverMap<unknown> }),
+    schema: buildSubgraphSchema({
+      typeDefs: options.typeDefs,
+      resolvers: options.resolvers as GraphQLResolverMap<unknown>,
+    }),
     introspection: config.NODE_ENV !== 'production',
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
@@ -123,7 +128,9 @@ export async function startSubgraph<C extends RequestContext>(options: SubgraphO
         } catch (error) {
           throw withStatus(error, 401);
         }
-        const claims = token ? await verifyToken(keys, token).catch((e) => Promise.reject(withStatus(e, 401))) : undefined;
+        const claims = token
+          ? await verifyToken(keys, token).catch((e) => Promise.reject(withStatus(e, 401)))
+          : undefined;
         return options.buildContext({ viewer: new Viewer(claims), requestId, logger: requestLogger });
       },
     }),

@@ -26,6 +26,9 @@ export function testEnv(
   };
 }
 
-export function tokenFor(claims: Partial<Claims> & Pick<Claims, 'scopes' | 'regionCode'>, expiresIn?: string | number) {
+export function tokenFor(
+  claims: Partial<Claims> & Pick<Claims, 'scopes' | 'regionCode'>,
+  expiresIn?: string | number,
+) {
   return signToken(TEST_KEYS, { sub: 'test-official', name: '测试人员', ...claims }, expiresIn);
 }

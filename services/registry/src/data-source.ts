@@ -5,7 +5,10 @@ import { registryMigrations } from './migrations';
 
 export const REGISTRY_SCHEMA = 'registry';
 
-export const createRegistryDataSource = (url: string, options: { poolSize?: number; logger?: TypeOrmLogger } = {}) =>
+export const createRegistryDataSource = (
+  url: string,
+  options: { poolSize?: number; logger?: TypeOrmLogger } = {},
+) =>
   createDataSource({
     url,
     schema: REGISTRY_SCHEMA,

@@ -4,6 +4,7 @@ import { InstitutionEntity } from './entities/institution.entity';
 import { LicenceEntity } from './entities/licence.entity';
 import { RegionEntity } from './entities/region.entity';
 import { SurveyRecordEntity } from './entities/survey-record.entity';
+import { institutionStatsFor, type InstitutionStats } from './queries/institution-stats';
 
 /** Groups rows by a key in the order DataLoader asked for them. */
 function groupBy<T, K>(keys: readonly K[], rows: T[], keyOf: (row: T) => K): T[][] {
@@ -20,11 +21,18 @@ function byKey<T, K>(keys: readonly K[], rows: T[], keyOf: (row: T) => K): (T | 
 /** One set per request: every list of institutions costs one query per relation, whatever its length. */
 export function createLoaders(dataSource: DataSource) {
   return {
+    institutionStats: new DataLoader<string, InstitutionStats>((codes) =>
+      institutionStatsFor(dataSource, codes),
+    ),
     institution: new DataLoader<string, InstitutionEntity | null>(async (ids) =>
       byKey(ids, await dataSource.getRepository(InstitutionEntity).findBy({ id: In([...ids]) }), (i) => i.id),
     ),
     region: new DataLoader<string, RegionEntity | null>(async (codes) =>
-      byKey(codes, await dataSource.getRepository(RegionEntity).findBy({ code: In([...codes]) }), (r) => r.code),
+      byKey(
+        codes,
+        await dataSource.getRepository(RegionEntity).findBy({ code: In([...codes]) }),
+        (r) => r.code,
+      ),
     ),
     regionChildren: new DataLoader<string, RegionEntity[]>(async (codes) =>
       groupBy(

@@ -1,7 +1,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import gql from 'graphql-tag';
-import { createLogger, openDataSource, runMain, startSubgraph, type ServerStartOptions } from '@jianguan/platform';
+import {
+  createLogger,
+  openDataSource,
+  runMain,
+  startSubgraph,
+  type ServerStartOptions,
+} from '@jianguan/platform';
 import { loadRegistryConfig } from './config';
 import { createRegistryDataSource } from './data-source';
 import { buildRegistryContext, type RegistryContext } from './context';
@@ -20,7 +26,10 @@ export async function startRegistryServer(
   const config = loadRegistryConfig(env);
   const logger = createLogger('registry', config.LOG_LEVEL);
   const dataSource = await openDataSource(
-    createRegistryDataSource(config.DATABASE_URL, { poolSize: config.DATABASE_POOL_SIZE, logger: options.queryLogger }),
+    createRegistryDataSource(config.DATABASE_URL, {
+      poolSize: config.DATABASE_POOL_SIZE,
+      logger: options.queryLogger,
+    }),
     { migrate: false },
   );
   const server = await startSubgraph<RegistryContext>({
@@ -47,5 +56,7 @@ export async function startRegistryServer(
 
 if (require.main === module) {
   const config = loadRegistryConfig();
-  runMain(createLogger('registry', config.LOG_LEVEL), config.SHUTDOWN_GRACE_SECONDS, () => startRegistryServer());
+  runMain(createLogger('registry', config.LOG_LEVEL), config.SHUTDOWN_GRACE_SECONDS, () =>
+    startRegistryServer(),
+  );
 }

@@ -44,12 +44,19 @@ describe('certificate status from the licence rule table', () => {
     const offPlatform = { ...offlineSubject, onNationalPlatform: false };
     const valid = licences.map((l) => ({ ...l, validUntil: null }));
     expect(assessCertificates(offPlatform, valid, current, today).missing).toEqual(['NATIONAL_PLATFORM']);
-    expect(assessCertificates(offPlatform, valid, LICENCE_RULE_SETS[0], today).certificateStatus).toBe('COMPLETE');
+    expect(assessCertificates(offPlatform, valid, LICENCE_RULE_SETS[0], today).certificateStatus).toBe(
+      'COMPLETE',
+    );
   });
 
   it('asks online institutions for ICP filing and level protection instead of fire safety', () => {
     const online = { kind: 'ONLINE', category: 'NON_SUBJECT', onNationalPlatform: true } as const;
-    const result = assessCertificates(online, [{ type: 'BUSINESS_LICENCE', validUntil: null }], current, today);
+    const result = assessCertificates(
+      online,
+      [{ type: 'BUSINESS_LICENCE', validUntil: null }],
+      current,
+      today,
+    );
     expect(result.missing).toEqual(['ICP_FILING', 'NETWORK_SECURITY_LEVEL_PROTECTION']);
   });
 

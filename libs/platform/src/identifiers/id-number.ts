@@ -24,5 +24,7 @@ export function idNumberProblem(id: string): string | undefined {
 
 /** Shows the first and last characters only, e.g. 630102********123X. */
 export function maskIdNumber(id: string): string {
-  return id.length < 8 ? '*'.repeat(id.length) : `${id.slice(0, 6)}${'*'.repeat(id.length - 10)}${id.slice(-4)}`;
+  return id.length < 8
+    ? '*'.repeat(id.length)
+    : `${id.slice(0, 6)}${'*'.repeat(id.length - 10)}${id.slice(-4)}`;
 }

@@ -8,7 +8,9 @@ const creditCode = z.string().superRefine((code, ctx) => {
   if (problem) ctx.addIssue({ code: 'custom', message: problem });
 });
 /** Institutions are registered at county level or below (6, 9 or 12 digits). */
-const localRegionCode = z.string().regex(/^\d{6}(\d{3}(\d{3})?)?$/, 'must be a county, township or village code');
+const localRegionCode = z
+  .string()
+  .regex(/^\d{6}(\d{3}(\d{3})?)?$/, 'must be a county, township or village code');
 const text = (min: number, max: number) => z.string().trim().min(min).max(max);
 
 export const registerInstitutionInput = z.object({
@@ -18,7 +20,10 @@ export const registerInstitutionInput = z.object({
   category: z.enum(['SUBJECT', 'NON_SUBJECT']),
   regionCode: localRegionCode,
   address: text(2, 500),
-  onNationalPlatform: z.boolean().nullish().transform((v) => v ?? false),
+  onNationalPlatform: z
+    .boolean()
+    .nullish()
+    .transform((v) => v ?? false),
 });
 export type RegisterInstitutionInput = z.infer<typeof registerInstitutionInput>;
 
@@ -29,7 +34,10 @@ export const recordLicenceInput = z
     number: text(1, 100),
     issuedBy: text(2, 200),
     issuedOn: z.string(),
-    validUntil: z.string().nullish().transform((v) => v ?? null),
+    validUntil: z
+      .string()
+      .nullish()
+      .transform((v) => v ?? null),
   })
   .superRefine((licence, ctx) => {
     if (licence.validUntil !== null && licence.validUntil < licence.issuedOn) {
@@ -43,7 +51,12 @@ export const recordSurveyInput = z.object({
   surveyedAt: z.date(),
   gridCode: localRegionCode,
   finding: z.enum(['OPERATING', 'CLOSED', 'NOT_FOUND']),
-  notes: z.string().trim().max(2000).nullish().transform((v) => v || null),
+  notes: z
+    .string()
+    .trim()
+    .max(2000)
+    .nullish()
+    .transform((v) => v || null),
 });
 export type RecordSurveyInput = z.infer<typeof recordSurveyInput>;
 

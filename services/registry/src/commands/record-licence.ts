@@ -1,10 +1,56 @@
-import type { DataSource } from 'typeorm';
-import { conflict, forbidden, isUniqueViolation, writeAudit, type Claims, type Viewer } from '@jianguan/platform';
+import type { DataSource, EntityManager } from 'typeorm';
+import {
+  conflict,
+  forbidden,
+  isUniqueViolation,
+  writeAudit,
+  type Claims,
+  type Viewer,
+} from '@jianguan/platform';
 import { recordEvent } from '@jianguan/events';
 import { LicenceEntity } from '../entities/licence.entity';
 import type { InstitutionEntity } from '../entities/institution.entity';
 import { lockInstitution, reassessCertificates, snapshot } from './institution-state';
 import type { RecordLicenceInput } from './inputs';
+
+export type LicenceData = Omit<RecordLicenceInput, 'institutionId'>;
+
+/**
+ * Adds a licence to a locked institution, re-derives its certificate status, and writes the audit
+ * line and the LicenceRecorded event — all with the caller's transaction.
+ */
+export async function applyLicence(
+  manager: EntityManager,
+  institution: InstitutionEntity,
+  data: LicenceData,
+  actor: Pick<Claims, 'sub' | 'name'>,
+  requestId?: string,
+): Promise<InstitutionEntity> {
+  const before = snapshot(institution);
+  const licence = await manager.save(
+    manager.create(LicenceEntity, { ...data, institutionId: institution.id }),
+  );
+  await reassessCertificates(manager, institution, new Date());
+  await manager.save(institution);
+  await writeAudit(manager, {
+    actor,
+    action: 'recordLicence',
+    entityType: 'Institution',
+    entityId: institution.id,
+    before,
+    after: { ...snapshot(institution), licence: { ...licence } },
+    requestId,
+  });
+  await recordEvent(manager, 'registry', 'LicenceRecorded', {
+    institutionId: institution.id,
+    regionCode: institution.regionCode,
+    licenceId: licence.id,
+    licenceType: licence.type,
+    certificateStatus: institution.certificateStatus,
+    missingLicences: institution.missingLicences,
+  });
+  return institution;
+}
 
 export async function recordLicence(
   dataSource: DataSource,
@@ -13,36 +59,16 @@ export async function recordLicence(
   input: RecordLicenceInput,
   requestId: string,
 ): Promise<InstitutionEntity> {
+  const { institutionId, ...data } = input;
   try {
     return await dataSource.transaction(async (manager) => {
-      const institution = await lockInstitution(manager, input.institutionId);
+      const institution = await lockInstitution(manager, institutionId);
       if (!viewer.covers(institution.regionCode)) throw forbidden('Outside your jurisdiction');
-      const before = snapshot(institution);
-      const licence = await manager.save(manager.create(LicenceEntity, input));
-      const now = new Date();
-      await reassessCertificates(manager, institution, now);
-      await manager.save(institution);
-      await writeAudit(manager, {
-        actor,
-        action: 'recordLicence',
-        entityType: 'Institution',
-        entityId: institution.id,
-        before,
-        after: { ...snapshot(institution), licence: { ...licence } },
-        requestId,
-      });
-      await recordEvent(manager, 'registry', 'LicenceRecorded', {
-        institutionId: institution.id,
-        regionCode: institution.regionCode,
-        licenceId: licence.id,
-        licenceType: licence.type,
-        certificateStatus: institution.certificateStatus,
-        missingLicences: institution.missingLicences,
-      });
-      return institution;
+      return applyLicence(manager, institution, data, actor, requestId);
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw conflict(`A ${input.type} numbered ${input.number} is already recorded`);
+    if (isUniqueViolation(error))
+      throw conflict(`A ${input.type} numbered ${input.number} is already recorded`);
     throw error;
   }
 }

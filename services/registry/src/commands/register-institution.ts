@@ -54,7 +54,8 @@ export async function registerInstitution(
     });
   } catch (error) {
     // Two registrations of one code at the same instant: the unique index decides.
-    if (isUniqueViolation(error)) throw conflict(`An institution with credit code ${input.creditCode} is already registered`);
+    if (isUniqueViolation(error))
+      throw conflict(`An institution with credit code ${input.creditCode} is already registered`);
     throw error;
   }
 }

@@ -34,6 +34,7 @@ export function assessCertificates(
       ? !institution.onNationalPlatform
       : !SATISFIED_BY[requirement].some((type) => held.has(type)),
   );
-  const certificateStatus: CertificateStatus = held.size === 0 ? 'NONE' : missing.length === 0 ? 'COMPLETE' : 'INCOMPLETE';
+  const certificateStatus: CertificateStatus =
+    held.size === 0 ? 'NONE' : missing.length === 0 ? 'COMPLETE' : 'INCOMPLETE';
   return { certificateStatus, missing, ruleSetVersion: ruleSet.version };
 }

@@ -29,7 +29,11 @@ export interface LicenceRuleSet {
   requirements: Record<InstitutionKind, Record<InstitutionCategory, LicenceRequirement[]>>;
 }
 
-const OFFLINE_BASE: LicenceRequirement[] = ['SCHOOL_PERMIT', 'LEGAL_PERSON_REGISTRATION', 'FIRE_SAFETY_CLEARANCE'];
+const OFFLINE_BASE: LicenceRequirement[] = [
+  'SCHOOL_PERMIT',
+  'LEGAL_PERSON_REGISTRATION',
+  'FIRE_SAFETY_CLEARANCE',
+];
 const ONLINE_BASE: LicenceRequirement[] = [
   'LEGAL_PERSON_REGISTRATION',
   'ICP_FILING',
@@ -55,7 +59,10 @@ export const LICENCE_RULE_SETS: LicenceRuleSet[] = [
     document: '关于进一步减轻义务教育阶段学生作业负担和校外培训负担的意见（2021年7月）',
     effectiveFrom: '2021-07-24',
     requirements: {
-      OFFLINE: { SUBJECT: [...OFFLINE_BASE, 'NATIONAL_PLATFORM'], NON_SUBJECT: [...OFFLINE_BASE, 'NATIONAL_PLATFORM'] },
+      OFFLINE: {
+        SUBJECT: [...OFFLINE_BASE, 'NATIONAL_PLATFORM'],
+        NON_SUBJECT: [...OFFLINE_BASE, 'NATIONAL_PLATFORM'],
+      },
       // Online subject training needs the school-running permit (审批) as well as the telecom licence.
       ONLINE: {
         SUBJECT: ['SCHOOL_PERMIT', ...ONLINE_BASE, 'TELECOM_LICENCE', 'NATIONAL_PLATFORM'],

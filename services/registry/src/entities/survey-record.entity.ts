@@ -2,10 +2,7 @@ import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeor
 
 export type SurveyFinding = 'OPERATING' | 'CLOSED' | 'NOT_FOUND';
 export type SurveyClassification =
-  | 'COMPLETE_CERTIFICATES'
-  | 'INCOMPLETE_CERTIFICATES'
-  | 'UNLICENSED'
-  | 'CLOSED_OR_NOT_FOUND';
+  'COMPLETE_CERTIFICATES' | 'INCOMPLETE_CERTIFICATES' | 'UNLICENSED' | 'CLOSED_OR_NOT_FOUND';
 
 @Entity({ name: 'survey_record' })
 export class SurveyRecordEntity {

@@ -67,7 +67,15 @@ export class Initial1763800000000 implements MigrationInterface {
   }
 
   async down(runner: QueryRunner): Promise<void> {
-    for (const table of ['inbox', 'outbox', 'audit_record', 'survey_record', 'licence', 'institution', 'region']) {
+    for (const table of [
+      'inbox',
+      'outbox',
+      'audit_record',
+      'survey_record',
+      'licence',
+      'institution',
+      'region',
+    ]) {
       await runner.query(`DROP TABLE IF EXISTS registry.${table} CASCADE`);
     }
     await runner.query(`DROP FUNCTION IF EXISTS registry.audit_record_append_only()`);

@@ -14,7 +14,12 @@ export class SeedRegions1763800000001 implements MigrationInterface {
         `INSERT INTO registry.region (code, name, level, parent_code)
          SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])
          ON CONFLICT (code) DO NOTHING`,
-        [slice.map((r) => r.code), slice.map((r) => r.name), slice.map((r) => r.level), slice.map((r) => r.parentCode)],
+        [
+          slice.map((r) => r.code),
+          slice.map((r) => r.name),
+          slice.map((r) => r.level),
+          slice.map((r) => r.parentCode),
+        ],
       );
     }
   }

@@ -38,7 +38,8 @@ export function listInstitutions(
     // An institution's own users see their institution only.
     if (claims.institutionId) query.andWhere('i.id = :own', { own: claims.institutionId });
     if (filter.status) query.andWhere('i.status = :status', { status: filter.status });
-    if (filter.certificateStatus) query.andWhere('i.certificate_status = :cs', { cs: filter.certificateStatus });
+    if (filter.certificateStatus)
+      query.andWhere('i.certificate_status = :cs', { cs: filter.certificateStatus });
     if (filter.kind) query.andWhere('i.kind = :kind', { kind: filter.kind });
     if (filter.category) query.andWhere('i.category = :category', { category: filter.category });
     if (filter.nameContains) {
@@ -54,5 +55,13 @@ export function listInstitutions(
     .addOrderBy('i.id', 'ASC')
     .limit(size + 1)
     .getMany()
-    .then((rows) => toConnection(rows, size, (row) => [row.name, row.id], !!cursor, () => base().getCount()));
+    .then((rows) =>
+      toConnection(
+        rows,
+        size,
+        (row) => [row.name, row.id],
+        !!cursor,
+        () => base().getCount(),
+      ),
+    );
 }

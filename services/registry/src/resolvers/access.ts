@@ -9,7 +9,10 @@ export function requireUuid(field: string, value: string): string {
 }
 
 /** Reads need a signed-in caller whose jurisdiction covers the institution, or the institution itself. */
-export function visibleInstitution(viewer: Viewer, institution: InstitutionEntity | null): InstitutionEntity | null {
+export function visibleInstitution(
+  viewer: Viewer,
+  institution: InstitutionEntity | null,
+): InstitutionEntity | null {
   viewer.requireUser();
   if (institution && !viewer.canSeeInstitution(institution)) throw forbidden('Outside your jurisdiction');
   return institution;

@@ -7,7 +7,10 @@ import { requireUuid, visibleInstitution } from './access';
 export const institutionResolvers = {
   /** Entity resolution from other subgraphs obeys the same jurisdiction rule as a root query. */
   __resolveReference: async ({ id }: { id: string }, ctx: RegistryContext) => {
-    const institution = visibleInstitution(ctx.viewer, await ctx.loaders.institution.load(requireUuid('id', id)));
+    const institution = visibleInstitution(
+      ctx.viewer,
+      await ctx.loaders.institution.load(requireUuid('id', id)),
+    );
     return institution && toInstitutionNode(institution);
   },
 
@@ -29,4 +32,3 @@ export const institutionResolvers = {
     return { version: set.version, document: set.document, effectiveFrom: set.effectiveFrom };
   },
 };
-

@@ -8,11 +8,18 @@ import { requireUuid, visibleInstitution } from './access';
 export const queryResolvers = {
   institution: async (_: unknown, { id }: { id: string }, ctx: RegistryContext) => {
     ctx.viewer.requireUser();
-    const institution = visibleInstitution(ctx.viewer, await ctx.loaders.institution.load(requireUuid('id', id)));
+    const institution = visibleInstitution(
+      ctx.viewer,
+      await ctx.loaders.institution.load(requireUuid('id', id)),
+    );
     return institution && toInstitutionNode(institution);
   },
 
-  institutionByCreditCode: async (_: unknown, { creditCode }: { creditCode: string }, ctx: RegistryContext) => {
+  institutionByCreditCode: async (
+    _: unknown,
+    { creditCode }: { creditCode: string },
+    ctx: RegistryContext,
+  ) => {
     ctx.viewer.requireUser();
     const found = await ctx.dataSource.getRepository(InstitutionEntity).findOneBy({ creditCode });
     const institution = visibleInstitution(ctx.viewer, found);
@@ -24,7 +31,13 @@ export const queryResolvers = {
     args: { filter?: InstitutionFilter | null; first?: number | null; after?: string | null },
     ctx: RegistryContext,
   ) => {
-    const connection = await listInstitutions(ctx.dataSource, ctx.viewer, args.filter ?? {}, args.first, args.after);
+    const connection = await listInstitutions(
+      ctx.dataSource,
+      ctx.viewer,
+      args.filter ?? {},
+      args.first,
+      args.after,
+    );
     // Later field resolvers (region, licences) find these rows in the loader instead of re-reading them.
     for (const { node } of connection.edges) ctx.loaders.institution.prime(node.id, node);
     return { ...connection, edges: connection.edges.map((e) => ({ ...e, node: toInstitutionNode(e.node) })) };

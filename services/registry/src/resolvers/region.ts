@@ -1,7 +1,6 @@
 import { forbidden } from '@jianguan/platform';
 import type { RegistryContext } from '../context';
 import { toRegionNode, type RegionNode } from '../api-types';
-import { institutionStats } from '../queries/institution-stats';
 
 export const regionResolvers = {
   __resolveReference: async ({ code }: { code: string }, ctx: RegistryContext) => {
@@ -23,6 +22,6 @@ export const regionResolvers = {
   institutionStats: (region: RegionNode, _: unknown, ctx: RegistryContext) => {
     ctx.viewer.requireUser();
     if (!ctx.viewer.covers(region.code)) throw forbidden('Statistics outside your jurisdiction');
-    return institutionStats(ctx.dataSource, region.code);
+    return ctx.loaders.institutionStats.load(region.code);
   },
 };

@@ -25,7 +25,8 @@ export function createDataSource(options: DataSourceOptions): DataSource {
     migrationsTransactionMode: 'each',
     synchronize: false,
     logger: options.logger,
-    logging: options.logger ? ['query', 'error'] : ['error'],
+    // Failed queries surface as exceptions and are logged once, by whoever handles them.
+    logging: options.logger ? ['query', 'error'] : false,
     extra: { max: options.poolSize ?? 10, application_name: options.schema },
   });
 }

@@ -16,7 +16,7 @@ let serial = 0;
  * A valid credit code: 52 (民办非企业单位), the county code, a 9-character organisation code
  * unique within this process, and the correct GB 32100 check character.
  */
-export function validCreditCode(countyCode = QINGHAI.chengdong): string {
+export function validCreditCode(countyCode: string = QINGHAI.chengdong): string {
   serial += 1;
   let n = serial + Math.floor(Math.random() * 1e6) * 1000;
   let org = '';
@@ -29,7 +29,7 @@ export function validCreditCode(countyCode = QINGHAI.chengdong): string {
 }
 
 /** A valid resident ID number born on the given date in the given county. */
-export function validIdNumber(countyCode = QINGHAI.chengdong, birth = '19900101'): string {
+export function validIdNumber(countyCode: string = QINGHAI.chengdong, birth = '19900101'): string {
   serial += 1;
   const first17 = `${countyCode}${birth}${String(serial % 1000).padStart(3, '0')}`;
   return first17 + idNumberCheckCharacter(first17);

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { writeAudit } from '@jianguan/platform';
-import type { EventEnvelope } from '@jianguan/events';
+import type { EventEnvelope, EventHandlers } from '@jianguan/events';
 import { LicenceEntity } from './entities/licence.entity';
 import { applyLicence } from './commands/record-licence';
 import { lockInstitution, snapshot } from './commands/institution-state';
@@ -16,7 +16,7 @@ const systemActor = (envelope: EventEnvelope) => ({
  * What the registry does with other departments' decisions. Each runs in the consumer's transaction,
  * after the inbox has claimed the event, so a redelivery changes nothing.
  */
-export const registryEventHandlers = {
+export const registryEventHandlers: EventHandlers = {
   /** An approved qualification issues the school-running permit, which may complete the certificates. */
   QualificationApproved: async (manager: EntityManager, envelope: EventEnvelope<'QualificationApproved'>) => {
     const { institutionId, permitNumber, decidedAt } = envelope.payload;

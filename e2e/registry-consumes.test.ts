@@ -1,0 +1,150 @@
+import { randomUUID } from 'node:crypto';
+import { Queue } from 'bullmq';
+import { Client } from 'pg';
+import { eventQueueName, type EventEnvelope, type EventType, type EventPayload } from '@jianguan/events';
+import { QINGHAI, TEST_REDIS_URL, tokenFor, validCreditCode } from '@jianguan/testing';
+import { startFederation, type TestFederation } from './support/federation';
+import { INSTITUTION, JOIN_PLATFORM, RECORD_LICENCE, REGISTER } from './support/registry-operations';
+
+let federation: TestFederation;
+let queue: Queue;
+let db: Client;
+let officer: string;
+
+beforeAll(async () => {
+  federation = await startFederation({ workers: true });
+  queue = new Queue(eventQueueName('registry'), {
+    connection: { url: TEST_REDIS_URL },
+    prefix: federation.queue.prefix,
+  });
+  db = new Client({ connectionString: federation.db.url });
+  await db.connect();
+  officer = await tokenFor({ scopes: ['registry:write'], regionCode: QINGHAI.chengdong });
+});
+
+afterAll(async () => {
+  await queue?.close();
+  await db?.end();
+  await federation?.stop();
+});
+
+/** Puts an event on the registry's queue as another department's relay would, under a given job id. */
+async function deliver<T extends EventType>(
+  type: T,
+  payload: EventPayload<T>,
+  id = randomUUID(),
+  jobId = id,
+) {
+  const envelope: EventEnvelope<T> = {
+    id,
+    type,
+    producer: type === 'QualificationApproved' ? 'qualification-review' : 'enforcement',
+    occurredAt: new Date().toISOString(),
+    payload,
+  };
+  await queue.add(type, envelope, { jobId });
+  return id;
+}
+
+async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (done(value) || Date.now() > deadline) return value;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+async function registerWithAllButPermit() {
+  const { data } = await federation.query<{ registerInstitution: { id: string } }>(
+    REGISTER,
+    {
+      input: {
+        name: '城东区博学培训学校',
+        creditCode: validCreditCode(),
+        kind: 'OFFLINE',
+        category: 'SUBJECT',
+        regionCode: QINGHAI.beiguanCommunity,
+        address: '北关街 5 号',
+      },
+    },
+    officer,
+  );
+  const id = data!.registerInstitution.id;
+  for (const type of ['BUSINESS_LICENCE', 'FIRE_SAFETY_CLEARANCE']) {
+    await federation.query(
+      RECORD_LICENCE,
+      {
+        input: {
+          institutionId: id,
+          type,
+          number: `${type}-${id}`,
+          issuedBy: '西宁市',
+          issuedOn: '2025-01-01',
+        },
+      },
+      officer,
+    );
+  }
+  await federation.query(JOIN_PLATFORM, { id }, officer);
+  return id;
+}
+
+type Read = { institution: { certificateStatus: string; status: string; licences: { type: string }[] } };
+
+describe('the registry worker applies other departments’ decisions', () => {
+  it('records the permit of an approved qualification once, even when the event is delivered twice', async () => {
+    const institutionId = await registerWithAllButPermit();
+    const payload = {
+      applicationId: randomUUID(),
+      institutionId,
+      regionCode: QINGHAI.beiguanCommunity,
+      track: 'ACCELERATED' as const,
+      permitId: randomUUID(),
+      permitNumber: '教民163010270000123号',
+      decidedAt: new Date().toISOString(),
+    };
+    const eventId = await deliver('QualificationApproved', payload);
+    await deliver('QualificationApproved', payload, eventId, `${eventId}-redelivered`);
+
+    const read = () => federation.query<Read>(INSTITUTION, { id: institutionId }, officer);
+    const result = await until(read, (r) => r.data?.institution.certificateStatus === 'COMPLETE');
+    expect(result.data!.institution.certificateStatus).toBe('COMPLETE');
+    // Let the redelivered job run too before counting.
+    await until(
+      () => queue.getJobCounts('completed'),
+      (counts) => counts.completed >= 2,
+    );
+    const { rows } = await db.query(
+      `SELECT number FROM registry.licence WHERE institution_id = $1 AND type = 'SCHOOL_PERMIT'`,
+      [institutionId],
+    );
+    expect(rows).toEqual([{ number: '教民163010270000123号' }]);
+    const { rows: audits } = await db.query(
+      `SELECT actor_name FROM registry.audit_record WHERE entity_id = $1 AND actor_id = $2`,
+      [institutionId, `event:${eventId}`],
+    );
+    expect(audits).toEqual([{ actor_name: 'qualification-review (event)' }]);
+  });
+
+  it('bans a black-listed institution and records that training is ordered to stop', async () => {
+    const institutionId = await registerWithAllButPermit();
+    const blacklistedAt = '2026-12-30T16:00:00.000Z';
+    await deliver('InstitutionBlacklisted', {
+      institutionId,
+      regionCode: QINGHAI.beiguanCommunity,
+      reason: 'RECTIFICATION_DEADLINE_MISSED',
+      orderId: randomUUID(),
+      trainingStopOrdered: true,
+      blacklistedAt,
+    });
+    const read = () =>
+      federation.query<{ institution: { status: string; trainingStopOrderedAt: string | null } }>(
+        `query($id: ID!) { institution(id: $id) { status trainingStopOrderedAt } }`,
+        { id: institutionId },
+        officer,
+      );
+    const result = await until(read, (r) => r.data?.institution.status === 'BANNED');
+    expect(result.data!.institution).toEqual({ status: 'BANNED', trainingStopOrderedAt: blacklistedAt });
+  });
+});

@@ -13,3 +13,4 @@ export * from './identifiers/id-number';
 export * from './service-definition';
 export * from './validation';
 export * from './scalars';
+export * from './working-days';

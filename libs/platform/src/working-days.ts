@@ -1,0 +1,38 @@
+import { isWorkday } from 'chinese-days';
+
+/** China has one time zone and no daylight saving: Shanghai is always UTC+8. */
+const SHANGHAI_OFFSET_MS = 8 * 3600 * 1000;
+const DAY_MS = 24 * 3600 * 1000;
+
+/** The calendar date (YYYY-MM-DD) in Asia/Shanghai of an instant. */
+export const shanghaiDay = (at: Date): string =>
+  new Date(at.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
+
+/** The instant a Shanghai calendar day starts. */
+export const shanghaiDayStart = (day: string): Date =>
+  new Date(Date.parse(`${day}T00:00:00Z`) - SHANGHAI_OFFSET_MS);
+
+const nextDay = (day: string): string =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
+
+/**
+ * Whether a Shanghai calendar day is a working day under the State Council's holiday schedule:
+ * public holidays are off even on weekdays, and make-up working days (调休) count even on weekends.
+ */
+export const isWorkingDay = (day: string): boolean => isWorkday(day);
+
+/**
+ * A time limit of N working days counted from the day after `from` (the day of the act itself does
+ * not count), ending when the Nth working day ends (24:00 Shanghai time) — as statutory limits run.
+ */
+export function workingDaysDeadline(from: Date, workingDays: number): Date {
+  if (!Number.isInteger(workingDays) || workingDays < 1)
+    throw new RangeError('workingDays must be a positive integer');
+  let day = shanghaiDay(from);
+  let counted = 0;
+  while (counted < workingDays) {
+    day = nextDay(day);
+    if (isWorkingDay(day)) counted += 1;
+  }
+  return shanghaiDayStart(nextDay(day));
+}

@@ -2,7 +2,7 @@ import type { InstitutionEntity } from './entities/institution.entity';
 import type { LicenceEntity } from './entities/licence.entity';
 import type { RegionEntity } from './entities/region.entity';
 import { isLicenceValid } from './domain/certificate-status';
-import { shanghaiDate } from './domain/licence-rules';
+import { shanghaiDay } from '@jianguan/platform';
 
 /** The GraphQL shapes, built from entities so storage columns (version, rule ids) stay inside. */
 export interface InstitutionNode {
@@ -60,6 +60,6 @@ export const toLicenceNode = (l: LicenceEntity, now = new Date()) => ({
   issuedBy: l.issuedBy,
   issuedOn: l.issuedOn,
   validUntil: l.validUntil,
-  valid: isLicenceValid(l, shanghaiDate(now)),
+  valid: isLicenceValid(l, shanghaiDay(now)),
   recordedAt: l.recordedAt,
 });

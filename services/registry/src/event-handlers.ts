@@ -4,7 +4,7 @@ import type { EventEnvelope, EventHandlers } from '@jianguan/events';
 import { LicenceEntity } from './entities/licence.entity';
 import { applyLicence } from './commands/record-licence';
 import { lockInstitution, snapshot } from './commands/institution-state';
-import { shanghaiDate } from './domain/licence-rules';
+import { shanghaiDay } from '@jianguan/platform';
 
 /** Events act in the audit log as the department that decided. */
 const systemActor = (envelope: EventEnvelope) => ({
@@ -29,7 +29,7 @@ export const registryEventHandlers: EventHandlers = {
         type: 'SCHOOL_PERMIT',
         number: permitNumber,
         issuedBy: '教育行政部门（资质审核）',
-        issuedOn: shanghaiDate(new Date(decidedAt)),
+        issuedOn: shanghaiDay(new Date(decidedAt)),
         validUntil: null,
       },
       systemActor(envelope),

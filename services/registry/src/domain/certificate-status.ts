@@ -1,6 +1,7 @@
 import type { CertificateStatus, InstitutionCategory, InstitutionKind } from '../entities/institution.entity';
 import type { LicenceType } from '../entities/licence.entity';
-import { SATISFIED_BY, shanghaiDate, type LicenceRequirement, type LicenceRuleSet } from './licence-rules';
+import { shanghaiDay } from '@jianguan/platform';
+import { SATISFIED_BY, type LicenceRequirement, type LicenceRuleSet } from './licence-rules';
 
 export interface HeldLicence {
   type: LicenceType;
@@ -27,7 +28,7 @@ export function assessCertificates(
   ruleSet: LicenceRuleSet,
   at: Date,
 ): CertificateAssessment {
-  const today = shanghaiDate(at);
+  const today = shanghaiDay(at);
   const held = new Set(licences.filter((l) => isLicenceValid(l, today)).map((l) => l.type));
   const missing = ruleSet.requirements[institution.kind][institution.category].filter((requirement) =>
     requirement === 'NATIONAL_PLATFORM'

@@ -1,3 +1,4 @@
+import { shanghaiDay } from '@jianguan/platform';
 import type { InstitutionCategory, InstitutionKind } from '../entities/institution.entity';
 import type { LicenceType } from '../entities/licence.entity';
 
@@ -72,13 +73,8 @@ export const LICENCE_RULE_SETS: LicenceRuleSet[] = [
   },
 ];
 
-/** Today's date in Asia/Shanghai as YYYY-MM-DD. */
-export function shanghaiDate(at: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(at);
-}
-
 export function ruleSetInForce(at: Date, sets: LicenceRuleSet[] = LICENCE_RULE_SETS): LicenceRuleSet {
-  const day = shanghaiDate(at);
+  const day = shanghaiDay(at);
   const inForce = sets.filter((set) => set.effectiveFrom <= day).at(-1);
   if (!inForce) throw new Error(`No licence rule set in force on ${day}`);
   return inForce;

@@ -84,6 +84,9 @@ export async function startSubgraph<C extends RequestContext>(
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
     validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
+    // The process's own shutdown (runMain, the launcher) decides the order things stop in.
+    stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // No Apollo Studio here: traces would only cost time and leak timings.

@@ -1,0 +1,90 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { baseConfigSchema, ConfigError, parseConfig } from '@jianguan/platform';
+import { subgraphsOf, subgraphSecretVariable, subgraphUrlVariable } from './supergraph';
+
+/** The supergraph `pnpm compose` writes and the lead commits. */
+export const DEFAULT_SUPERGRAPH_PATH = path.resolve(__dirname, '..', 'supergraph.graphql');
+
+/** Settings that do not depend on which subgraphs the supergraph names. */
+export const gatewayEnvSchema = baseConfigSchema
+  .pick({ NODE_ENV: true, LOG_LEVEL: true, JWT_SECRET: true, JWT_ISSUER: true, JWT_AUDIENCE: true })
+  .extend({
+    HOST: z.string().min(1).default('127.0.0.1'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+    SUPERGRAPH_PATH: z.string().min(1).default(DEFAULT_SUPERGRAPH_PATH),
+    /** Seconds to let in-flight requests finish on SIGTERM. */
+    SHUTDOWN_GRACE_SECONDS: z.coerce.number().positive().default(10),
+  });
+
+export interface SubgraphEndpoint {
+  name: string;
+  url: string;
+  /** Sent in `x-subgraph-secret`; each subgraph has its own, so one leaked secret opens one subgraph. */
+  secret: string;
+}
+
+export type GatewayConfig = z.infer<typeof gatewayEnvSchema> & {
+  supergraphSdl: string;
+  subgraphs: SubgraphEndpoint[];
+};
+
+/** `VAR=` (empty) counts as unset, as compose files and shells often produce it. */
+const withoutEmpty = (env: Record<string, string | undefined>) =>
+  Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+
+function readSupergraph(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw new ConfigError([`SUPERGRAPH_PATH: cannot read ${file} (${reason}); run \`pnpm compose\``]);
+  }
+}
+
+/** Per subgraph of the supergraph: an optional URL override and a required secret. */
+function subgraphVariables(names: string[]) {
+  const shape: Record<string, z.ZodType> = {};
+  for (const name of names) {
+    shape[subgraphUrlVariable(name)] = z.url({ protocol: /^https?$/ }).optional();
+    shape[subgraphSecretVariable(name)] = z
+      .string({
+        error: (issue) =>
+          issue.input === undefined
+            ? `missing (the secret the "${name}" subgraph expects in x-subgraph-secret)`
+            : undefined,
+      })
+      .min(16, 'must be at least 16 characters');
+  }
+  return shape;
+}
+
+/**
+ * Parses the gateway's configuration once: the fixed settings, then one URL and one secret per
+ * subgraph that the supergraph names. Every problem (e.g. each missing secret) is listed at once.
+ */
+export function loadGatewayConfig(env: Record<string, string | undefined> = process.env): GatewayConfig {
+  const given = withoutEmpty(env);
+  const supergraphPath = path.resolve(given.SUPERGRAPH_PATH ?? DEFAULT_SUPERGRAPH_PATH);
+  const supergraphSdl = readSupergraph(supergraphPath);
+  let declared: ReturnType<typeof subgraphsOf>;
+  try {
+    declared = subgraphsOf(supergraphSdl);
+  } catch (error) {
+    throw new ConfigError([
+      `SUPERGRAPH_PATH: ${supergraphPath} is not a usable supergraph: ${(error as Error).message}`,
+    ]);
+  }
+  const schema = gatewayEnvSchema.extend(subgraphVariables(declared.map((subgraph) => subgraph.name)));
+  const parsed: Record<string, unknown> = parseConfig(schema, given);
+  const subgraphs = declared.map((subgraph) => ({
+    name: subgraph.name,
+    url: (parsed[subgraphUrlVariable(subgraph.name)] as string | undefined) ?? subgraph.url,
+    secret: parsed[subgraphSecretVariable(subgraph.name)] as string,
+  }));
+  const fixed = Object.fromEntries(
+    Object.keys(gatewayEnvSchema.shape).map((key) => [key, parsed[key]]),
+  ) as z.infer<typeof gatewayEnvSchema>;
+  return { ...fixed, SUPERGRAPH_PATH: supergraphPath, supergraphSdl, subgraphs };
+}

@@ -1,0 +1,12 @@
+export { startGateway, serveGateway, type RunningGateway } from './server';
+export {
+  loadGatewayConfig,
+  gatewayEnvSchema,
+  DEFAULT_SUPERGRAPH_PATH,
+  type GatewayConfig,
+  type SubgraphEndpoint,
+} from './config';
+export { composeSupergraph, CompositionError, type SubgraphSource } from './compose';
+export { subgraphsOf, subgraphEnvName, subgraphUrlVariable, subgraphSecretVariable } from './supergraph';
+export { SubgraphDataSource } from './subgraph-data-source';
+export type { GatewayContext } from './context';

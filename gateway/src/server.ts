@@ -1,0 +1,156 @@
+import http from 'node:http';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ConfigError, createLogger, queryLimits, runMain, type Logger } from '@jianguan/platform';
+import { loadGatewayConfig, type GatewayConfig } from './config';
+import type { GatewayContext } from './context';
+import { SubgraphDataSource } from './subgraph-data-source';
+import { authenticate, type AuthenticatedLocals } from './authenticate';
+import { requestIds, requestLocals } from './request-id';
+import { errorLogging } from './error-logging';
+import { formatGatewayError } from './format-error';
+
+/** Same as the subgraphs accept: the gateway forwards variables, so it must not take more. */
+const BODY_LIMIT = '1mb';
+
+export interface RunningGateway {
+  /** The client endpoint, e.g. http://127.0.0.1:4000/graphql. */
+  url: string;
+  port: number;
+  stop: () => Promise<void>;
+}
+
+/** Starts the gateway with the given environment (PORT 0 picks a free port). */
+export function startGateway(env?: Record<string, string | undefined>): Promise<RunningGateway> {
+  const config = loadGatewayConfig(env);
+  return serveGateway(config, createLogger('gateway', config.LOG_LEVEL));
+}
+
+/**
+ * The federation's single public entry: verifies tokens, refuses oversized queries before they
+ * are planned, routes by the static supergraph, and masks internal errors — `/graphql`, plus
+ * `/healthz` (alive) and `/readyz` (serving and not shutting down).
+ */
+export async function serveGateway(config: GatewayConfig, logger: Logger): Promise<RunningGateway> {
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = http.createServer(app);
+  const limits = queryLimits();
+  const endpoints = new Map(config.subgraphs.map((subgraph) => [subgraph.name, subgraph]));
+  let ready = false;
+
+  const gateway = new ApolloGateway({
+    // Composed offline (`pnpm compose`): no introspection of subgraphs at runtime.
+    supergraphSdl: config.supergraphSdl,
+    buildService: ({ name }) => {
+      const endpoint = endpoints.get(name);
+      // Configuration is derived from the same supergraph, so this is a programming error.
+      if (!endpoint) throw new Error(`No endpoint configured for subgraph ${name}`);
+      return new SubgraphDataSource(endpoint);
+    },
+    logger,
+  });
+
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    nodeEnv: config.NODE_ENV,
+    introspection: config.NODE_ENV !== 'production',
+    csrfPrevention: true,
+    includeStacktraceInErrorResponses: false,
+    // Depth, aliases, tokens and cost are checked before a query plan exists, so no subgraph is called.
+    validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
+    // The process's own shutdown (runMain, the launcher) decides the order things stop in.
+    stopOnTerminationSignals: false,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ...(limits.plugins as ApolloServerPlugin<GatewayContext>[]),
+      errorLogging(),
+    ],
+    formatError: formatGatewayError,
+  });
+  await apollo.start();
+
+  app.use(requestIds(logger));
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok', service: 'gateway' });
+  });
+  // Readiness does not probe the subgraphs: one subgraph down must not take the gateway out of
+  // the load balancer, since it still serves every other subgraph's fields.
+  app.get('/readyz', (_req, res) => {
+    if (!ready) return void res.status(503).json({ status: 'not ready' });
+    res.json({ status: 'ready' });
+  });
+  app.use(
+    '/graphql',
+    authenticate({ secret: config.JWT_SECRET, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE }),
+    express.json({ limit: BODY_LIMIT }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) => {
+        const { requestId, logger: requestLogger } = requestLocals(res);
+        const { claims } = res.locals as AuthenticatedLocals;
+        return {
+          requestId,
+          logger: claims ? requestLogger.child({ sub: claims.sub }) : requestLogger,
+          authorization: claims ? req.headers.authorization : undefined,
+          claims,
+        };
+      },
+    }),
+  );
+  app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    const status = httpStatusOf(error);
+    if (status >= 500) requestLocals(res).logger.error({ err: error }, 'request failed');
+    res.status(status).json({
+      errors: [
+        status < 500
+          ? { message: 'Malformed request', extensions: { code: 'BAD_REQUEST' } }
+          : { message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+      ],
+    });
+  });
+
+  await new Promise<void>((resolve) => httpServer.listen(config.PORT, config.HOST, resolve));
+  const port = (httpServer.address() as { port: number }).port;
+  const url = `http://${reachableHost(config.HOST)}:${port}/graphql`;
+  ready = true;
+  logger.info(
+    { url, subgraphs: config.subgraphs.map((s) => ({ name: s.name, url: s.url })) },
+    'gateway listening',
+  );
+
+  return {
+    url,
+    port,
+    stop: async () => {
+      ready = false;
+      await apollo.stop(); // drains in-flight requests, closes the HTTP server and the gateway
+    },
+  };
+}
+
+/** Body-parser errors carry their HTTP status (400 malformed JSON, 413 too large). */
+function httpStatusOf(error: unknown): number {
+  const status = (error as { status?: unknown } | null)?.status;
+  return typeof status === 'number' && status >= 400 && status < 600 ? status : 500;
+}
+
+/** A wildcard listen address is not something a client can connect to. */
+const reachableHost = (host: string) =>
+  host === '0.0.0.0' ? '127.0.0.1' : host === '::' ? '[::1]' : host.includes(':') ? `[${host}]` : host;
+
+if (require.main === module) {
+  let config: GatewayConfig;
+  try {
+    config = loadGatewayConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`gateway: ${error.message}\n`);
+    process.exit(1);
+  }
+  const logger = createLogger('gateway', config.LOG_LEVEL);
+  runMain(logger, config.SHUTDOWN_GRACE_SECONDS, () => serveGateway(config, logger));
+}

@@ -1,0 +1,107 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ConfigError } from '@jianguan/platform';
+import { TEST_JWT_SECRET } from '@jianguan/testing';
+import {
+  composeSupergraph,
+  DEFAULT_SUPERGRAPH_PATH,
+  loadGatewayConfig,
+  subgraphSecretVariable,
+  subgraphsOf,
+} from '../src';
+
+const pingSubgraph = (field: string) => `
+  extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])
+  type Query { ${field}: String }
+`;
+
+let dir: string;
+let supergraphPath: string;
+
+beforeAll(() => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'jianguan-gateway-config-'));
+  supergraphPath = path.join(dir, 'supergraph.graphql');
+  writeFileSync(
+    supergraphPath,
+    composeSupergraph([
+      { name: 'registry', typeDefs: pingSubgraph('a'), url: 'http://127.0.0.1:4001/graphql' },
+      { name: 'online-course-filing', typeDefs: pingSubgraph('b'), url: 'http://127.0.0.1:4003/graphql' },
+    ]),
+  );
+});
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const problemsOf = (env: Record<string, string | undefined>): string[] => {
+  try {
+    loadGatewayConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+};
+
+describe('gateway configuration', () => {
+  it('refuses to start without a secret for every subgraph, listing each one missing', () => {
+    const problems = problemsOf({ JWT_SECRET: TEST_JWT_SECRET, SUPERGRAPH_PATH: supergraphPath });
+    expect(problems).toEqual([
+      'SUBGRAPH_ONLINE_COURSE_FILING_SECRET: missing (the secret the "online-course-filing" subgraph expects in x-subgraph-secret)',
+      'SUBGRAPH_REGISTRY_SECRET: missing (the secret the "registry" subgraph expects in x-subgraph-secret)',
+    ]);
+  });
+
+  it('lists every other problem in the same error', () => {
+    const problems = problemsOf({
+      SUPERGRAPH_PATH: supergraphPath,
+      PORT: 'eighty',
+      SUBGRAPH_REGISTRY_SECRET: 'short',
+      SUBGRAPH_ONLINE_COURSE_FILING_SECRET: 'long-enough-secret-1',
+      SUBGRAPH_REGISTRY_URL: 'not a url',
+    });
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^JWT_SECRET:/),
+        expect.stringMatching(/^PORT:/),
+        expect.stringMatching(/^SUBGRAPH_REGISTRY_SECRET: must be at least 16 characters/),
+        expect.stringMatching(/^SUBGRAPH_REGISTRY_URL:/),
+      ]),
+    );
+  });
+
+  it('takes URLs from the supergraph unless overridden, and treats empty variables as unset', () => {
+    const config = loadGatewayConfig({
+      JWT_SECRET: TEST_JWT_SECRET,
+      SUPERGRAPH_PATH: supergraphPath,
+      SUBGRAPH_REGISTRY_SECRET: 'registry-secret-0001',
+      SUBGRAPH_REGISTRY_URL: 'http://registry.jianguan.svc:4001/graphql',
+      SUBGRAPH_ONLINE_COURSE_FILING_SECRET: 'filing-secret-00001',
+      SUBGRAPH_ONLINE_COURSE_FILING_URL: '',
+      PORT: '',
+    });
+    expect(config.PORT).toBe(4000);
+    expect(config.subgraphs).toEqual([
+      { name: 'online-course-filing', url: 'http://127.0.0.1:4003/graphql', secret: 'filing-secret-00001' },
+      { name: 'registry', url: 'http://registry.jianguan.svc:4001/graphql', secret: 'registry-secret-0001' },
+    ]);
+  });
+
+  it('explains a missing supergraph file', () => {
+    expect(
+      problemsOf({ JWT_SECRET: TEST_JWT_SECRET, SUPERGRAPH_PATH: path.join(dir, 'absent.graphql') }),
+    ).toEqual([expect.stringContaining('run `pnpm compose`')]);
+  });
+
+  it('reads the committed supergraph by default', () => {
+    const secrets = Object.fromEntries(
+      subgraphsOf(readFileSync(DEFAULT_SUPERGRAPH_PATH, 'utf8')).map((s) => [
+        subgraphSecretVariable(s.name),
+        'a-secret-of-sixteen',
+      ]),
+    );
+    const config = loadGatewayConfig({ JWT_SECRET: TEST_JWT_SECRET, ...secrets });
+    expect(config.SUPERGRAPH_PATH).toBe(DEFAULT_SUPERGRAPH_PATH);
+    expect(config.subgraphs.map((s) => s.name)).toContain('registry');
+  });
+});

@@ -1,0 +1,288 @@
+import { z } from 'zod';
+
+/**
+ * The event catalogue (DESIGN.md §4): every domain event one service tells the others about, with
+ * its payload schema, the one service allowed to produce it, and the services that consume it.
+ * The relay routes by this table and consumers validate by it, so it is the whole contract.
+ * Add fields freely (consumers ignore what they do not read); removing or renaming one breaks a consumer.
+ */
+
+export const SERVICE_NAMES = [
+  'registry',
+  'qualification-review',
+  'online-course-filing',
+  'enforcement',
+  'public-list',
+] as const;
+export type ServiceName = (typeof SERVICE_NAMES)[number];
+
+// Shared field shapes, so the same thing is checked the same way in every event.
+const institutionId = z.uuid();
+const regionCode = z.string().regex(/^\d{2,12}$/, 'must be a 2–12 digit division code');
+const instant = z.iso.datetime({ offset: true });
+const text = z.string().min(1);
+
+export const INSTITUTION_KINDS = ['OFFLINE', 'ONLINE'] as const;
+export const INSTITUTION_CATEGORIES = ['SUBJECT', 'NON_SUBJECT'] as const;
+export const CERTIFICATE_STATUSES = ['COMPLETE', 'INCOMPLETE', 'NONE'] as const;
+export const REVIEW_TRACKS = ['ACCELERATED', 'STANDARD'] as const;
+/** MOE Order No. 53 penalty types, plus the measures specific to online training. */
+export const PENALTY_TYPES = [
+  'WARNING',
+  'PUBLIC_CRITICISM',
+  'FINE',
+  'CONFISCATION',
+  'STOP_ENROLLING',
+  'STOP_OPERATING',
+  'LICENCE_REVOCATION',
+  'SECTOR_BAN',
+  'SUSPEND_PLATFORM',
+  'REMOVE_APPS',
+  'CLOSE_WECHAT_ACCOUNTS',
+  'CLOSE_MINI_PROGRAMS',
+] as const;
+export const BLACKLIST_REASONS = [
+  'RECTIFICATION_DEADLINE_MISSED',
+  'UNLICENSED',
+  'SECTOR_BAN',
+  'OTHER',
+] as const;
+
+const certificateStatus = z.enum(CERTIFICATE_STATUSES);
+/** A problem to be fixed, as found in screening and as named in a rectification order. */
+const problem = z.object({
+  code: text,
+  description: text,
+  /** The part of the filing it concerns, e.g. `courses.2.lessonMinutes`, when there is one. */
+  field: z.string().min(1).nullable(),
+});
+
+export interface EventDefinition {
+  payload: z.ZodType;
+  producer: ServiceName;
+  subscribers: readonly ServiceName[];
+}
+
+// `satisfies` keeps each entry's exact schema type, so payloads are typed per event.
+export const catalogue = {
+  InstitutionRegistered: {
+    producer: 'registry',
+    subscribers: ['qualification-review', 'online-course-filing', 'enforcement', 'public-list'],
+    payload: z.object({
+      institutionId,
+      creditCode: z.string().length(18),
+      name: text,
+      kind: z.enum(INSTITUTION_KINDS),
+      category: z.enum(INSTITUTION_CATEGORIES),
+      regionCode,
+    }),
+  },
+  InstitutionClassified: {
+    producer: 'registry',
+    subscribers: ['qualification-review', 'enforcement', 'public-list'],
+    payload: z.object({
+      institutionId,
+      regionCode,
+      certificateStatus,
+      missingLicences: z.array(text),
+      surveyFinding: text,
+      onNationalPlatform: z.boolean(),
+    }),
+  },
+  LicenceRecorded: {
+    producer: 'registry',
+    subscribers: ['enforcement', 'public-list'],
+    payload: z.object({
+      institutionId,
+      regionCode,
+      licenceId: z.uuid(),
+      licenceType: text,
+      certificateStatus,
+      missingLicences: z.array(text),
+    }),
+  },
+  QualificationApproved: {
+    producer: 'qualification-review',
+    // registry records the permit as a licence, which completes the certificates.
+    subscribers: ['registry', 'public-list'],
+    payload: z.object({
+      applicationId: z.uuid(),
+      institutionId,
+      regionCode,
+      track: z.enum(REVIEW_TRACKS),
+      permitId: z.uuid(),
+      permitNumber: text,
+      decidedAt: instant,
+    }),
+  },
+  QualificationRejected: {
+    producer: 'qualification-review',
+    subscribers: ['enforcement', 'public-list'],
+    payload: z.object({
+      applicationId: z.uuid(),
+      institutionId,
+      regionCode,
+      track: z.enum(REVIEW_TRACKS),
+      reasons: z.array(text).min(1),
+      decidedAt: instant,
+    }),
+  },
+  OnlineFilingApproved: {
+    producer: 'online-course-filing',
+    subscribers: ['enforcement', 'public-list'],
+    payload: z.object({
+      filingId: z.uuid(),
+      institutionId,
+      regionCode,
+      platformName: text,
+      icpNumber: text,
+      approvedAt: instant,
+    }),
+  },
+  OnlineFilingRejected: {
+    producer: 'online-course-filing',
+    subscribers: ['enforcement', 'public-list'],
+    payload: z.object({
+      filingId: z.uuid(),
+      institutionId,
+      regionCode,
+      reasons: z.array(text).min(1),
+      rejectedAt: instant,
+    }),
+  },
+  ScreeningProblemsFound: {
+    producer: 'online-course-filing',
+    // enforcement turns the problems into a rectification order with a deadline.
+    subscribers: ['enforcement'],
+    payload: z.object({
+      filingId: z.uuid(),
+      institutionId,
+      regionCode,
+      /** The versioned rule set the filing was screened against (the document that set it). */
+      ruleSetVersion: text,
+      problems: z.array(problem.extend({ source: z.enum(['RULE', 'OFFICER']) })).min(1),
+      screenedAt: instant,
+    }),
+  },
+  RectificationOrderIssued: {
+    producer: 'enforcement',
+    subscribers: ['public-list'],
+    payload: z.object({
+      orderId: z.uuid(),
+      institutionId,
+      regionCode,
+      problems: z.array(problem).min(1),
+      deadline: instant,
+      issuedAt: instant,
+    }),
+  },
+  RectificationConfirmed: {
+    producer: 'enforcement',
+    subscribers: ['public-list'],
+    payload: z.object({ orderId: z.uuid(), institutionId, regionCode, confirmedAt: instant }),
+  },
+  RectificationDeadlineMissed: {
+    producer: 'enforcement',
+    subscribers: ['public-list'],
+    payload: z.object({
+      orderId: z.uuid(),
+      institutionId,
+      regionCode,
+      deadline: instant,
+      detectedAt: instant,
+    }),
+  },
+  InstitutionBlacklisted: {
+    producer: 'enforcement',
+    // registry changes the institution's status; public-list puts it on the black list.
+    subscribers: ['registry', 'public-list'],
+    payload: z.object({
+      institutionId,
+      regionCode,
+      reason: z.enum(BLACKLIST_REASONS),
+      /** The order whose deadline was missed, when that is the reason. */
+      orderId: z.uuid().nullable(),
+      trainingStopOrdered: z.boolean(),
+      blacklistedAt: instant,
+    }),
+  },
+  PenaltyImposed: {
+    producer: 'enforcement',
+    subscribers: ['public-list'],
+    payload: z.object({
+      penaltyId: z.uuid(),
+      institutionId,
+      regionCode,
+      penaltyType: z.enum(PENALTY_TYPES),
+      /** Fines and confiscations, in integer fen; null for the other types. */
+      amountFen: z.number().int().nonnegative().nullable(),
+      description: text,
+      decidedAt: instant,
+    }),
+  },
+  TypicalCasePublished: {
+    producer: 'enforcement',
+    subscribers: ['public-list'],
+    payload: z.object({
+      caseId: z.uuid(),
+      /** A case may be about a kind of conduct rather than one institution. */
+      institutionId: institutionId.nullable(),
+      regionCode,
+      title: text,
+      summary: text,
+      publishedAt: instant,
+    }),
+  },
+} as const satisfies Record<string, EventDefinition>;
+
+export type EventType = keyof typeof catalogue;
+export type EventPayload<T extends EventType> = z.infer<(typeof catalogue)[T]['payload']>;
+
+export const EVENT_TYPES = Object.keys(catalogue) as EventType[];
+
+export const isEventType = (value: string): value is EventType => Object.hasOwn(catalogue, value);
+
+/** What travels on the queues: the outbox row, with the instant as an ISO string. */
+export interface EventEnvelope<T extends EventType = EventType> {
+  id: string;
+  type: T;
+  producer: ServiceName;
+  occurredAt: string;
+  payload: EventPayload<T>;
+}
+
+/** One envelope type per event, so `switch (envelope.type)` narrows the payload. */
+export type AnyEventEnvelope = { [T in EventType]: EventEnvelope<T> }[EventType];
+
+/** The envelope's shape before the type is known; the payload is then checked against the catalogue. */
+export const envelopeSchema = z.object({
+  id: z.uuid(),
+  type: text,
+  producer: z.enum(SERVICE_NAMES),
+  occurredAt: instant,
+  payload: z.unknown(),
+});
+
+export const definitionOf = (type: EventType): EventDefinition => catalogue[type];
+
+export const subscribersOf = (type: EventType): readonly ServiceName[] => catalogue[type].subscribers;
+
+export const eventsConsumedBy = (service: ServiceName): EventType[] =>
+  EVENT_TYPES.filter((type) => subscribersOf(type).includes(service));
+
+export const eventsProducedBy = (service: ServiceName): EventType[] =>
+  EVENT_TYPES.filter((type) => catalogue[type].producer === service);
+
+/** Thrown for a payload or producer that breaks the catalogue: a programming error, never retried. */
+export class EventContractError extends Error {
+  override name = 'EventContractError';
+}
+
+/** Checks a payload against its event's schema; returns the parsed payload (unknown keys dropped). */
+export function parsePayload<T extends EventType>(type: T, payload: unknown): EventPayload<T> {
+  const result = catalogue[type].payload.safeParse(payload);
+  if (!result.success) {
+    throw new EventContractError(`Invalid ${type} payload: ${z.prettifyError(result.error)}`);
+  }
+  return result.data as EventPayload<T>;
+}

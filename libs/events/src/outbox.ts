@@ -1,0 +1,109 @@
+import { randomUUID } from 'node:crypto';
+import { Column, Entity, PrimaryColumn, type EntityManager } from 'typeorm';
+import {
+  catalogue,
+  EventContractError,
+  parsePayload,
+  type EventEnvelope,
+  type EventPayload,
+  type EventType,
+  type ServiceName,
+} from './catalogue';
+
+/**
+ * An event waiting to be published (DESIGN.md §4). It is written in the same transaction as the
+ * change it reports, so an event exists exactly when its change committed; the relay publishes it later.
+ */
+@Entity({ name: 'outbox' })
+export class OutboxEvent {
+  @PrimaryColumn('uuid')
+  id: string;
+
+  @Column({ type: 'text' })
+  type: string;
+
+  @Column({ type: 'text' })
+  producer: string;
+
+  @Column({ type: 'jsonb' })
+  payload: object;
+
+  @Column({ type: 'timestamptz', name: 'occurred_at' })
+  occurredAt: Date;
+
+  @Column({ type: 'timestamptz', name: 'published_at', nullable: true })
+  publishedAt: Date | null;
+
+  /** How many times the relay tried to publish it; more than 1 means Redis refused it at least once. */
+  @Column({ type: 'integer', default: 0 })
+  attempts: number;
+
+  /** Insertion order, to break ties between events recorded in the same millisecond. */
+  @Column({ type: 'bigint', insert: false, update: false })
+  seq: string;
+}
+
+/** The NOTIFY channel of one schema's outbox, so each service's relay wakes only for its own events. */
+export const outboxChannel = (schema: string): string => `outbox_${schema}`;
+
+/** DDL for a service's outbox, run inside that service's migration. */
+export function outboxTableSql(schema: string): string[] {
+  return [
+    `CREATE TABLE "${schema}".outbox (
+      id uuid PRIMARY KEY,
+      type text NOT NULL,
+      producer text NOT NULL,
+      payload jsonb NOT NULL,
+      occurred_at timestamptz NOT NULL,
+      published_at timestamptz,
+      attempts integer NOT NULL DEFAULT 0,
+      seq bigint GENERATED ALWAYS AS IDENTITY
+    )`,
+    // The relay only ever looks for unpublished rows, in order; published ones drop out of the index.
+    `CREATE INDEX outbox_unpublished ON "${schema}".outbox (occurred_at, seq) WHERE published_at IS NULL`,
+  ];
+}
+
+/** The schema the data source maps OutboxEvent to; the entity must be registered with it. */
+function outboxSchema(manager: EntityManager): string {
+  if (!manager.dataSource.hasMetadata(OutboxEvent)) {
+    throw new Error(
+      'OutboxEvent is not among the data source entities: add eventEntities to createDataSource',
+    );
+  }
+  return manager.dataSource.getMetadata(OutboxEvent).schema ?? 'public';
+}
+
+/**
+ * Records a domain event with the caller's manager, so it commits or rolls back with the change.
+ * The payload is checked against the catalogue and the producer must be the event's producer:
+ * breaking either is a programming error and throws EventContractError.
+ * The NOTIFY that wakes the relay is delivered by Postgres only when the transaction commits.
+ */
+export async function recordEvent<T extends EventType>(
+  manager: EntityManager,
+  producer: ServiceName,
+  type: T,
+  payload: EventPayload<T>,
+  occurredAt: Date = new Date(),
+): Promise<EventEnvelope<T>> {
+  const definition = catalogue[type];
+  if (!definition) throw new EventContractError(`Unknown event type ${String(type)}`);
+  if (definition.producer !== producer) {
+    throw new EventContractError(`${type} is produced by ${definition.producer}, not ${producer}`);
+  }
+  const parsed = parsePayload(type, payload);
+  const schema = outboxSchema(manager);
+  const id = randomUUID();
+  await manager.insert(OutboxEvent, {
+    id,
+    type,
+    producer,
+    payload: parsed,
+    occurredAt,
+    publishedAt: null,
+    attempts: 0,
+  });
+  await manager.query('SELECT pg_notify($1, $2)', [outboxChannel(schema), id]);
+  return { id, type, producer, occurredAt: occurredAt.toISOString(), payload: parsed };
+}

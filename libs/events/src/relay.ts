@@ -1,0 +1,296 @@
+import { Queue, type JobsOptions } from 'bullmq';
+import { Client, type ClientConfig } from 'pg';
+import type { DataSource } from 'typeorm';
+import type { Logger } from '@jianguan/platform';
+import { isEventType, subscribersOf, type AnyEventEnvelope, type ServiceName } from './catalogue';
+import { outboxChannel } from './outbox';
+import { EVENT_JOB_OPTIONS, eventQueueConnection, eventQueueName } from './queues';
+
+export interface RelayOptions {
+  /** The producing service's data source; its outbox lives in `schema`. */
+  dataSource: DataSource;
+  schema: string;
+  redisUrl: string;
+  /** BullMQ key prefix (config QUEUE_PREFIX). */
+  prefix: string;
+  logger: Logger;
+  /** Fallback poll for a missed notification (listener down, or a NOTIFY lost); default 5 s. */
+  pollIntervalMs?: number;
+  /** Rows per transaction; default 100. */
+  batchSize?: number;
+  /**
+   * Longest wait for Redis to take a batch; default 10 s. BullMQ waits for Redis indefinitely, and
+   * the batch's rows stay locked meanwhile, so an outage must end the transaction instead.
+   */
+  publishTimeoutMs?: number;
+  /** First delay before reconnecting the LISTEN client, doubled up to 30 s; default 1 s. */
+  reconnectDelayMs?: number;
+  /**
+   * Publish in the background (LISTEN/NOTIFY plus polling, and once at start); default true.
+   * With false nothing happens until runOnce is called (tests, one-off scripts).
+   */
+  autorun?: boolean;
+}
+
+export interface Relay {
+  /** Publishes every unpublished row no other relay holds; resolves to the number of rows published. */
+  runOnce: () => Promise<number>;
+  /** Stops listening and polling, waits for a publication in progress, closes its connections. */
+  stop: () => Promise<void>;
+}
+
+interface OutboxRow {
+  id: string;
+  type: string;
+  producer: ServiceName;
+  payload: object;
+  occurred_at: Date;
+}
+
+const MAX_RECONNECT_DELAY_MS = 30_000;
+
+/** Rejects after `ms`; the original promise keeps its handlers, so a late failure is not unhandled. */
+async function withTimeout<T>(work: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(message)), ms);
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** A separate connection for LISTEN: a pooled one would be handed to queries and lose the LISTEN. */
+function listenerConfig(dataSource: DataSource, schema: string): ClientConfig {
+  const options = dataSource.options as unknown as {
+    url?: string;
+    host?: string;
+    port?: number;
+    username?: string;
+    password?: ClientConfig['password'];
+    database?: string;
+    ssl?: ClientConfig['ssl'];
+  };
+  return {
+    connectionString: options.url,
+    host: options.host,
+    port: options.port,
+    user: options.username,
+    password: options.password,
+    database: options.database,
+    ssl: options.ssl,
+    application_name: `${schema}-outbox-relay`,
+  };
+}
+
+/**
+ * Publishes a service's outbox to its subscribers' queues (DESIGN.md §4).
+ *
+ * Rows are taken in occurred order with FOR UPDATE SKIP LOCKED inside a transaction that also marks
+ * them published, so two relays never publish the same row at once. A crash after the queue add but
+ * before the commit republishes the rows; BullMQ drops the copies because the jobId is the event id,
+ * and consumers' inboxes drop anything older than BullMQ's retention. Order is best effort only
+ * (relays skip each other's locked rows, and consumers run jobs concurrently), so handlers must not
+ * depend on it.
+ */
+export async function startRelay(options: RelayOptions): Promise<Relay> {
+  const { dataSource, schema, redisUrl, prefix } = options;
+  const logger = options.logger.child({ component: 'outbox-relay', schema });
+  const pollIntervalMs = options.pollIntervalMs ?? 5000;
+  const batchSize = options.batchSize ?? 100;
+  const publishTimeoutMs = options.publishTimeoutMs ?? 10_000;
+  const firstReconnectDelay = options.reconnectDelayMs ?? 1000;
+  const table = `"${schema}".outbox`;
+  const channel = outboxChannel(schema);
+
+  const queues = new Map<ServiceName, Queue>();
+  const queueFor = (service: ServiceName) => {
+    let queue = queues.get(service);
+    if (!queue) {
+      queue = new Queue(eventQueueName(service), eventQueueConnection(redisUrl, prefix));
+      // Without a listener an 'error' event would crash the process; the failed add is reported anyway.
+      queue.on('error', (error) => logger.warn({ err: error, service }, 'event queue connection error'));
+      queues.set(service, queue);
+    }
+    return queue;
+  };
+
+  async function publishBatch(): Promise<number> {
+    let taken: string[] = [];
+    try {
+      return await dataSource.transaction(async (manager) => {
+        const rows: OutboxRow[] = await manager.query(
+          `SELECT id, type, producer, payload, occurred_at FROM ${table}
+           WHERE published_at IS NULL ORDER BY occurred_at, seq LIMIT $1 FOR UPDATE SKIP LOCKED`,
+          [batchSize],
+        );
+        taken = rows.map((row) => row.id);
+        if (rows.length === 0) return 0;
+
+        const jobs = new Map<ServiceName, { name: string; data: AnyEventEnvelope; opts: JobsOptions }[]>();
+        for (const row of rows) {
+          // A type dropped from the catalogue has nobody left to tell; marking it published keeps it
+          // from being selected forever.
+          if (!isEventType(row.type)) {
+            logger.error(
+              { eventId: row.id, type: row.type },
+              'outbox event type not in the catalogue; dropped',
+            );
+            continue;
+          }
+          const envelope = {
+            id: row.id,
+            type: row.type,
+            producer: row.producer,
+            occurredAt: row.occurred_at.toISOString(),
+            payload: row.payload,
+          } as AnyEventEnvelope;
+          for (const service of subscribersOf(row.type)) {
+            const list = jobs.get(service) ?? [];
+            list.push({ name: row.type, data: envelope, opts: { ...EVENT_JOB_OPTIONS, jobId: row.id } });
+            jobs.set(service, list);
+          }
+        }
+        // If this times out and Redis takes the jobs later, the rows are published again and the
+        // copies are dropped by jobId, so giving up is safe.
+        await withTimeout(
+          Promise.all([...jobs].map(([service, list]) => queueFor(service).addBulk(list))),
+          publishTimeoutMs,
+          `Redis did not take the outbox batch within ${publishTimeoutMs} ms`,
+        );
+        await manager.query(
+          `UPDATE ${table} SET published_at = now(), attempts = attempts + 1 WHERE id = ANY($1::uuid[])`,
+          [taken],
+        );
+        return rows.length;
+      });
+    } catch (error) {
+      // The transaction rolled back; count the attempt outside it so a stuck row shows up.
+      if (taken.length > 0) {
+        await dataSource
+          .query(`UPDATE ${table} SET attempts = attempts + 1 WHERE id = ANY($1::uuid[])`, [taken])
+          .catch(() => undefined);
+      }
+      throw error;
+    }
+  }
+
+  let stopped = false;
+  const inFlight = new Set<Promise<unknown>>();
+  const track = <T>(work: Promise<T>): Promise<T> => {
+    inFlight.add(work);
+    const untrack = () => void inFlight.delete(work);
+    work.then(untrack, untrack);
+    return work;
+  };
+
+  const runOnce = () =>
+    track(
+      (async () => {
+        let total = 0;
+        for (let published = -1; published !== 0 && !stopped;) {
+          published = await publishBatch();
+          total += published;
+        }
+        if (total > 0) logger.debug({ published: total }, 'outbox events published');
+        return total;
+      })(),
+    );
+
+  // One background drain at a time; a wake-up during a drain asks for one more pass after it.
+  let draining = false;
+  let again = false;
+  function wake() {
+    if (stopped) return;
+    if (draining) {
+      again = true;
+      return;
+    }
+    draining = true;
+    void (async () => {
+      do {
+        again = false;
+        try {
+          await runOnce();
+        } catch (error) {
+          // The next poll retries; looping now would spin while Redis or Postgres is down.
+          logger.error({ err: error }, 'publishing the outbox failed');
+          break;
+        }
+      } while (again && !stopped);
+      draining = false;
+    })();
+  }
+
+  let listener: Client | undefined;
+  let reconnectTimer: NodeJS.Timeout | undefined;
+  let reconnectDelay = firstReconnectDelay;
+
+  function scheduleReconnect(client: Client, error?: unknown) {
+    if (stopped || client !== listener || reconnectTimer) return;
+    listener = undefined;
+    client.removeAllListeners('notification');
+    client.end().catch(() => undefined);
+    logger.warn({ err: error, retryInMs: reconnectDelay }, 'outbox listener lost; reconnecting');
+    reconnectTimer = setTimeout(() => {
+      reconnectTimer = undefined;
+      connectListener().catch((error) => logger.warn({ err: error }, 'outbox listener reconnect failed'));
+    }, reconnectDelay);
+    reconnectDelay = Math.min(reconnectDelay * 2, MAX_RECONNECT_DELAY_MS);
+  }
+
+  async function connectListener(): Promise<void> {
+    const client = new Client(listenerConfig(dataSource, schema));
+    listener = client;
+    client.on('error', (error) => scheduleReconnect(client, error));
+    client.on('end', () => scheduleReconnect(client));
+    client.on('notification', wake);
+    try {
+      await client.connect();
+      await client.query(`LISTEN "${channel}"`);
+    } catch (error) {
+      scheduleReconnect(client, error);
+      throw error;
+    }
+    if (stopped) {
+      await client.end();
+      return;
+    }
+    reconnectDelay = firstReconnectDelay;
+    // Anything committed while nobody was listening.
+    wake();
+  }
+
+  let pollTimer: NodeJS.Timeout | undefined;
+  const closeQueues = () => Promise.all([...queues.values()].map((queue) => queue.close()));
+  if (options.autorun ?? true) {
+    try {
+      await connectListener();
+    } catch (error) {
+      // Fail fast at start (like the data source); only a later loss of the listener is retried.
+      stopped = true;
+      clearTimeout(reconnectTimer);
+      await closeQueues();
+      throw error;
+    }
+    pollTimer = setInterval(wake, pollIntervalMs);
+    logger.info({ channel, pollIntervalMs }, 'outbox relay started');
+  }
+
+  return {
+    runOnce,
+    stop: async () => {
+      if (stopped) return;
+      stopped = true;
+      clearInterval(pollTimer);
+      clearTimeout(reconnectTimer);
+      const client = listener;
+      listener = undefined;
+      await client?.end().catch(() => undefined);
+      await Promise.allSettled([...inFlight]);
+      await closeQueues();
+    },
+  };
+}

@@ -1,0 +1,175 @@
+/**
+ * The development launcher's configuration (`pnpm start`, `pnpm token`): parsed once from the
+ * environment with zod, plus the development secrets that are generated on first use and kept in
+ * `.data/dev-secrets.json`, so a token minted by `pnpm token` in another shell is accepted by the
+ * running stack. Nothing here is meant for production: there every secret comes from the environment.
+ */
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+export const REPO_ROOT = path.resolve(__dirname, '..');
+
+/** Treats `VAR=` (empty) like an unset variable, as shells and compose files often produce it. */
+const unsetIfEmpty = (value: unknown) => (value === '' ? undefined : value);
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(unsetIfEmpty, schema.optional());
+
+const port = z.coerce.number().int().min(1).max(65535);
+
+/** What token signing needs; `pnpm token` reads only this part. */
+export const jwtEnvSchema = z.object({
+  JWT_SECRET: optional(z.string().min(32, 'JWT_SECRET must be at least 32 characters')),
+  JWT_ISSUER: z.preprocess(unsetIfEmpty, z.string().min(1).default('jianguan')),
+  JWT_AUDIENCE: z.preprocess(unsetIfEmpty, z.string().min(1).default('jianguan')),
+  /** Where embedded PostgreSQL, a spawned Redis and the development secrets live (relative to the repo). */
+  JIANGUAN_DATA_DIR: z
+    .preprocess(unsetIfEmpty, z.string().min(1).default('.data'))
+    .transform((dir) => path.resolve(REPO_ROOT, dir)),
+});
+
+export const launcherEnvSchema = jwtEnvSchema.extend({
+  NODE_ENV: z.preprocess(unsetIfEmpty, z.enum(['development', 'test', 'production']).default('development')),
+  LOG_LEVEL: z.preprocess(
+    unsetIfEmpty,
+    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ),
+  /** An existing database; otherwise an embedded PostgreSQL under `<data dir>/postgres`. */
+  DATABASE_URL: optional(z.string().url()),
+  /** An existing Redis; otherwise localhost:6379 if it answers, otherwise a `redis-server` from PATH. */
+  REDIS_URL: optional(z.string().url()),
+  QUEUE_PREFIX: z.preprocess(unsetIfEmpty, z.string().min(1).default('jianguan')),
+  /** Interface the subgraphs and the gateway listen on. */
+  HOST: z.preprocess(unsetIfEmpty, z.string().min(1).default('127.0.0.1')),
+  GATEWAY_PORT: z.preprocess(unsetIfEmpty, port.default(4000)),
+  /** Port of the embedded PostgreSQL; default 5432 when free, otherwise any free port. */
+  EMBEDDED_POSTGRES_PORT: optional(port),
+  /** Port of a `redis-server` the launcher starts; default 6379 when free, otherwise any free port. */
+  EMBEDDED_REDIS_PORT: optional(port),
+  SHUTDOWN_GRACE_SECONDS: z.preprocess(unsetIfEmpty, z.coerce.number().positive().default(10)),
+});
+
+export type JwtEnv = z.infer<typeof jwtEnvSchema>;
+export type LauncherEnv = z.infer<typeof launcherEnvSchema>;
+
+/** An expected failure with a message that says what to do; printed without a stack trace. */
+export class LauncherError extends Error {}
+
+function parse<S extends z.ZodType>(schema: S, env: Record<string, string | undefined>): z.infer<S> {
+  const result = schema.safeParse(env);
+  if (!result.success) {
+    const problems = result.error.issues.map(
+      (issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`,
+    );
+    throw new LauncherError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+  }
+  return result.data;
+}
+
+export const loadLauncherEnv = (env: Record<string, string | undefined> = process.env): LauncherEnv =>
+  parse(launcherEnvSchema, env);
+
+export const loadJwtEnv = (env: Record<string, string | undefined> = process.env): JwtEnv =>
+  parse(jwtEnvSchema, env);
+
+/** `online-course-filing` → `ONLINE_COURSE_FILING`, as in `SUBGRAPH_ONLINE_COURSE_FILING_URL`. */
+export const subgraphEnvName = (subgraph: string) => subgraph.toUpperCase().replace(/-/g, '_');
+
+/** `SUBGRAPH_<NAME>_SECRET` from the environment, validated like the subgraph's own config does. */
+export function subgraphSecretFromEnv(
+  subgraph: string,
+  env: Record<string, string | undefined> = process.env,
+): string | undefined {
+  const variable = `SUBGRAPH_${subgraphEnvName(subgraph)}_SECRET`;
+  const value = unsetIfEmpty(env[variable]) as string | undefined;
+  if (value !== undefined && value.length < 16) {
+    throw new LauncherError(`Invalid configuration:\n  ${variable}: must be at least 16 characters`);
+  }
+  return value;
+}
+
+const devSecretsSchema = z.object({
+  jwtSecret: z.string().min(32),
+  /** Per subgraph: what the gateway sends in `x-subgraph-secret`. */
+  subgraphSecrets: z.record(z.string(), z.string().min(16)).default({}),
+  /** Password of the `postgres` user of the embedded cluster (set when the cluster is created). */
+  postgresPassword: z.string().min(16).optional(),
+});
+export type DevSecrets = z.infer<typeof devSecretsSchema>;
+
+const newSecret = () => randomBytes(32).toString('base64url');
+
+export const devSecretsPath = (dataDir: string) => path.join(dataDir, 'dev-secrets.json');
+
+function readDevSecrets(file: string): DevSecrets | undefined {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new LauncherError(`${file} is not valid JSON; delete it to generate new development secrets`);
+  }
+  const result = devSecretsSchema.safeParse(json);
+  if (!result.success) {
+    throw new LauncherError(`${file} is malformed; delete it to generate new development secrets`);
+  }
+  return result.data;
+}
+
+/**
+ * The development secrets, created on first use (readable by the owner only). `subgraphs` and
+ * `postgresPassword` add what is missing, so a new subgraph gets its secret without disturbing the rest.
+ */
+export function loadDevSecrets(
+  dataDir: string,
+  ensure: { subgraphs?: string[]; postgresPassword?: boolean } = {},
+): DevSecrets {
+  const file = devSecretsPath(dataDir);
+  fs.mkdirSync(dataDir, { recursive: true });
+  let secrets = readDevSecrets(file);
+  if (!secrets) {
+    try {
+      // `wx`: when two shells start at once, the first writer wins and the other reads its file.
+      fs.writeFileSync(
+        file,
+        JSON.stringify({ jwtSecret: newSecret(), subgraphSecrets: {} }, null, 2) + '\n',
+        {
+          flag: 'wx',
+          mode: 0o600,
+        },
+      );
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    secrets = readDevSecrets(file) as DevSecrets;
+  }
+  let changed = false;
+  for (const subgraph of ensure.subgraphs ?? []) {
+    if (!secrets.subgraphSecrets[subgraph]) {
+      secrets.subgraphSecrets[subgraph] = newSecret();
+      changed = true;
+    }
+  }
+  if (ensure.postgresPassword && !secrets.postgresPassword) {
+    secrets.postgresPassword = newSecret();
+    changed = true;
+  }
+  if (changed) {
+    const temporary = `${file}.${process.pid}.tmp`;
+    fs.writeFileSync(temporary, JSON.stringify(secrets, null, 2) + '\n', { mode: 0o600 });
+    fs.renameSync(temporary, file);
+  }
+  return secrets;
+}
+
+/** The keys tokens are signed with: `JWT_SECRET` when set, otherwise the development secret. */
+export function resolveTokenKeys(env: JwtEnv) {
+  const secret = env.JWT_SECRET ?? loadDevSecrets(env.JIANGUAN_DATA_DIR).jwtSecret;
+  return { secret, issuer: env.JWT_ISSUER, audience: env.JWT_AUDIENCE };
+}

@@ -1,0 +1,30 @@
+/**
+ * `pnpm migrate`: creates every service's schema and runs its pending migrations against
+ * DATABASE_URL, then exits. Deployments run it once before the new subgraphs start (the compose
+ * file's `migrate` service, a Kubernetes Job); `pnpm start` does the same by itself.
+ */
+import { z } from 'zod';
+import { federationServices } from './federation';
+
+const env = z
+  .object({ DATABASE_URL: z.string({ error: 'DATABASE_URL is required' }).url('DATABASE_URL must be a URL') })
+  .safeParse(process.env);
+
+async function main() {
+  if (!env.success) {
+    process.stderr.write(`${env.error.issues.map((issue) => issue.message).join('\n')}\n`);
+    process.exit(1);
+  }
+  for (const service of federationServices) {
+    process.stderr.write(`migrating ${service.name} (schema "${service.schema}")\n`);
+    await service.migrate(env.data.DATABASE_URL);
+  }
+  process.stderr.write('migrations done\n');
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `migration failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
+  process.exit(1);
+});

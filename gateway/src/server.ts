@@ -1,10 +1,9 @@
 import http from 'node:http';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { ApolloGateway } from '@apollo/gateway';
-import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
-import { ConfigError, createLogger, queryLimits, runMain, type Logger } from '@jianguan/platform';
+import { ConfigError, createLogger, hardenedApolloOptions, runMain, type Logger } from '@jianguan/platform';
 import { loadGatewayConfig, type GatewayConfig } from './config';
 import type { GatewayContext } from './context';
 import { SubgraphDataSource } from './subgraph-data-source';
@@ -38,7 +37,6 @@ export async function serveGateway(config: GatewayConfig, logger: Logger): Promi
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
-  const limits = queryLimits();
   const endpoints = new Map(config.subgraphs.map((subgraph) => [subgraph.name, subgraph]));
   let ready = false;
 
@@ -54,22 +52,13 @@ export async function serveGateway(config: GatewayConfig, logger: Logger): Promi
     logger,
   });
 
+  const hardened = hardenedApolloOptions<GatewayContext>(config.NODE_ENV, httpServer);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     nodeEnv: config.NODE_ENV,
-    introspection: config.NODE_ENV !== 'production',
-    csrfPrevention: true,
-    includeStacktraceInErrorResponses: false,
+    ...hardened,
     // Depth, aliases, tokens and cost are checked before a query plan exists, so no subgraph is called.
-    validationRules: limits.validationRules,
-    parseOptions: limits.parseOptions,
-    // The process's own shutdown (runMain, the launcher) decides the order things stop in.
-    stopOnTerminationSignals: false,
-    plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
-      ...(limits.plugins as ApolloServerPlugin<GatewayContext>[]),
-      errorLogging(),
-    ],
+    plugins: [...hardened.plugins, errorLogging()],
     formatError: formatGatewayError,
   });
   await apollo.start();

@@ -14,3 +14,4 @@ export * from './service-definition';
 export * from './validation';
 export * from './scalars';
 export * from './working-days';
+export * from './apollo-options';

@@ -2,7 +2,6 @@ import http from 'node:http';
 import { randomUUID, timingSafeEqual } from 'node:crypto';
 import express, { type Request, type Response, type NextFunction } from 'express';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { buildSubgraphSchema } from '@apollo/subgraph';
@@ -13,7 +12,7 @@ import type { Logger } from './logger';
 import type { SubgraphConfig } from './config';
 import { bearerToken, verifyToken, Viewer, type TokenKeys } from './auth';
 import { maskingFormatError } from './errors';
-import { queryLimits } from './armor';
+import { hardenedApolloOptions } from './apollo-options';
 
 export const SUBGRAPH_SECRET_HEADER = 'x-subgraph-secret';
 export const REQUEST_ID_HEADER = 'x-request-id';
@@ -72,7 +71,7 @@ export async function startSubgraph<C extends RequestContext>(
   const { config, logger } = options;
   const app = express();
   const httpServer = http.createServer(app);
-  const limits = queryLimits();
+  const hardened = hardenedApolloOptions<C>(config.NODE_ENV, httpServer);
   let shuttingDown = false;
 
   const apollo = new ApolloServer<C>({
@@ -80,18 +79,11 @@ export async function startSubgraph<C extends RequestContext>(
       typeDefs: options.typeDefs,
       resolvers: options.resolvers as GraphQLResolverMap<unknown>,
     }),
-    introspection: config.NODE_ENV !== 'production',
-    csrfPrevention: true,
-    includeStacktraceInErrorResponses: false,
-    validationRules: limits.validationRules,
-    parseOptions: limits.parseOptions,
-    // The process's own shutdown (runMain, the launcher) decides the order things stop in.
-    stopOnTerminationSignals: false,
+    ...hardened,
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ...hardened.plugins,
       // No Apollo Studio here: traces would only cost time and leak timings.
       ApolloServerPluginInlineTraceDisabled(),
-      ...(limits.plugins as ApolloServerPlugin<C>[]),
       ...(options.plugins ?? []),
     ],
     formatError: maskingFormatError((error) => logger.error({ err: error }, 'internal error')),

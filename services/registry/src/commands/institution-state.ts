@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { notFound } from '@jianguan/platform';
+import { recordEvent } from '@jianguan/events';
 import { InstitutionEntity } from '../entities/institution.entity';
 import { LicenceEntity } from '../entities/licence.entity';
 import { assessCertificates } from '../domain/certificate-status';
@@ -29,3 +30,18 @@ export async function reassessCertificates(manager: EntityManager, institution: 
 
 /** A plain snapshot for the audit log (before/after). */
 export const snapshot = (institution: InstitutionEntity) => ({ ...institution });
+
+/** Tells the other departments how the institution is now classified (survey, platform, licences). */
+export const recordClassified = (
+  manager: EntityManager,
+  institution: InstitutionEntity,
+  surveyFinding: string,
+) =>
+  recordEvent(manager, 'registry', 'InstitutionClassified', {
+    institutionId: institution.id,
+    regionCode: institution.regionCode,
+    certificateStatus: institution.certificateStatus,
+    missingLicences: institution.missingLicences,
+    surveyFinding,
+    onNationalPlatform: institution.onNationalPlatform,
+  });

@@ -1,8 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { forbidden, writeAudit, type Claims, type Viewer } from '@jianguan/platform';
-import { recordEvent } from '@jianguan/events';
 import type { InstitutionEntity } from '../entities/institution.entity';
-import { lockInstitution, reassessCertificates, snapshot } from './institution-state';
+import { lockInstitution, reassessCertificates, recordClassified, snapshot } from './institution-state';
 
 /** Records that the institution has joined the national supervision platform; idempotent. */
 export async function joinNationalPlatform(
@@ -29,14 +28,7 @@ export async function joinNationalPlatform(
       after: snapshot(institution),
       requestId,
     });
-    await recordEvent(manager, 'registry', 'InstitutionClassified', {
-      institutionId: institution.id,
-      regionCode: institution.regionCode,
-      certificateStatus: institution.certificateStatus,
-      missingLicences: institution.missingLicences,
-      surveyFinding: 'NATIONAL_PLATFORM_JOINED',
-      onNationalPlatform: true,
-    });
+    await recordClassified(manager, institution, 'NATIONAL_PLATFORM_JOINED');
     return institution;
   });
 }

@@ -1,10 +1,9 @@
 import type { DataSource } from 'typeorm';
 import { badInput, forbidden, writeAudit, type Viewer, type Claims } from '@jianguan/platform';
-import { recordEvent } from '@jianguan/events';
 import { RegionEntity } from '../entities/region.entity';
 import { SurveyRecordEntity } from '../entities/survey-record.entity';
 import { classifySurvey, statusAfterSurvey } from '../domain/survey-classification';
-import { lockInstitution, reassessCertificates, snapshot } from './institution-state';
+import { lockInstitution, reassessCertificates, recordClassified, snapshot } from './institution-state';
 import type { RecordSurveyInput } from './inputs';
 
 /** Surveys may be entered a little after the fact, but never ahead of the clock. */
@@ -53,14 +52,7 @@ export async function recordSurvey(
       after: { ...snapshot(institution), survey: { ...survey } },
       requestId,
     });
-    await recordEvent(manager, 'registry', 'InstitutionClassified', {
-      institutionId: institution.id,
-      regionCode: institution.regionCode,
-      certificateStatus: institution.certificateStatus,
-      missingLicences: institution.missingLicences,
-      surveyFinding: survey.classification,
-      onNationalPlatform: institution.onNationalPlatform,
-    });
+    await recordClassified(manager, institution, survey.classification);
     return survey;
   });
 }

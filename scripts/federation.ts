@@ -1,5 +1,6 @@
 import type { ServiceDefinition } from '@jianguan/platform';
 import { registryService } from '@jianguan/registry';
+import { qualificationReviewService } from '@jianguan/qualification-review';
 
 /** Every subgraph of the federation, in the order the launcher starts them. */
-export const federationServices: ServiceDefinition[] = [registryService];
+export const federationServices: ServiceDefinition[] = [registryService, qualificationReviewService];

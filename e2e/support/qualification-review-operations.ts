@@ -1,0 +1,171 @@
+/** GraphQL documents and setup steps the qualification-review tests send through the gateway. */
+import { createHash } from 'node:crypto';
+import { Client } from 'pg';
+import { QINGHAI, validCreditCode } from '@jianguan/testing';
+import type { TestFederation } from './federation';
+import { RECORD_LICENCE, RECORD_SURVEY, REGISTER } from './registry-operations';
+
+export const APPLICATION_FIELDS = `
+  id regionCode type status track submittedAt dueAt clockPausedAt overdue version
+  checklist { type provided }
+  materials { type documentRef contentHash }
+  requestedMaterials reviewerId reviewerName decision decidedAt reasons
+  permit { id number }
+  history { from to actorName reason }
+  notifications { kind recipient dueAt }
+`;
+
+export interface ApplicationShape {
+  id: string;
+  regionCode: string;
+  type: string;
+  status: string;
+  track: string;
+  submittedAt: string;
+  dueAt: string;
+  clockPausedAt: string | null;
+  overdue: boolean;
+  version: number;
+  checklist: { type: string; provided: boolean }[];
+  requestedMaterials: string[];
+  reviewerName: string | null;
+  decision: string | null;
+  reasons: string[];
+  permit: { id: string; number: string } | null;
+  history: { from: string | null; to: string; actorName: string; reason: string | null }[];
+  notifications: { kind: string; recipient: string; dueAt: string }[];
+}
+
+export const SUBMIT = `mutation Submit($input: SubmitQualificationApplicationInput!) {
+  submitQualificationApplication(input: $input) { ${APPLICATION_FIELDS} }
+}`;
+export const START_REVIEW = `mutation Start($id: ID!) { startReview(applicationId: $id) { ${APPLICATION_FIELDS} } }`;
+export const REQUEST_MATERIALS = `mutation Request($input: RequestMaterialsInput!) {
+  requestMaterials(input: $input) { ${APPLICATION_FIELDS} }
+}`;
+export const RESUBMIT = `mutation Resubmit($input: ResubmitMaterialsInput!) {
+  resubmitMaterials(input: $input) { ${APPLICATION_FIELDS} }
+}`;
+export const DECIDE = `mutation Decide($input: DecideQualificationInput!) {
+  decideQualification(input: $input) { ${APPLICATION_FIELDS} }
+}`;
+export const WITHDRAW = `mutation Withdraw($id: ID!, $reason: String) {
+  withdrawQualificationApplication(applicationId: $id, reason: $reason) { ${APPLICATION_FIELDS} }
+}`;
+export const APPLICATION = `query App($id: ID!) { qualificationApplication(id: $id) { ${APPLICATION_FIELDS} } }`;
+export const REVIEW_QUEUE = `query Queue($regionCode: String, $status: ApplicationStatus, $overdueOnly: Boolean, $first: Int, $after: String) {
+  reviewQueue(regionCode: $regionCode, status: $status, overdueOnly: $overdueOnly, first: $first, after: $after) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    edges { cursor node { id status dueAt overdue institution { id name } } }
+  }
+}`;
+export const REVIEW_STATS = `query Stats($code: String!) {
+  region(code: $code) {
+    code name
+    reviewStats { submitted inReview approved rejected withdrawn overdue medianDaysToDecision }
+  }
+}`;
+
+export const NEW_PERMIT_MATERIALS = [
+  'LEGAL_PERSON_CERTIFICATE',
+  'PREMISES_PROOF',
+  'FIRE_SAFETY_CLEARANCE',
+  'TEACHER_QUALIFICATIONS',
+  'FEE_STANDARDS',
+  'SAFETY_RULES',
+  'ARTICLES_OF_ASSOCIATION',
+];
+
+export const materials = (types: string[]) =>
+  types.map((type) => ({
+    type,
+    documentRef: `docs://materials/${type.toLowerCase()}.pdf`,
+    contentHash: createHash('sha256').update(`${type}-${Math.random()}`).digest('hex'),
+  }));
+
+export async function until<T>(
+  read: () => Promise<T>,
+  done: (value: T) => boolean,
+  timeoutMs = 15_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (done(value) || Date.now() > deadline) return value;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/**
+ * Registers an offline institution in the registry that holds every licence but the school-running
+ * permit, has a survey classifying it INCOMPLETE, and waits until qualification-review has learnt of
+ * both events (its read model). Returns the institution's id.
+ */
+export async function registerIncompleteInstitution(
+  federation: TestFederation,
+  db: Client,
+  registryToken: string,
+  options: { name?: string; regionCode?: string; licences?: string[] } = {},
+): Promise<string> {
+  const regionCode = options.regionCode ?? QINGHAI.beiguanCommunity;
+  const registered = await federation.query<{ registerInstitution: { id: string } }>(
+    REGISTER,
+    {
+      input: {
+        name: options.name ?? '城东区启航培训学校',
+        creditCode: validCreditCode(regionCode.slice(0, 6)),
+        kind: 'OFFLINE',
+        category: 'SUBJECT',
+        regionCode,
+        address: '北关街 8 号',
+        onNationalPlatform: true,
+      },
+    },
+    registryToken,
+  );
+  if (!registered.data) throw new Error(`register failed: ${JSON.stringify(registered.errors)}`);
+  const id = registered.data.registerInstitution.id;
+  for (const type of options.licences ?? ['BUSINESS_LICENCE', 'FIRE_SAFETY_CLEARANCE']) {
+    const result = await federation.query(
+      RECORD_LICENCE,
+      {
+        input: {
+          institutionId: id,
+          type,
+          number: `${type}-${id.slice(0, 8)}`,
+          issuedBy: '西宁市城东区',
+          issuedOn: '2025-03-01',
+        },
+      },
+      registryToken,
+    );
+    if (result.errors) throw new Error(`licence failed: ${JSON.stringify(result.errors)}`);
+  }
+  const survey = await federation.query(
+    RECORD_SURVEY,
+    {
+      input: {
+        institutionId: id,
+        surveyedAt: new Date(Date.now() - 60_000).toISOString(),
+        gridCode: regionCode,
+        finding: 'OPERATING',
+      },
+    },
+    registryToken,
+  );
+  if (survey.errors) throw new Error(`survey failed: ${JSON.stringify(survey.errors)}`);
+  const known = await until(
+    async () =>
+      (
+        await db.query(
+          `SELECT name, survey_finding FROM qualification_review.known_institution WHERE id = $1`,
+          [id],
+        )
+      ).rows[0],
+    (row) => !!row?.name && !!row?.survey_finding,
+  );
+  if (!known?.name || !known?.survey_finding)
+    throw new Error('qualification-review never learnt of the institution');
+  return id;
+}

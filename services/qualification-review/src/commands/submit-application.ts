@@ -1,0 +1,75 @@
+import { conflict, isUniqueViolation, notFound, type Viewer } from '@jianguan/platform';
+import { ApplicationEntity } from '../entities/application.entity';
+import { KnownInstitutionEntity } from '../entities/known-institution.entity';
+import { chooseTrack } from '../domain/track';
+import { dueAtFor } from '../domain/time-limits';
+import { requireApplicant, saveTransition, type CommandDeps } from './application-state';
+import type { SubmitInput } from './inputs';
+
+/**
+ * Opens an application. The track comes from what the survey found (classified approval) and sets
+ * the statutory time limit; the reminder and escalation are scheduled once the row is committed.
+ */
+export async function submitApplication(
+  deps: CommandDeps,
+  viewer: Viewer,
+  input: SubmitInput,
+  requestId: string,
+): Promise<ApplicationEntity> {
+  viewer.requireUser();
+  let app: ApplicationEntity;
+  try {
+    app = await deps.dataSource.transaction(async (manager) => {
+      const institution = await manager
+        .getRepository(KnownInstitutionEntity)
+        .createQueryBuilder('i')
+        .setLock('pessimistic_read')
+        .where('i.id = :id', { id: input.institutionId })
+        .getOne();
+      if (!institution) throw notFound('Institution');
+      const actor = requireApplicant(viewer, {
+        institutionId: institution.id,
+        regionCode: institution.regionCode,
+      });
+      const now = new Date();
+      const track = chooseTrack(institution);
+      const limit =
+        track === 'ACCELERATED' ? deps.config.REVIEW_ACCELERATED_LIMIT : deps.config.REVIEW_STANDARD_LIMIT;
+      const created = manager.create(ApplicationEntity, {
+        institutionId: institution.id,
+        regionCode: institution.regionCode,
+        type: input.type,
+        status: 'SUBMITTED',
+        track,
+        materials: input.materials.map((m) => ({ ...m, submittedAt: now.toISOString() })),
+        requestedMaterials: [],
+        reasons: [],
+        submittedAt: now,
+        dueAt: dueAtFor(now, limit),
+        clockPausedAt: null,
+        submittedBy: actor.sub,
+        reviewerId: null,
+        reviewerName: null,
+        decision: null,
+        decidedAt: null,
+      });
+      return saveTransition(
+        manager,
+        created,
+        null,
+        null,
+        actor,
+        'submitQualificationApplication',
+        null,
+        requestId,
+      );
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      throw conflict(`The institution already has an open ${input.type} application`);
+    }
+    throw error;
+  }
+  await deps.sla.schedule(app);
+  return app;
+}

@@ -1,0 +1,3 @@
+import { Initial1763900000000 } from './1763900000000-initial';
+
+export const reviewMigrations = [Initial1763900000000];

@@ -1,0 +1,52 @@
+import { forbidden } from '@jianguan/platform';
+import type { ReviewContext } from '../context';
+import {
+  toApplicationNode,
+  toNotificationNode,
+  toPermitNode,
+  toStatusChangeNode,
+  type ApplicationNode,
+} from '../api-types';
+import { canSeeApplication, requireUuid, visibleApplication } from './access';
+
+export const applicationResolvers = {
+  /** Entity resolution obeys the same jurisdiction rule as a root query. */
+  __resolveReference: async ({ id }: { id: string }, ctx: ReviewContext) => {
+    const app = visibleApplication(ctx.viewer, await ctx.loaders.application.load(requireUuid('id', id)));
+    return app && toApplicationNode(app);
+  },
+  permit: async (app: ApplicationNode, _: unknown, ctx: ReviewContext) => {
+    const permit = await ctx.loaders.permit.load(app.id);
+    return permit && toPermitNode(permit);
+  },
+  history: async (app: ApplicationNode, _: unknown, ctx: ReviewContext) =>
+    (await ctx.loaders.history.load(app.id)).map(toStatusChangeNode),
+  notifications: async (app: ApplicationNode, _: unknown, ctx: ReviewContext) =>
+    (await ctx.loaders.notifications.load(app.id)).map(toNotificationNode),
+};
+
+export const institutionResolvers = {
+  __resolveReference: ({ id }: { id: string }, ctx: ReviewContext) => {
+    ctx.viewer.requireUser();
+    return { id: requireUuid('id', id) };
+  },
+  /** Only the applications the caller may see: its own institution's, or its jurisdiction's. */
+  qualificationApplications: async ({ id }: { id: string }, _: unknown, ctx: ReviewContext) =>
+    (await ctx.loaders.applicationsOfInstitution.load(id))
+      .filter((app) => canSeeApplication(ctx.viewer, app))
+      .map((app) => toApplicationNode(app)),
+};
+
+export const regionResolvers = {
+  __resolveReference: ({ code }: { code: string }, ctx: ReviewContext) => {
+    ctx.viewer.requireUser();
+    return { code };
+  },
+  /** Statistics are for officials whose jurisdiction includes the whole region. */
+  reviewStats: ({ code }: { code: string }, _: unknown, ctx: ReviewContext) => {
+    const claims = ctx.viewer.requireUser();
+    if (claims.institutionId || !ctx.viewer.covers(code))
+      throw forbidden('Statistics outside your jurisdiction');
+    return ctx.loaders.reviewStats.load(code);
+  },
+};

@@ -1,0 +1,65 @@
+import { parseInput } from '@jianguan/platform';
+import type { ReviewContext } from '../context';
+import { toApplicationNode } from '../api-types';
+import { submitApplication } from '../commands/submit-application';
+import {
+  requestMaterials,
+  resubmitMaterials,
+  startReview,
+  withdrawApplication,
+} from '../commands/review-steps';
+import { decideQualification } from '../commands/decide-qualification';
+import {
+  applicationIdInput,
+  decideInput,
+  requestMaterialsInput,
+  resubmitInput,
+  submitInput,
+  withdrawInput,
+} from '../commands/inputs';
+
+type Args<T> = { input: T };
+
+export const mutationResolvers = {
+  submitQualificationApplication: async (_: unknown, { input }: Args<unknown>, ctx: ReviewContext) => {
+    ctx.viewer.requireUser();
+    const parsed = parseInput(submitInput, input);
+    return toApplicationNode(await submitApplication(ctx.deps, ctx.viewer, parsed, ctx.requestId));
+  },
+
+  startReview: async (_: unknown, args: { applicationId: string }, ctx: ReviewContext) => {
+    ctx.viewer.requireUser();
+    const { applicationId } = parseInput(applicationIdInput, args);
+    return toApplicationNode(await startReview(ctx.deps, ctx.viewer, applicationId, ctx.requestId));
+  },
+
+  requestMaterials: async (_: unknown, { input }: Args<unknown>, ctx: ReviewContext) => {
+    ctx.viewer.requireUser();
+    const parsed = parseInput(requestMaterialsInput, input);
+    return toApplicationNode(await requestMaterials(ctx.deps, ctx.viewer, parsed, ctx.requestId));
+  },
+
+  resubmitMaterials: async (_: unknown, { input }: Args<unknown>, ctx: ReviewContext) => {
+    ctx.viewer.requireUser();
+    const parsed = parseInput(resubmitInput, input);
+    return toApplicationNode(await resubmitMaterials(ctx.deps, ctx.viewer, parsed, ctx.requestId));
+  },
+
+  decideQualification: async (_: unknown, { input }: Args<unknown>, ctx: ReviewContext) => {
+    ctx.viewer.requireUser();
+    const parsed = parseInput(decideInput, input);
+    const { application, permit } = await decideQualification(ctx.deps, ctx.viewer, parsed, ctx.requestId);
+    ctx.loaders.permit.prime(application.id, permit);
+    return toApplicationNode(application);
+  },
+
+  withdrawQualificationApplication: async (
+    _: unknown,
+    args: { applicationId: string; reason?: string | null },
+    ctx: ReviewContext,
+  ) => {
+    ctx.viewer.requireUser();
+    const parsed = parseInput(withdrawInput, args);
+    return toApplicationNode(await withdrawApplication(ctx.deps, ctx.viewer, parsed, ctx.requestId));
+  },
+};

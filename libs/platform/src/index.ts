@@ -15,3 +15,4 @@ export * from './validation';
 export * from './scalars';
 export * from './working-days';
 export * from './apollo-options';
+export * from './batch-results';

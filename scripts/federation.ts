@@ -1,6 +1,11 @@
 import type { ServiceDefinition } from '@jianguan/platform';
 import { registryService } from '@jianguan/registry';
 import { qualificationReviewService } from '@jianguan/qualification-review';
+import { onlineCourseFilingService } from '@jianguan/online-course-filing';
 
 /** Every subgraph of the federation, in the order the launcher starts them. */
-export const federationServices: ServiceDefinition[] = [registryService, qualificationReviewService];
+export const federationServices: ServiceDefinition[] = [
+  registryService,
+  qualificationReviewService,
+  onlineCourseFilingService,
+];

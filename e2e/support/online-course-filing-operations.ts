@@ -1,0 +1,154 @@
+/** GraphQL documents and setup steps the online-course-filing tests send through the gateway. */
+import type { Client } from 'pg';
+import { QINGHAI, validCreditCode, validIdNumber } from '@jianguan/testing';
+import type { TestFederation } from './federation';
+import { REGISTER } from './registry-operations';
+
+export const FILING_FIELDS = `
+  id regionCode status submittedAt screenedAt decidedAt reasons version
+  institution { id }
+  ruleSet { version document effectiveFrom maxLessonMinutes }
+  findings { source item rule document description officerName }
+  history { from to actorName reason }
+`;
+
+export interface FilingShape {
+  id: string;
+  regionCode: string;
+  status: string;
+  submittedAt: string | null;
+  reasons: string[];
+  ruleSet: { version: string; document: string; maxLessonMinutes: number } | null;
+  findings: { source: string; item: string | null; rule: string; document: string; description: string }[];
+  history: { from: string | null; to: string; actorName: string; reason: string | null }[];
+}
+
+export const SUBMIT_FILING = `mutation Submit($input: SubmitOnlineFilingInput!) {
+  submitOnlineFiling(input: $input) { ${FILING_FIELDS} }
+}`;
+export const SCREEN_FILING = `mutation Screen($id: ID!) { screenOnlineFiling(filingId: $id) { ${FILING_FIELDS} } }`;
+export const ADD_FINDING = `mutation Finding($input: AddScreeningFindingInput!) {
+  addScreeningFinding(input: $input) { ${FILING_FIELDS} }
+}`;
+export const APPROVE_FILING = `mutation Approve($id: ID!) { approveOnlineFiling(filingId: $id) { ${FILING_FIELDS} } }`;
+export const REJECT_FILING = `mutation Reject($input: RejectOnlineFilingInput!) {
+  rejectOnlineFiling(input: $input) { ${FILING_FIELDS} }
+}`;
+export const FILING_PERSONNEL = `query Personnel($id: ID!, $first: Int, $after: String) {
+  onlineFiling(id: $id) {
+    id
+    personnel(first: $first, after: $after) {
+      totalCount pageInfo { hasNextPage endCursor }
+      edges { node { line name idNumber role subject teacherCertificateNumber } }
+    }
+    courses { totalCount edges { node { line title lessonMinutes endTime } } }
+  }
+}`;
+export const INSTITUTION_FILING = `query Inst($id: ID!) {
+  institution(id: $id) { id name kind onlineFiling { id status findings { rule } } }
+}`;
+export const REGION_FILING_STATS = `query Stats($code: String!) {
+  region(code: $code) {
+    code name
+    filingStats {
+      institutionsFiled personnel courses filingsWithProblems
+      byStatus { draft submitted screening rectificationRequired filed rejected }
+    }
+  }
+}`;
+
+export const compliantCourse = (changes: Record<string, unknown> = {}) => ({
+  title: '初中数学提高班',
+  subject: 'MATH',
+  gradeFrom: 7,
+  gradeTo: 9,
+  lessonMinutes: 30,
+  breakMinutes: 10,
+  delivery: 'LIVE',
+  schedule: '每周六',
+  startTime: '19:00',
+  endTime: '20:30',
+  feePerLessonFen: 8000,
+  billingMode: 'PER_LESSON',
+  ...changes,
+});
+
+export const mathTeacher = (changes: Record<string, unknown> = {}) => ({
+  name: '张老师',
+  idNumber: validIdNumber(QINGHAI.chengdong, '19850312'),
+  role: 'TEACHER',
+  subject: 'MATH',
+  teacherCertificateNumber: '20156301234567',
+  ...changes,
+});
+
+export const filingInput = (institutionId: string, changes: Record<string, unknown> = {}) => ({
+  institutionId,
+  institutionInfo: {
+    name: '青海云课堂教育科技有限公司',
+    legalRepresentative: '王某',
+    contactPhone: '13900000000',
+  },
+  businessInfo: {
+    platforms: [
+      { kind: 'WEBSITE', name: '云课堂', domain: 'yunketang.example.cn', icpNumber: '青ICP备19000001号' },
+      { kind: 'APP', name: '云课堂App', storeIds: ['cn.example.yunketang'] },
+    ],
+    telecomLicence: 'B2-20190001',
+    complaintLink: 'https://yunketang.example.cn/complaints',
+    userAgreement: 'https://yunketang.example.cn/agreement',
+  },
+  personnel: [mathTeacher()],
+  courses: [compliantCourse()],
+  commitments: [{ code: 'NO_EXAM_ORIENTED', text: '不开展超标超前培训' }],
+  ...changes,
+});
+
+export async function until<T>(
+  read: () => Promise<T>,
+  done: (value: T) => boolean,
+  timeoutMs = 15_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (done(value) || Date.now() > deadline) return value;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/**
+ * Registers an ONLINE institution in the registry and waits until online-course-filing has learnt
+ * of it from InstitutionRegistered (its read model). Returns the institution's id.
+ */
+export async function registerOnlineInstitution(
+  federation: TestFederation,
+  db: Client,
+  registryToken: string,
+  options: { name?: string; regionCode?: string; kind?: 'ONLINE' | 'OFFLINE' } = {},
+): Promise<string> {
+  const regionCode = options.regionCode ?? QINGHAI.beiguanCommunity;
+  const registered = await federation.query<{ registerInstitution: { id: string } }>(
+    REGISTER,
+    {
+      input: {
+        name: options.name ?? '青海云课堂教育科技有限公司',
+        creditCode: validCreditCode(regionCode.slice(0, 6)),
+        kind: options.kind ?? 'ONLINE',
+        category: 'SUBJECT',
+        regionCode,
+        address: '北关街 18 号',
+        onNationalPlatform: true,
+      },
+    },
+    registryToken,
+  );
+  if (!registered.data) throw new Error(`register failed: ${JSON.stringify(registered.errors)}`);
+  const id = registered.data.registerInstitution.id;
+  const known = await until(
+    () => db.query('SELECT 1 FROM online_course_filing.known_institution WHERE id = $1', [id]),
+    (result) => result.rowCount === 1,
+  );
+  if (known.rowCount !== 1) throw new Error('online-course-filing never learnt of the institution');
+  return id;
+}

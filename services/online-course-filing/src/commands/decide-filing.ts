@@ -1,0 +1,75 @@
+import { recordEvent } from '@jianguan/events';
+import { conflict, type Viewer } from '@jianguan/platform';
+import { FindingEntity } from '../entities/finding.entity';
+import {
+  lockFiling,
+  PRODUCER,
+  requireScreener,
+  requireTransition,
+  saveTransition,
+  snapshot,
+  type CommandDeps,
+} from './filing-state';
+import type { RejectInput } from './inputs';
+
+/** Files a screened filing without open findings: the institution goes on the white list. */
+export async function approveFiling(deps: CommandDeps, viewer: Viewer, filingId: string, requestId: string) {
+  viewer.requireUser();
+  return deps.dataSource.transaction(async (manager) => {
+    const filing = await lockFiling(manager, filingId);
+    const actor = requireScreener(viewer, filing);
+    requireTransition('approve', filing);
+    if (await manager.countBy(FindingEntity, { filingId: filing.id, open: true })) {
+      throw conflict('The filing has open findings');
+    }
+    const before = snapshot(filing);
+    const from = filing.status;
+    const now = new Date();
+    filing.status = 'FILED';
+    filing.decidedAt = now;
+    filing.reasons = [];
+    const platforms = filing.businessInfo.platforms;
+    const main = platforms.find((p) => p.icpNumber) ?? platforms[0];
+    await recordEvent(manager, PRODUCER, 'OnlineFilingApproved', {
+      filingId: filing.id,
+      institutionId: filing.institutionId,
+      regionCode: filing.regionCode,
+      platformName: main?.name ?? filing.institutionInfo.name,
+      icpNumber: main?.icpNumber ?? filing.businessInfo.telecomLicence ?? '未提供',
+      approvedAt: now.toISOString(),
+    });
+    return saveTransition(manager, filing, before, from, actor, 'approveOnlineFiling', null, requestId);
+  });
+}
+
+export async function rejectFiling(deps: CommandDeps, viewer: Viewer, input: RejectInput, requestId: string) {
+  viewer.requireUser();
+  return deps.dataSource.transaction(async (manager) => {
+    const filing = await lockFiling(manager, input.filingId);
+    const actor = requireScreener(viewer, filing);
+    requireTransition('reject', filing);
+    const before = snapshot(filing);
+    const from = filing.status;
+    const now = new Date();
+    filing.status = 'REJECTED';
+    filing.decidedAt = now;
+    filing.reasons = input.reasons;
+    await recordEvent(manager, PRODUCER, 'OnlineFilingRejected', {
+      filingId: filing.id,
+      institutionId: filing.institutionId,
+      regionCode: filing.regionCode,
+      reasons: input.reasons,
+      rejectedAt: now.toISOString(),
+    });
+    return saveTransition(
+      manager,
+      filing,
+      before,
+      from,
+      actor,
+      'rejectOnlineFiling',
+      input.reasons.join('；'),
+      requestId,
+    );
+  });
+}

@@ -1,0 +1,91 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { conflict, forbidden, notFound, writeAudit, type Claims, type Viewer } from '@jianguan/platform';
+import { FilingEntity } from '../entities/filing.entity';
+import { StatusChangeEntity } from '../entities/status-change.entity';
+import { refusal, type Transition } from '../domain/status';
+import type { FilingStatus } from '../domain/types';
+import type { FilingConfig } from '../config';
+
+/** What every command needs. */
+export interface CommandDeps {
+  dataSource: DataSource;
+  config: FilingConfig;
+}
+
+export const SUBMIT_SCOPE = 'filing:submit';
+export const SCREEN_SCOPE = 'filing:screen';
+export const READ_SCOPE = 'filing:read';
+export const PRODUCER = 'online-course-filing' as const;
+
+/** Locks the filing row for the rest of the transaction, so concurrent changes queue up. */
+export async function lockFiling(manager: EntityManager, id: string): Promise<FilingEntity> {
+  const filing = await manager
+    .getRepository(FilingEntity)
+    .createQueryBuilder('f')
+    .setLock('pessimistic_write')
+    .where('f.id = :id', { id })
+    .getOne();
+  if (!filing) throw notFound('Online filing');
+  return filing;
+}
+
+/** Screening officers act on filings of their own jurisdiction only. */
+export function requireScreener(viewer: Viewer, filing: { regionCode: string }): Claims {
+  const claims = viewer.requireScope(SCREEN_SCOPE);
+  if (claims.institutionId || !viewer.covers(filing.regionCode)) throw forbidden('Outside your jurisdiction');
+  return claims;
+}
+
+/** The filing side: a user of the institution itself, or an official with filing:submit in its region. */
+export function requireFiler(viewer: Viewer, institution: { id: string; regionCode: string }): Claims {
+  const claims = viewer.requireUser();
+  if (claims.institutionId) {
+    if (claims.institutionId !== institution.id) throw forbidden('Not your institution');
+    return claims;
+  }
+  viewer.requireScope(SUBMIT_SCOPE);
+  if (!viewer.covers(institution.regionCode)) throw forbidden('Outside your jurisdiction');
+  return claims;
+}
+
+export function requireTransition(transition: Transition, filing: FilingEntity): void {
+  const reason = refusal(transition, filing.status);
+  if (reason) throw conflict(reason);
+}
+
+/** The audit snapshot: the filing row without personal data (personnel live in their own table). */
+export const snapshot = (filing: FilingEntity) => ({ ...filing });
+
+/** Saves a changed filing with its history row and audit line in the caller's transaction. */
+export async function saveTransition(
+  manager: EntityManager,
+  filing: FilingEntity,
+  before: ReturnType<typeof snapshot> | null,
+  from: FilingStatus | null,
+  actor: Pick<Claims, 'sub' | 'name'>,
+  action: string,
+  reason: string | null,
+  requestId?: string,
+): Promise<FilingEntity> {
+  await manager.save(filing);
+  if (from !== filing.status) {
+    await manager.insert(StatusChangeEntity, {
+      filingId: filing.id,
+      fromStatus: from,
+      toStatus: filing.status,
+      actorId: actor.sub,
+      actorName: actor.name,
+      reason,
+    });
+  }
+  await writeAudit(manager, {
+    actor,
+    action,
+    entityType: 'OnlineFiling',
+    entityId: filing.id,
+    before,
+    after: snapshot(filing),
+    requestId,
+  });
+  return filing;
+}

@@ -1,0 +1,12 @@
+import { parseConfig, subgraphConfigSchema } from '@jianguan/platform';
+import { z } from 'zod';
+
+export const filingConfigSchema = subgraphConfigSchema.extend({
+  PORT: z.coerce.number().int().min(0).max(65535).default(4003),
+  OUTBOX_POLL_MS: z.coerce.number().int().positive().default(2000),
+  DATABASE_POOL_SIZE: z.coerce.number().int().positive().default(10),
+});
+export type FilingConfig = z.infer<typeof filingConfigSchema>;
+
+export const loadFilingConfig = (env?: Record<string, string | undefined>): FilingConfig =>
+  parseConfig(filingConfigSchema, env);

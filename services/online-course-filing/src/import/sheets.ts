@@ -1,0 +1,83 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+
+/** The parts of a filing file, one sheet each (commitments are a column of the institutions sheet). */
+export const SHEETS = ['institutions', 'platforms', 'personnel', 'courses'] as const;
+export type SheetName = (typeof SHEETS)[number];
+
+export interface SheetRow {
+  /** Line in the sheet, counting the header as line 1. */
+  line: number;
+  record: Record<string, string>;
+}
+export type Sheets = Record<SheetName, SheetRow[]>;
+
+export const COLUMNS: Record<SheetName, string[]> = {
+  institutions: [
+    'institutionId',
+    'creditCode',
+    'name',
+    'regionCode',
+    'legalRepresentative',
+    'address',
+    'contactPhone',
+    'telecomLicence',
+    'complaintLink',
+    'userAgreement',
+    'submittedAt',
+    'commitments',
+  ],
+  platforms: ['creditCode', 'kind', 'name', 'domain', 'icpNumber', 'storeIds', 'accountId'],
+  personnel: ['creditCode', 'name', 'idNumber', 'role', 'subject', 'teacherCertificateNumber'],
+  courses: [
+    'creditCode',
+    'title',
+    'subject',
+    'gradeFrom',
+    'gradeTo',
+    'lessonMinutes',
+    'breakMinutes',
+    'delivery',
+    'schedule',
+    'startTime',
+    'endTime',
+    'feePerLessonFen',
+    'billingMode',
+    'prepaidMonths',
+    'prepaidLessons',
+  ],
+};
+
+export function parseCsv(content: string): SheetRow[] {
+  const rows = parse(content, {
+    columns: true,
+    skip_empty_lines: true,
+    bom: true,
+    trim: true,
+    info: true,
+  }) as { record: Record<string, string>; info: { lines: number } }[];
+  return rows.map(({ record, info }) => ({ line: info.lines, record }));
+}
+
+/** A directory with institutions.csv, platforms.csv, personnel.csv and courses.csv. */
+export async function readCsvDirectory(dir: string): Promise<Sheets> {
+  if (!(await stat(dir)).isDirectory()) throw new Error(`${dir} is not a directory of CSV sheets`);
+  const files = new Set(await readdir(dir));
+  const sheets = {} as Sheets;
+  for (const sheet of SHEETS) {
+    const file = `${sheet}.csv`;
+    if (!files.has(file)) throw new Error(`${dir} has no ${file}`);
+    sheets[sheet] = parseCsv(await readFile(path.join(dir, file), 'utf8'));
+  }
+  return sheets;
+}
+
+const quote = (value: string) => (/[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+
+export function toCsv(sheet: SheetName, records: Record<string, string | number | null>[]): string {
+  const columns = COLUMNS[sheet];
+  const lines = [columns.join(',')];
+  for (const record of records) lines.push(columns.map((c) => quote(String(record[c] ?? ''))).join(','));
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,6 @@
+export { onlineCourseFilingService } from './service';
+export { startOnlineCourseFilingServer, filingTypeDefs } from './server';
+export { startOnlineCourseFilingWorker } from './worker';
+export { migrateOnlineCourseFiling } from './migrate';
+export { createFilingDataSource, FILING_SCHEMA } from './data-source';
+export { importFilings, type ImportResult } from './import/import-filings';

@@ -1,0 +1,34 @@
+import { badInput, forbidden } from '@jianguan/platform';
+import type { FilingContext } from '../context';
+import { toFilingNode, toRuleSetNode } from '../api-types';
+import { RuleSetEntity } from '../entities/rule-set.entity';
+import { requireUuid, visibleFiling } from './access';
+
+export const queryResolvers = {
+  onlineFiling: async (_: unknown, { id }: { id: string }, ctx: FilingContext) => {
+    const filing = visibleFiling(ctx.viewer, await ctx.loaders.filing.load(requireUuid('id', id)));
+    return filing && toFilingNode(filing);
+  },
+
+  screeningRuleSets: async (_: unknown, __: unknown, ctx: FilingContext) => {
+    ctx.viewer.requireUser();
+    const sets = await ctx.deps.dataSource
+      .getRepository(RuleSetEntity)
+      .find({ order: { effectiveFrom: 'ASC' } });
+    return sets.map(toRuleSetNode);
+  },
+
+  /** Without a region: the whole country, for admins only (no jurisdiction claim covers it). */
+  onlineFilingStats: (_: unknown, { regionCode }: { regionCode?: string | null }, ctx: FilingContext) => {
+    const claims = ctx.viewer.requireUser();
+    if (regionCode == null) {
+      if (!ctx.viewer.hasScope('admin')) throw forbidden('National statistics need the admin scope');
+      return ctx.loaders.filingStats.load('');
+    }
+    if (!/^\d{2,12}$/.test(regionCode)) throw badInput('regionCode', 'regionCode must be a division code');
+    if (claims.institutionId || !ctx.viewer.covers(regionCode)) {
+      throw forbidden('Statistics outside your jurisdiction');
+    }
+    return ctx.loaders.filingStats.load(regionCode);
+  },
+};

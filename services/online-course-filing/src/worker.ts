@@ -1,0 +1,46 @@
+import { createLogger, openDataSource, runMain } from '@jianguan/platform';
+import { startEventConsumer, startRelay } from '@jianguan/events';
+import { loadFilingConfig } from './config';
+import { createFilingDataSource, FILING_SCHEMA } from './data-source';
+import { filingEventHandlers } from './event-handlers';
+
+/** The department's background work: relaying its outbox and keeping the institution read model. */
+export async function startOnlineCourseFilingWorker(env?: Record<string, string | undefined>) {
+  const config = loadFilingConfig(env);
+  const logger = createLogger('online-course-filing-worker', config.LOG_LEVEL);
+  const dataSource = await openDataSource(createFilingDataSource(config.DATABASE_URL, { poolSize: 4 }), {
+    migrate: false,
+  });
+  const relay = await startRelay({
+    dataSource,
+    schema: FILING_SCHEMA,
+    redisUrl: config.REDIS_URL,
+    prefix: config.QUEUE_PREFIX,
+    logger,
+    pollIntervalMs: config.OUTBOX_POLL_MS,
+  });
+  const consumer = await startEventConsumer({
+    service: 'online-course-filing',
+    dataSource,
+    redisUrl: config.REDIS_URL,
+    prefix: config.QUEUE_PREFIX,
+    logger,
+    handlers: filingEventHandlers,
+  });
+  logger.info('online-course-filing worker started');
+  return {
+    relay,
+    stop: async () => {
+      await consumer.stop();
+      await relay.stop();
+      await dataSource.destroy();
+    },
+  };
+}
+
+if (require.main === module) {
+  const config = loadFilingConfig();
+  runMain(createLogger('online-course-filing-worker', config.LOG_LEVEL), config.SHUTDOWN_GRACE_SECONDS, () =>
+    startOnlineCourseFilingWorker(),
+  );
+}

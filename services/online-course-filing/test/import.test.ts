@@ -1,0 +1,105 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { DataSource } from 'typeorm';
+import { openDataSource } from '@jianguan/platform';
+import { createTestDatabase, type TestDatabase } from '@jianguan/testing';
+import { createFilingDataSource } from '../src/data-source';
+import { migrateOnlineCourseFiling } from '../src/migrate';
+import { importFilings, ImportRefused } from '../src/import/import-filings';
+import { generateNationalDataSet, NATIONAL_2019, writeDataSet } from '../src/import/seed';
+import { readCsvDirectory } from '../src/import/sheets';
+import { readWorkbook, writeWorkbook } from '../src/import/xlsx';
+import { filingStatsFor } from '../src/queries/filing-stats';
+
+let db: TestDatabase;
+let dataSource: DataSource;
+let dir: string;
+const actor = { sub: 'import-test', name: '导入测试' };
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  await migrateOnlineCourseFiling(db.url);
+  dataSource = await openDataSource(createFilingDataSource(db.url, { poolSize: 2 }), { migrate: false });
+  dir = await mkdtemp(path.join(tmpdir(), 'filing-import-'));
+});
+
+afterAll(async () => {
+  await dataSource?.destroy();
+  await db?.drop();
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+describe('importing filings at national scale', () => {
+  it('refuses a file with one bad personnel row whole, naming the sheet and line, then loads the national set exactly', async () => {
+    await writeDataSet(dir, generateNationalDataSet());
+    const sheets = await readCsvDirectory(dir);
+    expect(sheets.institutions).toHaveLength(NATIONAL_2019.institutions);
+    expect(sheets.personnel).toHaveLength(NATIONAL_2019.personnel);
+    expect(sheets.courses).toHaveLength(NATIONAL_2019.courses);
+
+    // One ID number with a wrong check digit, deep in the personnel sheet.
+    const bad = sheets.personnel[77_776];
+    const good = bad.record.idNumber;
+    const wrongDigit = good.slice(0, 17) + (good[17] === '0' ? '1' : '0');
+    bad.record = { ...bad.record, idNumber: wrongDigit };
+    let refusal: unknown;
+    try {
+      await importFilings(dataSource, sheets, actor);
+    } catch (error) {
+      refusal = error;
+    }
+    expect(refusal).toBeInstanceOf(ImportRefused);
+    const problems = (refusal as ImportRefused).problems;
+    expect(problems).toEqual([
+      { sheet: 'personnel', line: bad.line, column: 'idNumber', message: 'idNumber has a wrong check digit' },
+    ]);
+    expect(bad.line).toBe(77_778); // header is line 1
+    expect((refusal as Error).message).toContain(`personnel line ${bad.line}`);
+    expect((refusal as Error).message).not.toContain(wrongDigit);
+    const [nothing] = await filingStatsFor(dataSource, ['']);
+    expect(nothing).toMatchObject({ institutionsFiled: 0, personnel: 0, courses: 0 });
+
+    bad.record = { ...bad.record, idNumber: good };
+    const started = Date.now();
+    const result = await importFilings(dataSource, sheets, actor);
+    const seconds = (Date.now() - started) / 1000;
+    expect(result).toMatchObject({
+      filings: 718,
+      institutionsCreated: 718,
+      personnel: 115_622,
+      courses: 3_463,
+    });
+    const [country] = await filingStatsFor(dataSource, ['']);
+    expect(country).toMatchObject({ institutionsFiled: 718, personnel: 115_622, courses: 3_463 });
+    expect(country.byStatus.submitted).toBe(718);
+    expect(seconds).toBeLessThan(60);
+
+    // A second import of the same institutions is refused: they already have filings.
+    await expect(importFilings(dataSource, sheets, actor)).rejects.toThrow(/already has a filing/);
+    const [again] = await filingStatsFor(dataSource, ['']);
+    expect(again.personnel).toBe(115_622);
+  });
+});
+
+describe('importing an XLSX workbook with one sheet per part', () => {
+  it('reads the parts by sheet name and names a bad row by sheet and row number', async () => {
+    const data = generateNationalDataSet({ institutions: 5, personnel: 50, courses: 12 });
+    const good = String(data.personnel[20].idNumber);
+    data.personnel[20] = {
+      ...data.personnel[20],
+      idNumber: good.slice(0, 17) + (good[17] === '0' ? '1' : '0'),
+    };
+    const file = path.join(dir, 'filing.xlsx');
+    await writeWorkbook(file, data);
+    const sheets = await readWorkbook(file);
+    expect(sheets.institutions).toHaveLength(5);
+    expect(sheets.personnel).toHaveLength(50);
+    expect(sheets.courses).toHaveLength(12);
+    await expect(importFilings(dataSource, sheets, actor)).rejects.toMatchObject({
+      problems: [
+        { sheet: 'personnel', line: 22, column: 'idNumber', message: 'idNumber has a wrong check digit' },
+      ],
+    });
+  });
+});

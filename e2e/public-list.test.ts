@@ -1,0 +1,283 @@
+import { randomUUID } from 'node:crypto';
+import { Queue } from 'bullmq';
+import { Client } from 'pg';
+import { registryService } from '@jianguan/registry';
+import { eventQueueName, type EventEnvelope } from '@jianguan/events';
+import { QINGHAI, TEST_REDIS_URL, TEST_SUBGRAPH_SECRET, tokenFor, validCreditCode } from '@jianguan/testing';
+import { publicListService } from '@jianguan/public-list';
+import { at, envelope, whiteGreyBlackGrey } from '../services/public-list/test/scenario';
+import { startFederation, type TestFederation } from './support/federation';
+import { REGISTER } from './support/registry-operations';
+import {
+  INSTITUTION_LISTING,
+  OPEN_DATA,
+  PUBLIC_LIST,
+  PUBLIC_LOOKUP,
+  REGION_LIST_STATS,
+  TYPICAL_CASES,
+} from './support/public-list-operations';
+
+let federation: TestFederation;
+let queue: Queue;
+let db: Client;
+let officer: string;
+
+beforeAll(async () => {
+  federation = await startFederation({ services: [registryService, publicListService], workers: true });
+  queue = new Queue(eventQueueName('public-list'), {
+    connection: { url: TEST_REDIS_URL },
+    prefix: federation.queue.prefix,
+  });
+  db = new Client({ connectionString: federation.db.url });
+  await db.connect();
+  officer = await tokenFor({ scopes: ['registry:write'], regionCode: QINGHAI.province });
+});
+
+afterAll(async () => {
+  await queue?.close();
+  await db?.end();
+  await federation?.stop();
+});
+
+/** Puts an event on the public-list queue as the producing department's relay would. */
+const deliver = (e: EventEnvelope) => queue.add(e.type, e, { jobId: e.id });
+
+async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (done(value) || Date.now() > deadline) return value;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Waits until the public-list worker has claimed the event (committed with its change). */
+const consumed = (eventId: string) =>
+  until(
+    async () => (await db.query(`SELECT 1 FROM public_list.inbox WHERE event_id = $1`, [eventId])).rowCount,
+    (n) => n === 1,
+  );
+
+type Entry = { name: string; creditCode: string; list: string; reasonCode: string; regionName: string };
+const lookup = (query: string) => federation.query<{ publicLookup: Entry[] }>(PUBLIC_LOOKUP, { query });
+
+/** Registers through the registry (its relay tells public-list), then tells the story by events. */
+async function registerAndTell(name: string, regionCode: string = QINGHAI.beiguanCommunity) {
+  const creditCode = validCreditCode();
+  const { data, errors } = await federation.query<{ registerInstitution: { id: string } }>(
+    REGISTER,
+    {
+      input: { name, creditCode, kind: 'OFFLINE', category: 'SUBJECT', regionCode, address: '北关街 5 号' },
+    },
+    officer,
+  );
+  expect(errors).toBeUndefined();
+  const institutionId = data!.registerInstitution.id;
+  const story = whiteGreyBlackGrey({ institutionId, creditCode, name, regionCode }).filter(
+    (e) => e.type !== 'InstitutionRegistered',
+  );
+  return { institutionId, creditCode, story };
+}
+
+describe('public lists through the gateway', () => {
+  let story: Awaited<ReturnType<typeof registerAndTell>>;
+
+  beforeAll(async () => {
+    story = await registerAndTell('城东区博学培训学校');
+    // Up to WHITE: classification, approval and the completing licence.
+    const white = story.story.slice(0, 3);
+    for (const e of white) await deliver(e);
+    for (const e of white) await consumed(e.id);
+    // The registration comes from the registry's own relay.
+    await until(
+      () => lookup(story.creditCode),
+      (r) => r.data?.publicLookup.length === 1,
+    );
+  });
+
+  it('lets a parent without a token find the institution by credit code, 2-character fragment and pinyin', async () => {
+    const byCode = await lookup(story.creditCode);
+    expect(byCode.errors).toBeUndefined();
+    expect(byCode.data!.publicLookup).toEqual([
+      expect.objectContaining({
+        name: '城东区博学培训学校',
+        creditCode: story.creditCode,
+        list: 'WHITE',
+        reasonCode: 'CERTIFICATES_COMPLETE',
+        regionName: expect.stringMatching(/^青海省西宁市城东区/),
+      }),
+    ]);
+    for (const query of ['培训', '博学', '城东', 'cdqbxpxxx', 'cdqbx', 'chengdongqu']) {
+      const result = await lookup(query);
+      expect({ query, names: result.data?.publicLookup.map((e) => e.name) }).toEqual({
+        query,
+        names: ['城东区博学培训学校'],
+      });
+    }
+    // Nothing personal or internal is even in the schema of a public entry.
+    const probe = await federation.query(`{ publicLookup(query: "培训") { id address } }`);
+    expect(probe.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    // …and the officials' view needs a token.
+    const anonymous = await federation.query(INSTITUTION_LISTING, { id: story.institutionId });
+    expect(anonymous.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('refuses the same request with 10,000 aliases or 50 levels of depth', async () => {
+    const aliases = Array.from({ length: 10_000 }, (_, i) => `a${i}: publicLookup(query: "培训") { name }`);
+    const bomb = await federation.query(`{ ${aliases.join(' ')} }`);
+    expect(bomb.status).toBe(400);
+    expect(bomb.data).toBeUndefined();
+    const fewer = Array.from({ length: 31 }, (_, i) => `a${i}: publicLookup(query: "培训") { name }`);
+    const aliasRefused = await federation.query(`{ ${fewer.join(' ')} }`);
+    expect(aliasRefused.status).toBe(400);
+    expect(aliasRefused.errors?.[0].message).toMatch(/alias/i);
+
+    const deep = `{ typicalCases { edges { node { institution { ${'name { '.repeat(46)}x${' }'.repeat(46)} } } } } }`;
+    const depth = await federation.query(deep);
+    expect(depth.status).toBe(400);
+    expect(depth.data).toBeUndefined();
+    expect(depth.errors?.map((e) => e.message).join(' ')).toMatch(/depth/i);
+  });
+
+  it('answers with cache hints, and the next lookup after a black-listing shows BLACK', async () => {
+    const response = await fetch(federation.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: PUBLIC_LOOKUP, variables: { query: '博学' } }),
+    });
+    const subgraph = await fetch(federation.subgraphUrls['public-list'], {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-subgraph-secret': TEST_SUBGRAPH_SECRET },
+      body: JSON.stringify({ query: PUBLIC_LOOKUP, variables: { query: '博学' } }),
+    });
+    expect(subgraph.headers.get('cache-control')).toBe('max-age=30, public');
+    expect(response.headers.get('cache-control')).toBe('max-age=30, public');
+
+    // Warm every cache with the WHITE answer, then order rectification, miss the deadline, black-list.
+    expect((await lookup('博学')).data!.publicLookup[0].list).toBe('WHITE');
+    const [order, missed, blacklisted, confirmed] = story.story.slice(3);
+    await deliver(order);
+    await consumed(order.id);
+    expect((await lookup('博学')).data!.publicLookup[0]).toMatchObject({ list: 'GREY' });
+    await deliver(missed);
+    await deliver(blacklisted);
+    await consumed(missed.id);
+    await consumed(blacklisted.id);
+    expect((await lookup('博学')).data!.publicLookup[0]).toMatchObject({
+      list: 'BLACK',
+      reasonCode: 'RECTIFICATION_DEADLINE_MISSED',
+    });
+    expect((await lookup(story.creditCode)).data!.publicLookup[0].list).toBe('BLACK');
+    const blackList = await federation.query<{ publicList: { edges: { node: Entry }[] } }>(PUBLIC_LIST, {
+      list: 'BLACK',
+      regionCode: '63',
+    });
+    expect(blackList.data!.publicList.edges.map((e) => e.node.creditCode)).toEqual([story.creditCode]);
+
+    await deliver(confirmed);
+    await consumed(confirmed.id);
+    expect((await lookup('博学')).data!.publicLookup[0]).toMatchObject({
+      list: 'GREY',
+      reasonCode: 'RECTIFICATION_CONFIRMED_AFTER_BLACKLIST',
+    });
+  });
+
+  it('shows officials the listing with its history, and list statistics per region', async () => {
+    const result = await federation.query<{
+      institution: {
+        listing: { list: string; history: { from: string | null; to: string; causedBy: string }[] };
+      };
+    }>(INSTITUTION_LISTING, { id: story.institutionId }, officer);
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.institution.listing.list).toBe('GREY');
+    expect(result.data!.institution.listing.history.map((h) => [h.from, h.to, h.causedBy])).toEqual([
+      [null, 'WHITE', 'LicenceRecorded'],
+      ['WHITE', 'GREY', 'RectificationOrderIssued'],
+      ['GREY', 'BLACK', 'RectificationDeadlineMissed'],
+      ['BLACK', 'GREY', 'RectificationConfirmed'],
+    ]);
+    const stats = await federation.query<{
+      region: { listStats: { white: number; grey: number; black: number } };
+    }>(REGION_LIST_STATS, { code: QINGHAI.xining }, officer);
+    expect(stats.errors).toBeUndefined();
+    expect(stats.data!.region.listStats).toMatchObject({ white: 0, grey: 1, black: 0 });
+    const outside = await federation.query(
+      REGION_LIST_STATS,
+      { code: '11' },
+      await tokenFor({ scopes: [], regionCode: QINGHAI.chengdong }),
+    );
+    expect(outside.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('publishes typical cases and the open-data export without a token', async () => {
+    const revoked = await registerAndTell('西宁启航文化艺术培训中心', QINGHAI.chengzhong);
+    // Registered but on no list yet, so not public: wait for the registry's event in the read model.
+    await until(
+      async () =>
+        (
+          await db.query(`SELECT name FROM public_list.listing WHERE institution_id = $1`, [
+            revoked.institutionId,
+          ])
+        ).rows[0]?.name,
+      (name) => name === '西宁启航文化艺术培训中心',
+    );
+    expect((await lookup(revoked.creditCode)).data!.publicLookup).toEqual([]);
+    const penalty = envelope('PenaltyImposed', {
+      penaltyId: randomUUID(),
+      institutionId: revoked.institutionId,
+      regionCode: QINGHAI.chengzhong,
+      penaltyType: 'LICENCE_REVOCATION',
+      amountFen: null,
+      description: '超范围培训，情节严重',
+      decidedAt: at('2026-08-01'),
+    });
+    const typicalCase = envelope('TypicalCasePublished', {
+      caseId: randomUUID(),
+      institutionId: revoked.institutionId,
+      regionCode: QINGHAI.chengzhong,
+      title: '西宁某培训中心超范围培训被吊销办学许可证',
+      summary: '该中心超范围开展学科类培训，经责令整改拒不改正，依法吊销办学许可证。',
+      publishedAt: at('2026-08-02'),
+    });
+    await deliver(penalty);
+    await deliver(typicalCase);
+    await consumed(penalty.id);
+    await consumed(typicalCase.id);
+
+    const cases = await federation.query<{
+      typicalCases: { edges: { node: { title: string; institution: Entry | null } }[] };
+    }>(TYPICAL_CASES, { regionCode: '63' });
+    expect(cases.errors).toBeUndefined();
+    expect(cases.data!.typicalCases.edges).toEqual([
+      {
+        node: expect.objectContaining({
+          title: typicalCase.payload.title,
+          regionName: '青海省西宁市城中区',
+          institution: { name: '西宁启航文化艺术培训中心', creditCode: revoked.creditCode, list: 'BLACK' },
+        }),
+      },
+    ]);
+
+    const csv = await federation.query<{
+      openDataExport: { content: string; count: number; lastChangedAt: string };
+    }>(OPEN_DATA, { regionCode: '63', format: 'CSV' });
+    expect(csv.errors).toBeUndefined();
+    // The grey institution is not part of the white/black export.
+    expect(csv.data!.openDataExport.count).toBe(1);
+    expect(csv.data!.openDataExport.content).toContain(
+      `BLACK,西宁启航文化艺术培训中心,${revoked.creditCode}`,
+    );
+    expect(csv.data!.openDataExport.lastChangedAt).toBe(at('2026-08-01'));
+    const json = await federation.query<{ openDataExport: { content: string } }>(OPEN_DATA, {
+      regionCode: '63',
+      format: 'JSON',
+    });
+    expect(JSON.parse(json.data!.openDataExport.content).entries).toEqual([
+      expect.objectContaining({
+        list: 'BLACK',
+        creditCode: revoked.creditCode,
+        reason: '吊销办学许可证，列入黑名单',
+      }),
+    ]);
+  });
+});

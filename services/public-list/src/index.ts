@@ -1,0 +1,6 @@
+export { publicListService } from './service';
+export { startPublicListServer, publicListTypeDefs } from './server';
+export { startPublicListWorker } from './worker';
+export { migratePublicList } from './migrate';
+export { createPublicListDataSource, PUBLIC_LIST_SCHEMA } from './data-source';
+export { publicListEventHandlers, applyEvent } from './event-handlers';

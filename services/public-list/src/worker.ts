@@ -1,0 +1,45 @@
+import { createLogger, openDataSource, runMain } from '@jianguan/platform';
+import { startEventConsumer, startRelay } from '@jianguan/events';
+import { loadPublicListConfig } from './config';
+import { createPublicListDataSource, PUBLIC_LIST_SCHEMA } from './data-source';
+import { publicListEventHandlers } from './event-handlers';
+
+/** public-list's background work: consuming every department's decisions into the lists (and relaying its outbox, empty today). */
+export async function startPublicListWorker(env?: Record<string, string | undefined>) {
+  const config = loadPublicListConfig(env);
+  const logger = createLogger('public-list-worker', config.LOG_LEVEL);
+  const dataSource = await openDataSource(createPublicListDataSource(config.DATABASE_URL, { poolSize: 4 }), {
+    migrate: false,
+  });
+  const relay = await startRelay({
+    dataSource,
+    schema: PUBLIC_LIST_SCHEMA,
+    redisUrl: config.REDIS_URL,
+    prefix: config.QUEUE_PREFIX,
+    logger,
+    pollIntervalMs: config.OUTBOX_POLL_MS,
+  });
+  const consumer = await startEventConsumer({
+    service: 'public-list',
+    dataSource,
+    redisUrl: config.REDIS_URL,
+    prefix: config.QUEUE_PREFIX,
+    logger,
+    handlers: publicListEventHandlers,
+  });
+  return {
+    relay,
+    stop: async () => {
+      await consumer.stop();
+      await relay.stop();
+      await dataSource.destroy();
+    },
+  };
+}
+
+if (require.main === module) {
+  const config = loadPublicListConfig();
+  runMain(createLogger('public-list-worker', config.LOG_LEVEL), config.SHUTDOWN_GRACE_SECONDS, () =>
+    startPublicListWorker(),
+  );
+}

@@ -1,0 +1,180 @@
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { openDataSource } from '@jianguan/platform';
+import { claimEvent, type EventEnvelope } from '@jianguan/events';
+import { createTestDatabase, QINGHAI, validCreditCode, type TestDatabase } from '@jianguan/testing';
+import { createPublicListDataSource } from '../src/data-source';
+import { migratePublicList } from '../src/migrate';
+import { applyEvent } from '../src/event-handlers';
+import { lookupPublicEntries, listPublicEntries } from '../src/queries/public-entries';
+import { openDataExport } from '../src/queries/open-data';
+import { listStatsFor } from '../src/queries/list-stats';
+import { envelope, at, filedThenRevoked, shuffled, whiteGreyBlackGrey } from './scenario';
+
+let db: TestDatabase;
+let dataSource: DataSource;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  await migratePublicList(db.url);
+  dataSource = await openDataSource(createPublicListDataSource(db.url, { poolSize: 6 }), { migrate: false });
+});
+
+afterAll(async () => {
+  await dataSource?.destroy();
+  await db?.drop();
+});
+
+/** As the consumer does: claim in the inbox and apply, in one transaction; a second delivery is a no-op. */
+const consume = (e: EventEnvelope) =>
+  dataSource.transaction(async (manager) => {
+    if (await claimEvent(manager, e.id, 'public-list')) await applyEvent(manager, e);
+  });
+
+const reset = () =>
+  dataSource.query(
+    `TRUNCATE public_list.listing, public_list.listing_fact, public_list.listing_change,
+       public_list.typical_case, public_list.inbox`,
+  );
+
+/** Everything the lists show, without processing times. */
+async function snapshot() {
+  const listings = await dataSource.query(
+    `SELECT institution_id, credit_code, name, name_pinyin, name_initials, region_code, list, reason_code,
+            reason, since FROM public_list.listing ORDER BY institution_id`,
+  );
+  const history = await dataSource.query(
+    `SELECT institution_id, seq, from_list, to_list, reason_code, reason, event_id, occurred_at
+     FROM public_list.listing_change ORDER BY institution_id, seq`,
+  );
+  return { listings, history };
+}
+
+const chengdong = QINGHAI.chengdong;
+const story = {
+  institutionId: randomUUID(),
+  creditCode: validCreditCode(),
+  name: '城东区博学培训学校',
+  regionCode: chengdong,
+};
+const online = {
+  institutionId: randomUUID(),
+  creditCode: validCreditCode(),
+  name: '青海启航在线教育科技有限公司',
+  regionCode: QINGHAI.xining,
+};
+const stream = [
+  ...whiteGreyBlackGrey(story),
+  ...filedThenRevoked(online),
+  envelope('TypicalCasePublished', {
+    caseId: randomUUID(),
+    institutionId: online.institutionId,
+    regionCode: QINGHAI.xining,
+    title: '违规开展学科类线上培训被吊销许可',
+    summary: '该机构超范围开展学科类培训，依法吊销其办学许可证。',
+    publishedAt: at('2026-05-10'),
+  }),
+];
+
+describe('the read model, from events alone', () => {
+  it('replaying the whole stream in any order, with redeliveries, gives the same lists and history', async () => {
+    await reset();
+    for (const e of stream) await consume(e);
+    const expected = await snapshot();
+    const mine = expected.listings.find(
+      (l: { institution_id: string }) => l.institution_id === story.institutionId,
+    );
+    expect(mine).toMatchObject({ list: 'GREY', reason_code: 'RECTIFICATION_CONFIRMED_AFTER_BLACKLIST' });
+    expect(
+      expected.history
+        .filter((h: { institution_id: string }) => h.institution_id === story.institutionId)
+        .map((h: { from_list: string; to_list: string }) => `${h.from_list}→${h.to_list}`),
+    ).toEqual(['null→WHITE', 'WHITE→GREY', 'GREY→BLACK', 'BLACK→GREY']);
+
+    for (let seed = 1; seed <= 8; seed++) {
+      await reset();
+      const order = shuffled(stream, seed);
+      // Every event twice, the second delivery somewhere later in the stream.
+      const withRedeliveries = shuffled([...order, ...order], seed + 100);
+      for (const e of withRedeliveries) await consume(e);
+      expect(await snapshot()).toEqual(expected);
+    }
+
+    // Concurrent delivery (the consumer runs 5 at a time): the row lock serialises each institution.
+    await reset();
+    await Promise.all(shuffled(stream, 42).map((e) => consume(e)));
+    expect(await snapshot()).toEqual(expected);
+  });
+
+  it('finds institutions by credit code, 2-character fragment and pinyin, and exports the lists', async () => {
+    await reset();
+    for (const e of stream) await consume(e);
+    const names = async (q: string) => (await lookupPublicEntries(dataSource, q)).map((e) => e.name);
+    expect(await names(story.creditCode)).toEqual([story.name]);
+    expect(await names(story.creditCode.toLowerCase())).toEqual([story.name]);
+    expect(await names('培训')).toEqual([story.name]);
+    expect(await names('博学')).toEqual([story.name]);
+    expect(await names('在线')).toEqual([online.name]);
+    expect(await names('cdqbxpxxx')).toEqual([story.name]);
+    expect(await names('cdq')).toEqual([story.name]);
+    expect(await names('chengdong')).toEqual([story.name]);
+    expect(await names('qhqh')).toEqual([online.name]);
+    expect(await names('不存在')).toEqual([]);
+    await expect(lookupPublicEntries(dataSource, '培')).rejects.toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+
+    const [entry] = await lookupPublicEntries(dataSource, '培训');
+    expect(entry).toEqual({
+      name: story.name,
+      creditCode: story.creditCode,
+      kind: 'OFFLINE',
+      regionCode: chengdong,
+      regionName: '青海省西宁市城东区',
+      list: 'GREY',
+      reason: '逾期后整改到位，移出黑名单，列入灰名单观察',
+      reasonCode: 'RECTIFICATION_CONFIRMED_AFTER_BLACKLIST',
+      since: new Date(at('2026-07-20')),
+    });
+
+    const black = await listPublicEntries(dataSource, { list: 'BLACK', regionCode: '63' });
+    expect(black.edges.map((e) => e.node.name)).toEqual([online.name]);
+    expect(await black.totalCount()).toBe(1);
+
+    const [province, county] = await listStatsFor(dataSource, ['63', chengdong]);
+    expect(province).toMatchObject({ white: 0, grey: 1, black: 1 });
+    expect(county).toMatchObject({ white: 0, grey: 1, black: 0 });
+    expect(province.lastChangedAt).toEqual(new Date(at('2026-07-20')));
+
+    const csv = await openDataExport(dataSource, '63', 'CSV');
+    expect(csv.count).toBe(1); // grey is not exported
+    expect(csv.content.split('\r\n')[0]).toBe(
+      '\ufeff名单,机构名称,统一社会信用代码,行政区划代码,所在地区,列入原因,列入时间',
+    );
+    expect(csv.content).toContain(`BLACK,${online.name},${online.creditCode},${QINGHAI.xining},青海省西宁市`);
+    const json = await openDataExport(dataSource, '63', 'JSON');
+    expect(JSON.parse(json.content)).toMatchObject({
+      regionCode: '63',
+      lastChangedAt: new Date(at('2026-07-20')).toISOString(),
+      entries: [{ list: 'BLACK', name: online.name, creditCode: online.creditCode }],
+    });
+  });
+
+  it('uses the indexes for lookups', async () => {
+    const plan = (sql: string, params: unknown[]) =>
+      dataSource.transaction(async (m) => {
+        await m.query(`SET LOCAL enable_seqscan = off`);
+        const rows = (await m.query(`EXPLAIN ${sql}`, params)) as { 'QUERY PLAN': string }[];
+        return rows.map((r) => r['QUERY PLAN']).join('\n');
+      });
+    expect(
+      await plan(`SELECT name FROM public_list.listing WHERE name_bigrams @> $1::text[]`, [['培训']]),
+    ).toContain('listing_name_bigrams');
+    expect(await plan(`SELECT name FROM public_list.listing WHERE name LIKE $1`, ['%博学培训%'])).toContain(
+      'listing_name_trgm',
+    );
+    expect(
+      await plan(`SELECT name FROM public_list.listing WHERE name_initials LIKE $1`, ['cdq%']),
+    ).toContain('listing_initials');
+  });
+});

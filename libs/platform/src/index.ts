@@ -16,3 +16,4 @@ export * from './scalars';
 export * from './working-days';
 export * from './apollo-options';
 export * from './batch-results';
+export * from './service-server';

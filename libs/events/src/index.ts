@@ -5,3 +5,4 @@ export * from './inbox';
 export * from './entities';
 export * from './relay';
 export * from './consumer';
+export * from './pipeline';

@@ -1,5 +1,5 @@
 import { createLogger, openDataSource, runMain } from '@jianguan/platform';
-import { startEventConsumer, startRelay } from '@jianguan/events';
+import { startEventPipeline } from '@jianguan/events';
 import { loadFilingConfig } from './config';
 import { createFilingDataSource, FILING_SCHEMA } from './data-source';
 import { filingEventHandlers } from './event-handlers';
@@ -11,28 +11,21 @@ export async function startOnlineCourseFilingWorker(env?: Record<string, string 
   const dataSource = await openDataSource(createFilingDataSource(config.DATABASE_URL, { poolSize: 4 }), {
     migrate: false,
   });
-  const relay = await startRelay({
-    dataSource,
+  const events = await startEventPipeline({
+    service: 'online-course-filing',
     schema: FILING_SCHEMA,
+    dataSource,
     redisUrl: config.REDIS_URL,
     prefix: config.QUEUE_PREFIX,
     logger,
     pollIntervalMs: config.OUTBOX_POLL_MS,
-  });
-  const consumer = await startEventConsumer({
-    service: 'online-course-filing',
-    dataSource,
-    redisUrl: config.REDIS_URL,
-    prefix: config.QUEUE_PREFIX,
-    logger,
     handlers: filingEventHandlers,
   });
   logger.info('online-course-filing worker started');
   return {
-    relay,
+    relay: events.relay,
     stop: async () => {
-      await consumer.stop();
-      await relay.stop();
+      await events.stop();
       await dataSource.destroy();
     },
   };

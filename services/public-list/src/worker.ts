@@ -1,5 +1,5 @@
 import { createLogger, openDataSource, runMain } from '@jianguan/platform';
-import { startEventConsumer, startRelay } from '@jianguan/events';
+import { startEventPipeline } from '@jianguan/events';
 import { loadPublicListConfig } from './config';
 import { createPublicListDataSource, PUBLIC_LIST_SCHEMA } from './data-source';
 import { publicListEventHandlers } from './event-handlers';
@@ -11,27 +11,20 @@ export async function startPublicListWorker(env?: Record<string, string | undefi
   const dataSource = await openDataSource(createPublicListDataSource(config.DATABASE_URL, { poolSize: 4 }), {
     migrate: false,
   });
-  const relay = await startRelay({
-    dataSource,
+  const events = await startEventPipeline({
+    service: 'public-list',
     schema: PUBLIC_LIST_SCHEMA,
+    dataSource,
     redisUrl: config.REDIS_URL,
     prefix: config.QUEUE_PREFIX,
     logger,
     pollIntervalMs: config.OUTBOX_POLL_MS,
-  });
-  const consumer = await startEventConsumer({
-    service: 'public-list',
-    dataSource,
-    redisUrl: config.REDIS_URL,
-    prefix: config.QUEUE_PREFIX,
-    logger,
     handlers: publicListEventHandlers,
   });
   return {
-    relay,
+    relay: events.relay,
     stop: async () => {
-      await consumer.stop();
-      await relay.stop();
+      await events.stop();
       await dataSource.destroy();
     },
   };

@@ -1,6 +1,6 @@
 import { Worker, type Job } from 'bullmq';
 import { createLogger, openDataSource, runMain } from '@jianguan/platform';
-import { startEventConsumer, startRelay } from '@jianguan/events';
+import { startEventPipeline } from '@jianguan/events';
 import { loadReviewConfig } from './config';
 import { createReviewDataSource, REVIEW_SCHEMA } from './data-source';
 import { reviewEventHandlers } from './event-handlers';
@@ -19,20 +19,14 @@ export async function startQualificationReviewWorker(env?: Record<string, string
   const dataSource = await openDataSource(createReviewDataSource(config.DATABASE_URL, { poolSize: 4 }), {
     migrate: false,
   });
-  const relay = await startRelay({
-    dataSource,
+  const events = await startEventPipeline({
+    service: 'qualification-review',
     schema: REVIEW_SCHEMA,
+    dataSource,
     redisUrl: config.REDIS_URL,
     prefix: config.QUEUE_PREFIX,
     logger,
     pollIntervalMs: config.OUTBOX_POLL_MS,
-  });
-  const consumer = await startEventConsumer({
-    service: 'qualification-review',
-    dataSource,
-    redisUrl: config.REDIS_URL,
-    prefix: config.QUEUE_PREFIX,
-    logger,
     handlers: reviewEventHandlers,
   });
   const scheduler = new SlaScheduler(config.REDIS_URL, config.QUEUE_PREFIX, slaTimings(config));
@@ -57,12 +51,11 @@ export async function startQualificationReviewWorker(env?: Record<string, string
   );
   logger.info('qualification-review worker started');
   return {
-    relay,
+    relay: events.relay,
     stop: async () => {
       await slaWorker.close();
       await scheduler.close();
-      await consumer.stop();
-      await relay.stop();
+      await events.stop();
       await dataSource.destroy();
     },
   };

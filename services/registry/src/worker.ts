@@ -1,5 +1,5 @@
 import { createLogger, openDataSource, runMain } from '@jianguan/platform';
-import { startEventConsumer, startRelay } from '@jianguan/events';
+import { startEventPipeline } from '@jianguan/events';
 import { loadRegistryConfig } from './config';
 import { createRegistryDataSource, REGISTRY_SCHEMA } from './data-source';
 import { registryEventHandlers } from './event-handlers';
@@ -11,27 +11,20 @@ export async function startRegistryWorker(env?: Record<string, string | undefine
   const dataSource = await openDataSource(createRegistryDataSource(config.DATABASE_URL, { poolSize: 4 }), {
     migrate: false,
   });
-  const relay = await startRelay({
-    dataSource,
+  const events = await startEventPipeline({
+    service: 'registry',
     schema: REGISTRY_SCHEMA,
+    dataSource,
     redisUrl: config.REDIS_URL,
     prefix: config.QUEUE_PREFIX,
     logger,
     pollIntervalMs: config.OUTBOX_POLL_MS,
-  });
-  const consumer = await startEventConsumer({
-    service: 'registry',
-    dataSource,
-    redisUrl: config.REDIS_URL,
-    prefix: config.QUEUE_PREFIX,
-    logger,
     handlers: registryEventHandlers,
   });
   return {
-    relay,
+    relay: events.relay,
     stop: async () => {
-      await consumer.stop();
-      await relay.stop();
+      await events.stop();
       await dataSource.destroy();
     },
   };

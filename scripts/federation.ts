@@ -2,6 +2,7 @@ import type { ServiceDefinition } from '@jianguan/platform';
 import { registryService } from '@jianguan/registry';
 import { qualificationReviewService } from '@jianguan/qualification-review';
 import { onlineCourseFilingService } from '@jianguan/online-course-filing';
+import { enforcementService } from '@jianguan/enforcement';
 import { publicListService } from '@jianguan/public-list';
 
 /** Every subgraph of the federation, in the order the launcher starts them. */
@@ -9,5 +10,6 @@ export const federationServices: ServiceDefinition[] = [
   registryService,
   qualificationReviewService,
   onlineCourseFilingService,
+  enforcementService,
   publicListService,
 ];

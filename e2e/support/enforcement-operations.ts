@@ -1,0 +1,117 @@
+import type { Client } from 'pg';
+import { QINGHAI, validCreditCode } from '@jianguan/testing';
+import type { TestFederation } from './federation';
+
+/** GraphQL documents the enforcement tests send through the gateway, as a frontend would. */
+export const ORDER_FIELDS = `
+  id regionCode source status deadline escalationLevel respondBy rectifiedAt closedAt remindersSent version
+  problems { code description field }
+  institution { id name status }
+`;
+
+export const ISSUE = `mutation Issue($input: IssueRectificationOrderInput!) {
+  issueRectificationOrder(input: $input) { ${ORDER_FIELDS} }
+}`;
+
+export const CONFIRM = `mutation Confirm($input: ConfirmRectificationInput!) {
+  confirmRectification(input: $input) { ${ORDER_FIELDS} }
+}`;
+
+export const EXTEND = `mutation Extend($input: ExtendRectificationDeadlineInput!) {
+  extendRectificationDeadline(input: $input) { ${ORDER_FIELDS} }
+}`;
+
+export const RECORD_ACTION = `mutation Act($input: RecordEnforcementActionInput!) {
+  recordEnforcementAction(input: $input) { ${ORDER_FIELDS} actions { description recordedByName } }
+}`;
+
+export const ORDER = `query Order($id: ID!) {
+  rectificationOrder(id: $id) {
+    ${ORDER_FIELDS}
+    escalations { level responsibleRegionCode outcome }
+    notifications { kind step recipient }
+    history { action from to }
+  }
+}`;
+
+export const REFERRALS = `query Referrals($regionCode: String) {
+  disciplineReferrals(regionCode: $regionCode) {
+    totalCount
+    edges { node { responsibleRegionCode responsibleUnit officers order { id status } institution { id name } } }
+  }
+}`;
+
+export const STATS = `query Stats($code: String!) {
+  region(code: $code) {
+    code
+    rectificationStats { open rectified overdue referred closed escalatedByLevel { county city province } }
+  }
+}`;
+
+export const REGISTER = `mutation Register($input: RegisterInstitutionInput!) {
+  registerInstitution(input: $input) { id }
+}`;
+
+export const problems = [{ code: 'NO_PERMIT', description: '未取得办学许可证', field: null }];
+
+export interface OrderShape {
+  id: string;
+  status: string;
+  deadline: string;
+  escalationLevel: string | null;
+  remindersSent: number;
+  institution: { id: string; name: string; status: string };
+}
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 15_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (done(value) || Date.now() > deadline) return value;
+    await sleep(100);
+  }
+}
+
+/** Registers an institution in the registry and waits until enforcement has learnt of it. */
+export async function registerInstitution(
+  federation: TestFederation,
+  db: Client,
+  registryToken: string,
+  name: string,
+  regionCode: string = QINGHAI.beiguanCommunity,
+): Promise<string> {
+  const result = await federation.query<{ registerInstitution: { id: string } }>(
+    REGISTER,
+    {
+      input: {
+        name,
+        creditCode: validCreditCode(regionCode.slice(0, 6)),
+        kind: 'OFFLINE',
+        category: 'SUBJECT',
+        regionCode,
+        address: '北关街 8 号',
+        onNationalPlatform: true,
+      },
+    },
+    registryToken,
+  );
+  if (!result.data) throw new Error(`register failed: ${JSON.stringify(result.errors)}`);
+  const id = result.data.registerInstitution.id;
+  const known = await until(
+    async () => (await db.query(`SELECT id FROM enforcement.known_institution WHERE id = $1`, [id])).rowCount,
+    (count) => count === 1,
+  );
+  if (known !== 1) throw new Error('enforcement never learnt of the institution');
+  return id;
+}
+
+export const notificationsOf = async (db: Client, orderId: string) =>
+  (
+    await db.query(
+      `SELECT kind, step, recipient FROM enforcement.notification WHERE order_id = $1
+        ORDER BY min(sent_at) OVER (PARTITION BY step), recipient`,
+      [orderId],
+    )
+  ).rows as { kind: string; step: string; recipient: string }[];

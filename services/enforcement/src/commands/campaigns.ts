@@ -1,0 +1,73 @@
+import type { EntityManager } from 'typeorm';
+import { badInput, conflict, notFound, writeAudit, type Viewer } from '@jianguan/platform';
+import { CampaignEntity } from '../entities/campaign.entity';
+import { MAX_DEADLINE_YEARS } from '../domain/order';
+import { requireEnforcer, type CommandDeps } from './order-state';
+import type { CampaignInput } from './inputs';
+
+/** Starts a special action in the caller's jurisdiction. */
+export async function startCampaign(
+  deps: CommandDeps,
+  viewer: Viewer,
+  input: CampaignInput,
+  requestId: string,
+): Promise<CampaignEntity> {
+  const actor = requireEnforcer(viewer, input.regionCode);
+  const now = new Date();
+  if (input.endsAt.getTime() <= now.getTime()) throw badInput('endsAt', 'endsAt must be in the future');
+  if (input.defaultDeadline.getTime() <= Math.max(now.getTime(), input.startsAt.getTime())) {
+    throw badInput('defaultDeadline', 'defaultDeadline must be after the start and in the future');
+  }
+  const limit = new Date(now);
+  limit.setUTCFullYear(limit.getUTCFullYear() + MAX_DEADLINE_YEARS);
+  if (input.defaultDeadline.getTime() > limit.getTime()) {
+    throw badInput('defaultDeadline', `defaultDeadline must be at most ${MAX_DEADLINE_YEARS} years ahead`);
+  }
+  return deps.dataSource.transaction(async (manager) => {
+    const campaign = await manager.save(
+      manager.create(CampaignEntity, { ...input, createdById: actor.sub, createdByName: actor.name }),
+    );
+    await writeAudit(manager, {
+      actor,
+      action: 'startCampaign',
+      entityType: 'Campaign',
+      entityId: campaign.id,
+      before: null,
+      after: { ...campaign },
+      requestId,
+    });
+    return campaign;
+  });
+}
+
+/** The campaign an order is issued under: it must cover the institution and be running. */
+export async function campaignFor(
+  manager: EntityManager,
+  campaignId: string,
+  regionCode: string,
+  at: Date,
+): Promise<CampaignEntity> {
+  const campaign = await manager.findOneBy(CampaignEntity, { id: campaignId });
+  if (!campaign) throw notFound('Campaign');
+  if (!regionCode.startsWith(campaign.regionCode))
+    throw conflict('The institution is outside the campaign region');
+  if (at < campaign.startsAt || at > campaign.endsAt) throw conflict('The campaign is not running');
+  return campaign;
+}
+
+/** The running campaign covering a region (the most local one), if any. */
+export async function activeCampaign(
+  manager: EntityManager,
+  regionCode: string,
+  at: Date,
+): Promise<CampaignEntity | null> {
+  const rows: { id: string }[] = await manager.query(
+    `SELECT id FROM enforcement.campaign
+      WHERE starts_with($1, region_code) AND starts_at <= $2 AND ends_at >= $2 AND default_deadline > $2
+      ORDER BY length(region_code) DESC, starts_at DESC
+      LIMIT 1`,
+    [regionCode, at],
+  );
+  if (rows.length === 0) return null;
+  return manager.findOneBy(CampaignEntity, { id: rows[0].id });
+}

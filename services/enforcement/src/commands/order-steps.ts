@@ -1,0 +1,121 @@
+import { badInput, type Viewer } from '@jianguan/platform';
+import { recordEvent } from '@jianguan/events';
+import type { RectificationOrderEntity } from '../entities/rectification-order.entity';
+import { EnforcementActionEntity } from '../entities/enforcement-action.entity';
+import { EscalationCaseEntity } from '../entities/escalation-case.entity';
+import {
+  lockOrder,
+  requireEnforcer,
+  requireStatus,
+  saveOrderChange,
+  snapshot,
+  type CommandDeps,
+} from './order-state';
+import { resolveDeadline } from './deadline';
+import type { ActionInput, ConfirmInput, ExtendInput } from './inputs';
+
+/** Confirms the rectification with evidence; the scheduled jobs then find the order RECTIFIED and do nothing. */
+export async function confirmRectification(
+  deps: CommandDeps,
+  viewer: Viewer,
+  input: ConfirmInput,
+  requestId: string,
+): Promise<RectificationOrderEntity> {
+  return deps.dataSource.transaction(async (manager) => {
+    const order = await lockOrder(manager, input.orderId, { required: true });
+    const actor = requireEnforcer(viewer, order.regionCode);
+    requireStatus(order, ['OPEN'], 'confirm');
+    const before = snapshot(order);
+    const now = new Date();
+    order.status = 'RECTIFIED';
+    order.rectifiedAt = now;
+    order.evidence = input.evidence;
+    await saveOrderChange(manager, order, before, actor, 'confirmRectification', input.evidence, requestId);
+    await recordEvent(manager, 'enforcement', 'RectificationConfirmed', {
+      orderId: order.id,
+      institutionId: order.institutionId,
+      regionCode: order.regionCode,
+      confirmedAt: now.toISOString(),
+    });
+    return order;
+  });
+}
+
+/** Moves the deadline (reason required) and schedules the new one; the old jobs carry the old deadline. */
+export async function extendRectificationDeadline(
+  deps: CommandDeps,
+  viewer: Viewer,
+  input: ExtendInput,
+  requestId: string,
+): Promise<RectificationOrderEntity> {
+  const order = await deps.dataSource.transaction(async (manager) => {
+    const locked = await lockOrder(manager, input.orderId, { required: true });
+    const actor = requireEnforcer(viewer, locked.regionCode);
+    requireStatus(locked, ['OPEN'], 'extend');
+    const now = new Date();
+    const deadline = resolveDeadline(input, now);
+    if (deadline.getTime() <= locked.deadline.getTime()) {
+      const field = input.deadline ? 'deadline' : 'deadlineWorkingDays';
+      throw badInput(field, `${field} must be later than the current deadline`);
+    }
+    const before = snapshot(locked);
+    locked.deadline = deadline;
+    locked.deadlineSetAt = now;
+    return saveOrderChange(
+      manager,
+      locked,
+      before,
+      actor,
+      'extendRectificationDeadline',
+      `${before.deadline.toISOString()} → ${deadline.toISOString()}: ${input.reason}`,
+      requestId,
+    );
+  });
+  await deps.deadlines.schedule(order);
+  return order;
+}
+
+/**
+ * Records what the responsible department did about an overdue order: the open escalation case is
+ * handled, the ladder stops (its pending job finds the order CLOSED) and the order is closed.
+ */
+export async function recordEnforcementAction(
+  deps: CommandDeps,
+  viewer: Viewer,
+  input: ActionInput,
+  requestId: string,
+): Promise<RectificationOrderEntity> {
+  return deps.dataSource.transaction(async (manager) => {
+    const order = await lockOrder(manager, input.orderId, { required: true });
+    const actor = requireEnforcer(viewer, order.regionCode);
+    requireStatus(order, ['OVERDUE', 'ESCALATED'], 'record an enforcement action on');
+    const before = snapshot(order);
+    const now = new Date();
+    await manager.insert(EnforcementActionEntity, {
+      orderId: order.id,
+      escalationLevel: order.escalationLevel,
+      description: input.description,
+      recordedById: actor.sub,
+      recordedByName: actor.name,
+    });
+    if (order.escalationLevel && order.escalationLevel !== 'REFERRED') {
+      await manager.update(
+        EscalationCaseEntity,
+        { orderId: order.id, level: order.escalationLevel },
+        { outcome: 'ACTION_RECORDED', resolvedAt: now },
+      );
+    }
+    order.status = 'CLOSED';
+    order.closedAt = now;
+    order.respondBy = null;
+    return saveOrderChange(
+      manager,
+      order,
+      before,
+      actor,
+      'recordEnforcementAction',
+      input.description,
+      requestId,
+    );
+  });
+}

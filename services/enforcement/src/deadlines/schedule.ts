@@ -1,0 +1,138 @@
+import { Queue, type JobsOptions } from 'bullmq';
+import type { CaseLevel, OrderStatus } from '../domain/order';
+
+/** BullMQ forbids ':' in queue names; the deployment's QUEUE_PREFIX goes into `prefix`. */
+export const DEADLINE_QUEUE = 'enforcement-deadlines';
+export const RECONCILE_JOB = 'reconcile';
+
+export interface DeadlineTimings {
+  /** Reminders go out this long before the deadline (largest first). */
+  reminderOffsetsMs: number[];
+}
+
+export type DeadlineJobData =
+  | { kind: 'REMINDER'; orderId: string; deadline: string; offsetSeconds: number }
+  | { kind: 'DEADLINE'; orderId: string; deadline: string }
+  | { kind: 'ESCALATE'; orderId: string; level: CaseLevel; respondBy: string };
+
+/**
+ * Deterministic ids that carry the instant the job is for: an extended deadline (or a new respond-by)
+ * gives new ids, so the old jobs are stale, and re-adding an existing id is a no-op in BullMQ.
+ */
+export function deadlineJobId(job: DeadlineJobData): string {
+  switch (job.kind) {
+    case 'REMINDER':
+      return `reminder-${job.orderId}-${Date.parse(job.deadline)}-${job.offsetSeconds}`;
+    case 'DEADLINE':
+      return `deadline-${job.orderId}-${Date.parse(job.deadline)}`;
+    case 'ESCALATE':
+      return `escalate-${job.orderId}-${job.level.toLowerCase()}-${Date.parse(job.respondBy)}`;
+  }
+}
+
+/** When the job is due. */
+export function fireAt(job: DeadlineJobData): number {
+  switch (job.kind) {
+    case 'REMINDER':
+      return Date.parse(job.deadline) - job.offsetSeconds * 1000;
+    case 'DEADLINE':
+      return Date.parse(job.deadline);
+    case 'ESCALATE':
+      return Date.parse(job.respondBy);
+  }
+}
+
+/** The notification step a reminder writes; the reconciler uses it to skip reminders already sent. */
+export const reminderStep = (offsetSeconds: number, deadline: Date) =>
+  `reminder:${offsetSeconds}@${deadline.toISOString()}`;
+
+export interface SchedulableOrder {
+  id: string;
+  status: OrderStatus;
+  deadline: Date;
+  deadlineSetAt: Date;
+  escalationLevel: string | null;
+  respondBy: Date | null;
+}
+
+/** The jobs an order needs in its current state (before skipping what was already done). */
+export function jobsFor(order: SchedulableOrder, timings: DeadlineTimings): DeadlineJobData[] {
+  const deadline = order.deadline.toISOString();
+  if (order.status === 'OPEN') {
+    const reminders = timings.reminderOffsetsMs
+      // A reminder that would have been due before the deadline was set is not sent.
+      .filter((offset) => order.deadline.getTime() - offset >= order.deadlineSetAt.getTime())
+      .map((offset): DeadlineJobData => ({
+        kind: 'REMINDER',
+        orderId: order.id,
+        deadline,
+        offsetSeconds: Math.round(offset / 1000),
+      }));
+    return [...reminders, { kind: 'DEADLINE', orderId: order.id, deadline }];
+  }
+  if (
+    (order.status === 'OVERDUE' || order.status === 'ESCALATED') &&
+    order.respondBy &&
+    (order.escalationLevel === 'COUNTY' ||
+      order.escalationLevel === 'CITY' ||
+      order.escalationLevel === 'PROVINCE')
+  ) {
+    return [
+      {
+        kind: 'ESCALATE',
+        orderId: order.id,
+        level: order.escalationLevel,
+        respondBy: order.respondBy.toISOString(),
+      },
+    ];
+  }
+  return [];
+}
+
+const JOB_OPTIONS = {
+  attempts: 10,
+  backoff: { type: 'exponential', delay: 500 },
+  // Completed jobs go: a re-added job finds the order moved on (or its notification row) and does nothing.
+  removeOnComplete: true,
+  removeOnFail: { age: 7 * 24 * 3600 },
+} as const satisfies JobsOptions;
+
+/** Puts orders' reminders, deadline checks and escalations on the queue (Redis the schedule, Postgres the truth). */
+export class DeadlineScheduler {
+  readonly queue: Queue<DeadlineJobData>;
+
+  constructor(
+    redisUrl: string,
+    prefix: string,
+    readonly timings: DeadlineTimings,
+  ) {
+    this.queue = new Queue<DeadlineJobData>(DEADLINE_QUEUE, { connection: { url: redisUrl }, prefix });
+    // BullMQ reconnects by itself; without a listener an 'error' would crash the process.
+    this.queue.on('error', () => {});
+  }
+
+  /** Adds jobs; a job whose id exists is left as it is, so this is safe to repeat at any time. */
+  async add(jobs: DeadlineJobData[], now = Date.now()): Promise<void> {
+    if (jobs.length === 0) return;
+    await this.queue.addBulk(
+      jobs.map((data) => ({
+        name: data.kind,
+        data,
+        opts: { ...JOB_OPTIONS, jobId: deadlineJobId(data), delay: Math.max(0, fireAt(data) - now) },
+      })),
+    );
+  }
+
+  /** Schedules the jobs of an order's current state, skipping the reminder steps already sent. */
+  schedule(order: SchedulableOrder, sentSteps: readonly string[] = []): Promise<void> {
+    const jobs = jobsFor(order, this.timings).filter(
+      (job) =>
+        job.kind !== 'REMINDER' || !sentSteps.includes(reminderStep(job.offsetSeconds, order.deadline)),
+    );
+    return this.add(jobs);
+  }
+
+  close(): Promise<void> {
+    return this.queue.close();
+  }
+}

@@ -1,0 +1,5 @@
+export { enforcementService } from './service';
+export { startEnforcementServer, enforcementTypeDefs } from './server';
+export { startEnforcementWorker } from './worker';
+export { migrateEnforcement } from './migrate';
+export { createEnforcementDataSource, ENFORCEMENT_SCHEMA } from './data-source';

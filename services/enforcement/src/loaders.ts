@@ -1,0 +1,67 @@
+import DataLoader from 'dataloader';
+import { rowByKey, rowsGroupedByKey } from '@jianguan/platform';
+import { In, type DataSource } from 'typeorm';
+import { RectificationOrderEntity } from './entities/rectification-order.entity';
+import { EscalationCaseEntity } from './entities/escalation-case.entity';
+import { EnforcementActionEntity } from './entities/enforcement-action.entity';
+import { OrderHistoryEntity } from './entities/order-history.entity';
+import { NotificationEntity } from './entities/notification.entity';
+import { PenaltyEntity } from './entities/penalty.entity';
+import { rectificationStatsFor, type RectificationStats } from './queries/rectification-stats';
+
+/** One set per request: a list of orders costs one query per relation, whatever its length. */
+export function createLoaders(dataSource: DataSource) {
+  const grouped = <E extends { orderId: string }>(
+    entity: new () => E,
+    order: Record<string, 'ASC' | 'DESC'>,
+  ) =>
+    new DataLoader<string, E[]>(async (ids) =>
+      rowsGroupedByKey(
+        ids,
+        (await dataSource
+          .getRepository(entity)
+          .find({ where: { orderId: In([...ids]) } as never, order: order as never })) as E[],
+        (row) => row.orderId,
+      ),
+    );
+  return {
+    order: new DataLoader<string, RectificationOrderEntity | null>(async (ids) =>
+      rowByKey(
+        ids,
+        await dataSource.getRepository(RectificationOrderEntity).findBy({ id: In([...ids]) }),
+        (o) => o.id,
+      ),
+    ),
+    ordersOfInstitution: new DataLoader<string, RectificationOrderEntity[]>(async (ids) =>
+      rowsGroupedByKey(
+        ids,
+        await dataSource.getRepository(RectificationOrderEntity).find({
+          where: { institutionId: In([...ids]) },
+          order: { issuedAt: 'DESC' },
+        }),
+        (o) => o.institutionId,
+      ),
+    ),
+    penaltiesOfInstitution: new DataLoader<string, PenaltyEntity[]>(async (ids) =>
+      rowsGroupedByKey(
+        ids,
+        await dataSource.getRepository(PenaltyEntity).find({
+          where: { institutionId: In([...ids]) },
+          order: { decidedAt: 'DESC' },
+        }),
+        (p) => p.institutionId,
+      ),
+    ),
+    penalty: new DataLoader<string, PenaltyEntity | null>(async (ids) =>
+      rowByKey(ids, await dataSource.getRepository(PenaltyEntity).findBy({ id: In([...ids]) }), (p) => p.id),
+    ),
+    escalations: grouped(EscalationCaseEntity, { openedAt: 'ASC' }),
+    actions: grouped(EnforcementActionEntity, { recordedAt: 'ASC' }),
+    history: grouped(OrderHistoryEntity, { at: 'ASC' }),
+    notifications: grouped(NotificationEntity, { sentAt: 'ASC', recipient: 'ASC' }),
+    rectificationStats: new DataLoader<string, RectificationStats>((codes) =>
+      rectificationStatsFor(dataSource, codes),
+    ),
+  };
+}
+export type EnforcementLoaders = ReturnType<typeof createLoaders>;

@@ -1,0 +1,100 @@
+import { forbidden } from '@jianguan/platform';
+import type { EnforcementContext } from '../context';
+import {
+  toActionNode,
+  toCaseNode,
+  toHistoryNode,
+  toNotificationNode,
+  toOrderNode,
+  toPenaltyNode,
+  type CampaignNode,
+  type OrderNode,
+  type PatrolCardNode,
+  type PenaltyNode,
+  type ReferralNode,
+} from '../api-types';
+import { campaignProgress } from '../queries/campaign-progress';
+import { canSeeOrder, requireUuid, visibleOrder } from './access';
+
+export const orderResolvers = {
+  /** Entity resolution obeys the same jurisdiction rule as a root query. */
+  __resolveReference: async ({ id }: { id: string }, ctx: EnforcementContext) => {
+    const order = visibleOrder(ctx.viewer, await ctx.loaders.order.load(requireUuid('id', id)));
+    return order && toOrderNode(order);
+  },
+  escalations: async (o: OrderNode, _: unknown, ctx: EnforcementContext) =>
+    (await ctx.loaders.escalations.load(o.id)).map(toCaseNode),
+  actions: async (o: OrderNode, _: unknown, ctx: EnforcementContext) =>
+    (await ctx.loaders.actions.load(o.id)).map(toActionNode),
+  history: async (o: OrderNode, _: unknown, ctx: EnforcementContext) =>
+    (await ctx.loaders.history.load(o.id)).map(toHistoryNode),
+  notifications: async (o: OrderNode, _: unknown, ctx: EnforcementContext) =>
+    (await ctx.loaders.notifications.load(o.id)).map(toNotificationNode),
+  remindersSent: async (o: OrderNode, _: unknown, ctx: EnforcementContext) => {
+    const steps = new Set(
+      (await ctx.loaders.notifications.load(o.id)).filter((n) => n.kind === 'REMINDER').map((n) => n.step),
+    );
+    return [...steps].filter((step) => step.endsWith(`@${o.deadline.toISOString()}`)).length;
+  },
+};
+
+export const referralResolvers = {
+  order: async (r: ReferralNode, _: unknown, ctx: EnforcementContext) => {
+    const order = await ctx.loaders.order.load(r.orderId);
+    return order && toOrderNode(order);
+  },
+};
+
+export const institutionResolvers = {
+  __resolveReference: ({ id }: { id: string }, ctx: EnforcementContext) => {
+    ctx.viewer.requireUser();
+    return { id: requireUuid('id', id) };
+  },
+  /** Only the orders the caller may see: its own institution's, or its jurisdiction's. */
+  rectificationOrders: async ({ id }: { id: string }, _: unknown, ctx: EnforcementContext) =>
+    (await ctx.loaders.ordersOfInstitution.load(id))
+      .filter((o) => canSeeOrder(ctx.viewer, o))
+      .map(toOrderNode),
+  penalties: async ({ id }: { id: string }, _: unknown, ctx: EnforcementContext) =>
+    (await ctx.loaders.penaltiesOfInstitution.load(id))
+      .filter((p) => ctx.viewer.canSeeInstitution({ id: p.institutionId, regionCode: p.regionCode }))
+      .map(toPenaltyNode),
+};
+
+export const penaltyResolvers = {
+  order: async (p: PenaltyNode, _: unknown, ctx: EnforcementContext) => {
+    const order = p.orderId ? await ctx.loaders.order.load(p.orderId) : null;
+    return order && toOrderNode(order);
+  },
+};
+
+export const patrolCardResolvers = {
+  penalty: async (c: PatrolCardNode, _: unknown, ctx: EnforcementContext) => {
+    const penalty = c.penaltyId ? await ctx.loaders.penalty.load(c.penaltyId) : null;
+    return penalty && toPenaltyNode(penalty);
+  },
+};
+
+export const campaignResolvers = {
+  /** Progress by sub-region; an official inside the campaign region sees only the part below it. */
+  progress: async (c: CampaignNode, _: unknown, ctx: EnforcementContext) => {
+    const rows = await campaignProgress(ctx.deps.dataSource, c.id, c.regionCode);
+    return rows.filter(
+      (r) => ctx.viewer.covers(r.regionCode) || r.regionCode.startsWith(ctx.viewer.claims!.regionCode),
+    );
+  },
+};
+
+export const regionResolvers = {
+  __resolveReference: ({ code }: { code: string }, ctx: EnforcementContext) => {
+    ctx.viewer.requireUser();
+    return { code };
+  },
+  /** Statistics are for officials whose jurisdiction includes the whole region. */
+  rectificationStats: ({ code }: { code: string }, _: unknown, ctx: EnforcementContext) => {
+    const claims = ctx.viewer.requireUser();
+    if (claims.institutionId || !ctx.viewer.covers(code))
+      throw forbidden('Statistics outside your jurisdiction');
+    return ctx.loaders.rectificationStats.load(code);
+  },
+};

@@ -1,0 +1,25 @@
+import { DateTimeScalar } from '@jianguan/platform';
+import { queryResolvers } from './query';
+import { mutationResolvers } from './mutation';
+import {
+  campaignResolvers,
+  institutionResolvers,
+  orderResolvers,
+  patrolCardResolvers,
+  penaltyResolvers,
+  referralResolvers,
+  regionResolvers,
+} from './entities';
+
+export const enforcementResolvers = {
+  DateTime: DateTimeScalar,
+  Query: queryResolvers,
+  Mutation: mutationResolvers,
+  RectificationOrder: orderResolvers,
+  DisciplineReferral: referralResolvers,
+  Penalty: penaltyResolvers,
+  PatrolCard: patrolCardResolvers,
+  Campaign: campaignResolvers,
+  Institution: institutionResolvers,
+  Region: regionResolvers,
+};

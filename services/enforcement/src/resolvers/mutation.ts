@@ -1,0 +1,73 @@
+import { parseInput } from '@jianguan/platform';
+import type { EnforcementContext } from '../context';
+import {
+  toCampaignNode,
+  toOrderNode,
+  toPatrolCardNode,
+  toPenaltyNode,
+  toTypicalCaseNode,
+} from '../api-types';
+import { startCampaign } from '../commands/campaigns';
+import { imposePenalty, issuePatrolCard } from '../commands/penalties';
+import { publishTypicalCase } from '../commands/typical-cases';
+import { issueRectificationOrder } from '../commands/issue-order';
+import {
+  confirmRectification,
+  extendRectificationDeadline,
+  recordEnforcementAction,
+} from '../commands/order-steps';
+import {
+  actionInput,
+  campaignInput,
+  confirmInput,
+  extendInput,
+  issueInput,
+  patrolCardInput,
+  penaltyInput,
+  typicalCaseInput,
+} from '../commands/inputs';
+
+type Args = { input: unknown };
+
+export const mutationResolvers = {
+  issueRectificationOrder: async (_: unknown, { input }: Args, ctx: EnforcementContext) => {
+    ctx.viewer.requireUser();
+    const parsed = parseInput(issueInput, input);
+    return toOrderNode(await issueRectificationOrder(ctx.deps, ctx.viewer, parsed, ctx.requestId));
+  },
+  confirmRectification: async (_: unknown, { input }: Args, ctx: EnforcementContext) => {
+    ctx.viewer.requireUser();
+    const parsed = parseInput(confirmInput, input);
+    return toOrderNode(await confirmRectification(ctx.deps, ctx.viewer, parsed, ctx.requestId));
+  },
+  extendRectificationDeadline: async (_: unknown, { input }: Args, ctx: EnforcementContext) => {
+    ctx.viewer.requireUser();
+    const parsed = parseInput(extendInput, input);
+    return toOrderNode(await extendRectificationDeadline(ctx.deps, ctx.viewer, parsed, ctx.requestId));
+  },
+  recordEnforcementAction: async (_: unknown, { input }: Args, ctx: EnforcementContext) => {
+    ctx.viewer.requireUser();
+    const parsed = parseInput(actionInput, input);
+    return toOrderNode(await recordEnforcementAction(ctx.deps, ctx.viewer, parsed, ctx.requestId));
+  },
+  startCampaign: async (_: unknown, { input }: Args, ctx: EnforcementContext) => {
+    ctx.viewer.requireUser();
+    const parsed = parseInput(campaignInput, input);
+    return toCampaignNode(await startCampaign(ctx.deps, ctx.viewer, parsed, ctx.requestId));
+  },
+  imposePenalty: async (_: unknown, { input }: Args, ctx: EnforcementContext) => {
+    ctx.viewer.requireUser();
+    const parsed = parseInput(penaltyInput, input);
+    return toPenaltyNode(await imposePenalty(ctx.deps, ctx.viewer, parsed, ctx.requestId));
+  },
+  issuePatrolCard: async (_: unknown, { input }: Args, ctx: EnforcementContext) => {
+    ctx.viewer.requireUser();
+    const parsed = parseInput(patrolCardInput, input);
+    return (await issuePatrolCard(ctx.deps, ctx.viewer, parsed, ctx.requestId)).map(toPatrolCardNode);
+  },
+  publishTypicalCase: async (_: unknown, { input }: Args, ctx: EnforcementContext) => {
+    ctx.viewer.requireUser();
+    const parsed = parseInput(typicalCaseInput, input);
+    return toTypicalCaseNode(await publishTypicalCase(ctx.deps, ctx.viewer, parsed, ctx.requestId));
+  },
+};

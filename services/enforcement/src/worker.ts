@@ -1,0 +1,92 @@
+import { Worker, type Job } from 'bullmq';
+import { createLogger, openDataSource, runMain } from '@jianguan/platform';
+import { startEventPipeline } from '@jianguan/events';
+import { loadEnforcementConfig } from './config';
+import { createEnforcementDataSource, ENFORCEMENT_SCHEMA } from './data-source';
+import { enforcementEventHandlers } from './event-handlers';
+import { DEADLINE_QUEUE, DeadlineScheduler, RECONCILE_JOB, type DeadlineJobData } from './deadlines/schedule';
+import { processDeadlineJob } from './deadlines/process';
+import { reconcileDeadlines } from './deadlines/reconcile';
+import { deadlineTimings } from './deadlines/timings';
+import { channelFor } from './deadlines/delivery';
+
+/**
+ * The department's background work: relaying its outbox, consuming other departments' events, and the
+ * deadline engine — reminders, deadline checks, the escalation ladder, and the reconciler that
+ * re-schedules whatever Redis lost (at start and then periodically as a BullMQ job scheduler).
+ */
+export async function startEnforcementWorker(env?: Record<string, string | undefined>) {
+  const config = loadEnforcementConfig(env);
+  const logger = createLogger('enforcement-worker', config.LOG_LEVEL);
+  const dataSource = await openDataSource(
+    createEnforcementDataSource(config.DATABASE_URL, {
+      poolSize: Math.max(4, config.ENFORCEMENT_DEADLINE_CONCURRENCY + 2),
+    }),
+    { migrate: false },
+  );
+  const scheduler = new DeadlineScheduler(config.REDIS_URL, config.QUEUE_PREFIX, deadlineTimings(config));
+  const events = await startEventPipeline({
+    service: 'enforcement',
+    schema: ENFORCEMENT_SCHEMA,
+    dataSource,
+    redisUrl: config.REDIS_URL,
+    prefix: config.QUEUE_PREFIX,
+    logger,
+    pollIntervalMs: config.OUTBOX_POLL_MS,
+    handlers: enforcementEventHandlers({
+      deadlines: scheduler,
+      defaultDeadlineWorkingDays: config.ENFORCEMENT_DEFAULT_DEADLINE_WORKING_DAYS,
+    }),
+  });
+  const channel = channelFor(config.ENFORCEMENT_NOTIFY_WEBHOOK_URL, logger);
+  const deadlineWorker = new Worker<DeadlineJobData>(
+    DEADLINE_QUEUE,
+    async (job: Job<DeadlineJobData>) => {
+      if (job.name === RECONCILE_JOB) return { reconciled: await reconcileDeadlines(dataSource, scheduler) };
+      const result = await processDeadlineJob(dataSource, job.data, config.ENFORCEMENT_ESCALATION_GRACE);
+      // After the commit: the next rung of the ladder (the reconciler covers a crash right here).
+      if (result.next) await scheduler.schedule(result.next);
+      if (result.notifications.length > 0) await channel.deliver(result.notifications);
+      logger.debug(
+        { orderId: job.data.orderId, kind: job.data.kind, outcome: result.outcome },
+        'deadline job',
+      );
+      return { outcome: result.outcome };
+    },
+    {
+      connection: { url: config.REDIS_URL },
+      prefix: config.QUEUE_PREFIX,
+      concurrency: config.ENFORCEMENT_DEADLINE_CONCURRENCY,
+      lockDuration: config.ENFORCEMENT_JOB_LOCK_MS,
+      stalledInterval: config.ENFORCEMENT_JOB_LOCK_MS,
+    },
+  );
+  deadlineWorker.on('error', (error) => logger.error({ err: error }, 'deadline worker error'));
+  deadlineWorker.on('failed', (job, error) =>
+    logger.warn({ err: error, jobId: job?.id }, 'deadline job failed'),
+  );
+  await deadlineWorker.waitUntilReady();
+  await reconcileDeadlines(dataSource, scheduler);
+  await scheduler.queue.upsertJobScheduler(
+    RECONCILE_JOB,
+    { every: config.ENFORCEMENT_RECONCILE_INTERVAL_MS },
+    { name: RECONCILE_JOB, opts: { removeOnComplete: true, removeOnFail: 100 } },
+  );
+  logger.info('enforcement worker started');
+  return {
+    relay: events.relay,
+    stop: async () => {
+      await deadlineWorker.close();
+      await scheduler.close();
+      await events.stop();
+      await dataSource.destroy();
+    },
+  };
+}
+
+if (require.main === module) {
+  const config = loadEnforcementConfig();
+  runMain(createLogger('enforcement-worker', config.LOG_LEVEL), config.SHUTDOWN_GRACE_SECONDS, () =>
+    startEnforcementWorker(),
+  );
+}

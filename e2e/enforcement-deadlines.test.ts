@@ -2,6 +2,7 @@ import { Client } from 'pg';
 import { registryService } from '@jianguan/registry';
 import { QINGHAI, tokenFor } from '@jianguan/testing';
 import { enforcementService } from '@jianguan/enforcement';
+import { publicListService } from '@jianguan/public-list';
 import { startFederation, type TestFederation } from './support/federation';
 import {
   CONFIRM,
@@ -33,7 +34,7 @@ let discipline: string;
 
 beforeAll(async () => {
   federation = await startFederation({
-    services: [registryService, enforcementService],
+    services: [registryService, enforcementService, publicListService],
     workers: true,
     env: {
       ENFORCEMENT_REMINDER_OFFSETS_SECONDS: '4,2',
@@ -194,6 +195,22 @@ describe('the deadline engine, in seconds', () => {
       10_000,
     );
     expect(banned.institution.status).toBe('BANNED');
+
+    // And anyone, without a token, finds it on the black list.
+    const { data: registered } = await federation.query<{ institution: { creditCode: string } }>(
+      `query($id: ID!) { institution(id: $id) { creditCode } }`,
+      { id },
+      registryOfficer,
+    );
+    const lookup = () =>
+      federation.query<{ publicLookup: { list: string; reasonCode: string }[] }>(
+        `query($q: String!) { publicLookup(query: $q) { list reasonCode } }`,
+        { q: registered!.institution.creditCode },
+      );
+    const listed = await until(lookup, (r) => r.data?.publicLookup[0]?.list === 'BLACK', 10_000);
+    expect(listed.data!.publicLookup).toEqual([
+      expect.objectContaining({ list: 'BLACK', reasonCode: 'RECTIFICATION_DEADLINE_MISSED' }),
+    ]);
 
     const referred = await until(
       () => orderOf(order.id),

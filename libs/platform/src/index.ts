@@ -17,3 +17,4 @@ export * from './working-days';
 export * from './apollo-options';
 export * from './batch-results';
 export * from './service-server';
+export * from './time-limit';

@@ -1,4 +1,10 @@
-import { parseConfig, subgraphConfigSchema } from '@jianguan/platform';
+import {
+  parseConfig,
+  parseTimeLimit,
+  subgraphConfigSchema,
+  timeLimitSchema,
+  type TimeLimit,
+} from '@jianguan/platform';
 import { z } from 'zod';
 
 /** A comma-separated list of seconds, e.g. `604800,259200,86400` (7, 3, 1 days). */
@@ -15,28 +21,8 @@ const secondsList = z.string().transform((value, ctx) => {
   return [...new Set(numbers)].sort((a, b) => b - a);
 });
 
-/**
- * A grace period: `5wd` (working days, Chinese holiday calendar, ending 24:00 Shanghai time) or a plain
- * duration for tests and drills: `30s`, `15m`, `2h`, `3d` — the same notation as the review time limits.
- */
-export type Grace = { workingDays: number } | { ms: number };
-const UNIT_MS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
-export function parseGrace(value: string): Grace {
-  const match = /^(\d+)(wd|s|m|h|d)$/.exec(value.trim());
-  if (!match || Number(match[1]) < 1) {
-    throw new Error(`"${value}" is not a grace period: use e.g. 5wd (working days) or 30s, 15m, 2h, 3d`);
-  }
-  const n = Number(match[1]);
-  return match[2] === 'wd' ? { workingDays: n } : { ms: n * UNIT_MS[match[2]] };
-}
-const grace = z.string().transform((value, ctx) => {
-  try {
-    return parseGrace(value);
-  } catch (error) {
-    ctx.addIssue({ code: 'custom', message: (error as Error).message });
-    return z.NEVER;
-  }
-});
+/** A grace period in the time-limit notation: `5wd`, or `30s`, `15m`, `2h`, `3d` for tests and drills. */
+export type Grace = TimeLimit;
 
 export const enforcementConfigSchema = subgraphConfigSchema.extend({
   PORT: z.coerce.number().int().min(0).max(65535).default(4004),
@@ -45,7 +31,7 @@ export const enforcementConfigSchema = subgraphConfigSchema.extend({
   /** Reminders before a rectification deadline, in seconds before it (default 7, 3 and 1 days). */
   ENFORCEMENT_REMINDER_OFFSETS_SECONDS: secondsList.default([7 * 86400, 3 * 86400, 86400]),
   /** How long each escalation case (county, city, province) has to record an enforcement action. */
-  ENFORCEMENT_ESCALATION_GRACE: grace.default({ workingDays: 5 }),
+  ENFORCEMENT_ESCALATION_GRACE: timeLimitSchema.default(parseTimeLimit('5wd')),
   /** Rectification deadline of orders opened from events when no campaign sets one. */
   ENFORCEMENT_DEFAULT_DEADLINE_WORKING_DAYS: z.coerce.number().int().positive().default(20),
   /** How often the reconciler re-schedules whatever Redis lost (it also runs at worker start). */

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { DataSource } from 'typeorm';
 import { createTestDatabase, type TestDatabase } from '@jianguan/testing';
-import { createLogger, openDataSource } from '@jianguan/platform';
+import { createLogger, openDataSource, parseTimeLimit } from '@jianguan/platform';
 import { createEnforcementDataSource } from '../src/data-source';
 import { migrateEnforcement } from '../src/migrate';
 import { NotDueYet, processDeadlineJob } from '../src/deadlines/process';
@@ -13,7 +13,7 @@ import { insertOrders } from './support';
 
 let db: TestDatabase;
 let dataSource: DataSource;
-const grace = { ms: 60_000 };
+const grace = parseTimeLimit('60s');
 
 beforeAll(async () => {
   db = await createTestDatabase();
@@ -99,7 +99,7 @@ describe('deadline jobs', () => {
 
   it('counts an escalation grace in working days with the Chinese calendar', () => {
     // Tuesday 30 Sep 2025 + 1 working day skips the National Day holiday (1–8 Oct 2025): ends 9 Oct 24:00.
-    expect(respondByFrom(new Date('2025-09-30T02:00:00Z'), { workingDays: 1 }).toISOString()).toBe(
+    expect(respondByFrom(new Date('2025-09-30T02:00:00Z'), parseTimeLimit('1wd')).toISOString()).toBe(
       '2025-10-09T16:00:00.000Z',
     );
   });

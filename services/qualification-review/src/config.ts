@@ -1,16 +1,6 @@
-import { parseConfig, subgraphConfigSchema } from '@jianguan/platform';
+import { parseConfig, parseTimeLimit, subgraphConfigSchema, timeLimitSchema } from '@jianguan/platform';
 import { z } from 'zod';
-import { parseTimeLimit } from './domain/time-limits';
 
-/** `20wd` (working days), or a plain duration for tests and drills: `30s`, `15m`, `2h`, `3d`. */
-const timeLimit = z.string().transform((value, ctx) => {
-  try {
-    return parseTimeLimit(value);
-  } catch (error) {
-    ctx.addIssue({ code: 'custom', message: (error as Error).message });
-    return z.NEVER;
-  }
-});
 const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
 export const reviewConfigSchema = subgraphConfigSchema.extend({
@@ -18,9 +8,9 @@ export const reviewConfigSchema = subgraphConfigSchema.extend({
   OUTBOX_POLL_MS: z.coerce.number().int().positive().default(2000),
   DATABASE_POOL_SIZE: z.coerce.number().int().positive().default(10),
   /** Statutory limit of the accelerated track (institutions otherwise qualified). */
-  REVIEW_ACCELERATED_LIMIT: timeLimit.default(parseTimeLimit('10wd')),
+  REVIEW_ACCELERATED_LIMIT: timeLimitSchema.default(parseTimeLimit('10wd')),
   /** Statutory limit of the standard track. */
-  REVIEW_STANDARD_LIMIT: timeLimit.default(parseTimeLimit('20wd')),
+  REVIEW_STANDARD_LIMIT: timeLimitSchema.default(parseTimeLimit('20wd')),
   /** How long before dueAt the reviewers are reminded. */
   REVIEW_REMINDER_BEFORE_SECONDS: z.coerce
     .number()

@@ -1,4 +1,4 @@
-import { dueAtFor, parseTimeLimit } from '../src/domain/time-limits';
+import { parseTimeLimit, timeLimitEnd as dueAtFor } from '@jianguan/platform';
 import { loadReviewConfig } from '../src/config';
 import { chooseTrack } from '../src/domain/track';
 import { refusal } from '../src/domain/status';

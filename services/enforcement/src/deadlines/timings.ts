@@ -1,4 +1,4 @@
-import { workingDaysDeadline } from '@jianguan/platform';
+import { timeLimitEnd } from '@jianguan/platform';
 import type { EnforcementConfig, Grace } from '../config';
 import type { DeadlineTimings } from './schedule';
 
@@ -7,5 +7,4 @@ export const deadlineTimings = (config: EnforcementConfig): DeadlineTimings => (
 });
 
 /** The respond-by time of an escalation case opened at `from`. */
-export const respondByFrom = (from: Date, grace: Grace): Date =>
-  'ms' in grace ? new Date(from.getTime() + grace.ms) : workingDaysDeadline(from, grace.workingDays);
+export const respondByFrom = (from: Date, grace: Grace): Date => timeLimitEnd(from, grace);

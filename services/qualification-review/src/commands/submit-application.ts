@@ -1,8 +1,7 @@
-import { conflict, isUniqueViolation, notFound, type Viewer } from '@jianguan/platform';
+import { conflict, isUniqueViolation, notFound, timeLimitEnd, type Viewer } from '@jianguan/platform';
 import { ApplicationEntity } from '../entities/application.entity';
 import { KnownInstitutionEntity } from '../entities/known-institution.entity';
 import { chooseTrack } from '../domain/track';
-import { dueAtFor } from '../domain/time-limits';
 import { requireApplicant, saveTransition, type CommandDeps } from './application-state';
 import type { SubmitInput } from './inputs';
 
@@ -45,7 +44,7 @@ export async function submitApplication(
         requestedMaterials: [],
         reasons: [],
         submittedAt: now,
-        dueAt: dueAtFor(now, limit),
+        dueAt: timeLimitEnd(now, limit),
         clockPausedAt: null,
         submittedBy: actor.sub,
         reviewerId: null,

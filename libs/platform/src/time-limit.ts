@@ -1,6 +1,10 @@
-import { workingDaysDeadline } from '@jianguan/platform';
+import { z } from 'zod';
+import { workingDaysDeadline } from './working-days';
 
-/** A review time limit: statutory working days, or a plain duration (tests and drills). */
+/**
+ * A time limit as configured: statutory working days (`20wd`, on the Chinese holiday calendar), or a
+ * plain duration for tests and drills (`30s`, `15m`, `2h`, `3d`).
+ */
 export type TimeLimit = { unit: 'workingDays'; count: number } | { unit: 'ms'; count: number };
 
 const UNIT_MS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
@@ -14,12 +18,19 @@ export function parseTimeLimit(value: string): TimeLimit {
   return match[2] === 'wd' ? { unit: 'workingDays', count: n } : { unit: 'ms', count: n * UNIT_MS[match[2]] };
 }
 
-/**
- * When a review started at `from` must be decided. Working days follow the Chinese holiday and
- * make-up-workday calendar and end at 24:00 Shanghai time of the last day.
- */
-export function dueAtFor(from: Date, limit: TimeLimit): Date {
+/** When a limit that starts at `from` runs out; working days end at 24:00 Shanghai time of the last one. */
+export function timeLimitEnd(from: Date, limit: TimeLimit): Date {
   return limit.unit === 'workingDays'
     ? workingDaysDeadline(from, limit.count)
     : new Date(from.getTime() + limit.count);
 }
+
+/** A configuration value in the notation above. */
+export const timeLimitSchema = z.string().transform((value, ctx) => {
+  try {
+    return parseTimeLimit(value);
+  } catch (error) {
+    ctx.addIssue({ code: 'custom', message: (error as Error).message });
+    return z.NEVER;
+  }
+});

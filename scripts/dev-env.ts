@@ -173,3 +173,18 @@ export function resolveTokenKeys(env: JwtEnv) {
   const secret = env.JWT_SECRET ?? loadDevSecrets(env.JIANGUAN_DATA_DIR).jwtSecret;
   return { secret, issuer: env.JWT_ISSUER, audience: env.JWT_AUDIENCE };
 }
+
+/** `pnpm migrate` needs only the database. */
+export const parseMigrateEnv = (env: Record<string, string | undefined> = process.env) =>
+  z
+    .object({
+      DATABASE_URL: z.string({ error: 'DATABASE_URL is required' }).url('DATABASE_URL must be a URL'),
+    })
+    .safeParse(env);
+
+/** Where the launcher looks for a `redis-server` to start. */
+export const executableSearchPath = (env: Record<string, string | undefined> = process.env): string[] =>
+  (env.PATH ?? '').split(path.delimiter).filter(Boolean);
+
+/** Everything in the launcher's environment, passed through to the services it starts. */
+export const passThroughEnv = (env: Record<string, string | undefined> = process.env) => ({ ...env });

@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import IORedis from 'ioredis';
-import { LauncherError } from './dev-env';
+import { executableSearchPath, LauncherError } from './dev-env';
 import { choosePort, exitOf, isAlive, sleep, stopChild, tailOf, waitForPidExit } from './dev-processes';
 
 export const LOCAL_REDIS_URL = 'redis://127.0.0.1:6379';
@@ -43,8 +43,7 @@ export async function pingRedis(url: string, timeoutMs = 1500): Promise<string |
 }
 
 function findOnPath(command: string): string | undefined {
-  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
-    if (!dir) continue;
+  for (const dir of executableSearchPath()) {
     const candidate = path.join(dir, command);
     try {
       fs.accessSync(candidate, fs.constants.X_OK);

@@ -3,12 +3,10 @@
  * DATABASE_URL, then exits. Deployments run it once before the new subgraphs start (the compose
  * file's `migrate` service, a Kubernetes Job); `pnpm start` does the same by itself.
  */
-import { z } from 'zod';
 import { federationServices } from './federation';
+import { parseMigrateEnv } from './dev-env';
 
-const env = z
-  .object({ DATABASE_URL: z.string({ error: 'DATABASE_URL is required' }).url('DATABASE_URL must be a URL') })
-  .safeParse(process.env);
+const env = parseMigrateEnv();
 
 async function main() {
   if (!env.success) {

@@ -23,6 +23,7 @@ import {
   LauncherError,
   loadDevSecrets,
   loadLauncherEnv,
+  passThroughEnv,
   subgraphSecretFromEnv,
   type DevSecrets,
   type LauncherEnv,
@@ -199,7 +200,7 @@ async function startStack(env: LauncherEnv) {
 
   const common: Record<string, string | undefined> = {
     // Service-specific settings (poll intervals, reminder offsets, …) pass through from our environment.
-    ...process.env,
+    ...passThroughEnv(),
     NODE_ENV: env.NODE_ENV,
     LOG_LEVEL: env.LOG_LEVEL,
     DATABASE_URL: databaseUrl,

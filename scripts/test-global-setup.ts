@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { databaseUrl, onServer, TEMPLATE_ENV, TEST_DATABASE_PREFIX } from '@jianguan/testing';
+import { databaseUrl, onServer, setTemplateDatabase, TEST_DATABASE_PREFIX } from '@jianguan/testing';
 import { federationServices } from './federation';
 
 /**
@@ -10,5 +10,5 @@ export default async function globalSetup() {
   const template = `${TEST_DATABASE_PREFIX}template_${randomBytes(4).toString('hex')}`;
   await onServer((client) => client.query(`CREATE DATABASE "${template}"`));
   for (const service of federationServices) await service.migrate(databaseUrl(template));
-  process.env[TEMPLATE_ENV] = template;
+  setTemplateDatabase(template);
 }

@@ -1,6 +1,7 @@
 /** Runs the online-course-filing package's commands as an operator would, through pnpm. */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { childProcessEnv } from '@jianguan/testing';
 
 export const NATIONAL_STATS = `institutionsFiled personnel courses filingsWithProblems
   byStatus { draft submitted screening rectificationRequired filed rejected }`;
@@ -22,7 +23,7 @@ export function runFilingCommand(
   return new Promise((resolve, reject) => {
     const child = spawn('pnpm', ['--filter', '@jianguan/online-course-filing', 'run', ...args], {
       cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: databaseUrl },
+      env: childProcessEnv({ DATABASE_URL: databaseUrl }),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
+import { templateDatabase, testConfig, TEMPLATE_ENV } from './test-config';
 
 /** The server tests run against; CI and developers have it on 127.0.0.1 with trust auth. */
-export const TEST_SERVER_URL = process.env.TEST_DATABASE_SERVER_URL ?? 'postgres://postgres@127.0.0.1:5432';
-export const TEMPLATE_ENV = 'JIANGUAN_TEST_TEMPLATE';
+export const TEST_SERVER_URL = testConfig.TEST_DATABASE_SERVER_URL;
 export const TEST_DATABASE_PREFIX = 'jg_test_';
 
 export const databaseUrl = (name: string) => `${TEST_SERVER_URL}/${name}`;
@@ -30,7 +30,7 @@ export interface TestDatabase {
  * so test files run in parallel without seeing each other's rows.
  */
 export async function createTestDatabase(): Promise<TestDatabase> {
-  const template = process.env[TEMPLATE_ENV];
+  const template = templateDatabase();
   if (!template) throw new Error(`${TEMPLATE_ENV} is not set: run the tests through jest (global setup)`);
   const name = `${TEST_DATABASE_PREFIX}${randomBytes(6).toString('hex')}`;
   await onServer((client) => client.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`));

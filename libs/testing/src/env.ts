@@ -2,6 +2,7 @@ import { signToken, type Claims } from '@jianguan/platform';
 import type { TestDatabase } from './database';
 import type { TestQueuePrefix } from './redis';
 import { TEST_REDIS_URL } from './redis';
+import { testConfig } from './test-config';
 
 export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256!';
 export const TEST_SUBGRAPH_SECRET = 'test-subgraph-secret';
@@ -15,7 +16,7 @@ export function testEnv(
 ): Record<string, string> {
   return {
     NODE_ENV: 'test',
-    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    LOG_LEVEL: testConfig.TEST_LOG_LEVEL,
     DATABASE_URL: db.url,
     REDIS_URL: TEST_REDIS_URL,
     QUEUE_PREFIX: queue.prefix,

@@ -3,3 +3,4 @@ export * from './redis';
 export * from './env';
 export * from './factories';
 export * from './statement-counter';
+export * from './test-config';

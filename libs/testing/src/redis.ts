@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import IORedis from 'ioredis';
+import { testConfig } from './test-config';
 
-export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+export const TEST_REDIS_URL = testConfig.TEST_REDIS_URL;
 
 export interface TestQueuePrefix {
   prefix: string;

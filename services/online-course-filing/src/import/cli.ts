@@ -1,21 +1,19 @@
 import path from 'node:path';
 import { SingleBar, Presets } from 'cli-progress';
-import { z } from 'zod';
 import { openDataSource } from '@jianguan/platform';
 import { createFilingDataSource } from '../data-source';
 import { importFilings, ImportRefused } from './import-filings';
 import { readCsvDirectory } from './sheets';
 import { generateNationalDataSet, writeDataSet } from './seed';
 import { readWorkbook, writeWorkbook } from './xlsx';
+import { cliConfig } from './cli-config';
 
 // The import and seed commands of the package (see package.json): import loads a directory with one
 // CSV sheet per part, or an .xlsx workbook with one sheet per part (institutions, platforms, personnel,
 // courses), all or nothing; seed writes the national 2019 data set (718 institutions, 115,622
 // personnel, 3,463 courses) as such a directory or workbook.
 // DATABASE_URL names the database, which is migrated first. Paths are relative to where pnpm was run.
-const env = z
-  .object({ DATABASE_URL: z.string().url().default('postgres://postgres@127.0.0.1:5432/jianguan') })
-  .parse(process.env);
+const env = cliConfig;
 
 async function runImport(file: string) {
   const sheets = file.endsWith('.xlsx') ? await readWorkbook(file) : await readCsvDirectory(file);
@@ -31,7 +29,7 @@ async function runImport(file: string) {
     const result = await importFilings(
       dataSource,
       sheets,
-      { sub: 'import-cli', name: process.env.USER ?? 'import' },
+      { sub: 'import-cli', name: env.USER },
       (next, done, total) => {
         if (next !== phase) {
           if (phase) bar.stop();
@@ -61,7 +59,7 @@ async function runImport(file: string) {
 
 async function main() {
   const [command, given] = process.argv.slice(2);
-  const dir = given && path.resolve(process.env.INIT_CWD ?? process.cwd(), given);
+  const dir = given && path.resolve(env.INIT_CWD ?? process.cwd(), given);
   if (!dir || (command !== 'import' && command !== 'seed')) {
     process.stderr.write(
       'usage: import <directory of CSV sheets | file.xlsx> | seed <directory | file.xlsx to write>\n',

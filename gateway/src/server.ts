@@ -2,6 +2,7 @@ import http from 'node:http';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ConfigError, createLogger, hardenedApolloOptions, runMain, type Logger } from '@jianguan/platform';
 import { loadGatewayConfig, type GatewayConfig } from './config';
@@ -11,6 +12,7 @@ import { authenticate, type AuthenticatedLocals } from './authenticate';
 import { requestIds, requestLocals } from './request-id';
 import { errorLogging } from './error-logging';
 import { formatGatewayError } from './format-error';
+import { explorer } from './explorer';
 
 /** Same as the subgraphs accept: the gateway forwards variables, so it must not take more. */
 const BODY_LIMIT = '1mb';
@@ -58,7 +60,8 @@ export async function serveGateway(config: GatewayConfig, logger: Logger): Promi
     nodeEnv: config.NODE_ENV,
     ...hardened,
     // Depth, aliases, tokens and cost are checked before a query plan exists, so no subgraph is called.
-    plugins: [...hardened.plugins, errorLogging()],
+    // Apollo's own landing pages load their UI from a CDN; the explorer below is served locally.
+    plugins: [...hardened.plugins, errorLogging(), ApolloServerPluginLandingPageDisabled()],
     formatError: formatGatewayError,
   });
   await apollo.start();
@@ -73,6 +76,8 @@ export async function serveGateway(config: GatewayConfig, logger: Logger): Promi
     if (!ready) return void res.status(503).json({ status: 'not ready' });
     res.json({ status: 'ready' });
   });
+  // GraphiQL from node_modules at /explorer (and GET /graphql from a browser), outside production.
+  if (config.NODE_ENV !== 'production') app.use(explorer('/graphql'));
   app.use(
     '/graphql',
     authenticate({ secret: config.JWT_SECRET, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE }),

@@ -268,7 +268,7 @@ async function startStack(env: LauncherEnv) {
     `  ${'PostgreSQL'.padEnd(34)} ${maskPassword(databaseUrl)}${running.postgres ? '  (embedded)' : ''}`,
     `  ${'Redis'.padEnd(34)} ${running.redis.url}${running.redis.source === 'spawned' ? '  (started by this launcher)' : ''}`,
     '',
-    `Explorer: open ${gateway.url} in a browser (Apollo Sandbox) and add the header`,
+    `Explorer: open ${gateway.url} in a browser (GraphiQL, works offline) and add the header`,
     '  Authorization: Bearer <token>',
     '',
     'Development token (scopes: admin, region 63 青海省, valid 8h; more with `pnpm -s token --help`):',

@@ -99,6 +99,21 @@ export class Viewer {
   }
 
   /**
+   * Acting on an institution's behalf: one of its own users, or an official holding one of the
+   * scopes whose jurisdiction covers it.
+   */
+  requireActingFor(institution: { id: string; regionCode: string }, ...scopes: string[]): Claims {
+    const claims = this.requireUser();
+    if (claims.institutionId) {
+      if (claims.institutionId !== institution.id) throw forbidden('Not your institution');
+      return claims;
+    }
+    this.requireScope(...scopes);
+    if (!this.covers(institution.regionCode)) throw forbidden('Outside your jurisdiction');
+    return claims;
+  }
+
+  /**
    * May this caller see an institution's records: an official whose region covers it,
    * or a user of that institution.
    */

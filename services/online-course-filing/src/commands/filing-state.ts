@@ -37,16 +37,8 @@ export function requireScreener(viewer: Viewer, filing: { regionCode: string }):
 }
 
 /** The filing side: a user of the institution itself, or an official with filing:submit in its region. */
-export function requireFiler(viewer: Viewer, institution: { id: string; regionCode: string }): Claims {
-  const claims = viewer.requireUser();
-  if (claims.institutionId) {
-    if (claims.institutionId !== institution.id) throw forbidden('Not your institution');
-    return claims;
-  }
-  viewer.requireScope(SUBMIT_SCOPE);
-  if (!viewer.covers(institution.regionCode)) throw forbidden('Outside your jurisdiction');
-  return claims;
-}
+export const requireFiler = (viewer: Viewer, institution: { id: string; regionCode: string }): Claims =>
+  viewer.requireActingFor(institution, SUBMIT_SCOPE);
 
 export function requireTransition(transition: Transition, filing: FilingEntity): void {
   const reason = refusal(transition, filing.status);

@@ -38,16 +38,11 @@ export function requireReviewer(viewer: Viewer, app: ApplicationEntity): Claims 
 }
 
 /** The applicant side: a user of the institution itself, or an official filing for it in its region. */
-export function requireApplicant(viewer: Viewer, app: { institutionId: string; regionCode: string }): Claims {
-  const claims = viewer.requireUser();
-  if (claims.institutionId) {
-    if (claims.institutionId !== app.institutionId) throw forbidden('Not your institution');
-    return claims;
-  }
-  viewer.requireScope(SUBMIT_SCOPE, DECIDE_SCOPE);
-  if (!viewer.covers(app.regionCode)) throw forbidden('Outside your jurisdiction');
-  return claims;
-}
+export const requireApplicant = (
+  viewer: Viewer,
+  app: { institutionId: string; regionCode: string },
+): Claims =>
+  viewer.requireActingFor({ id: app.institutionId, regionCode: app.regionCode }, SUBMIT_SCOPE, DECIDE_SCOPE);
 
 export function requireTransition(transition: Transition, app: ApplicationEntity): void {
   const reason = refusal(transition, app.status);

@@ -147,4 +147,58 @@ describe('the registry worker applies other departments’ decisions', () => {
     const result = await until(read, (r) => r.data?.institution.status === 'BANNED');
     expect(result.data!.institution).toEqual({ status: 'BANNED', trainingStopOrderedAt: blacklistedAt });
   });
+
+  it('shows RECTIFYING while any order is open, ACTIVE when the last is confirmed, whatever the delivery order', async () => {
+    const institutionId = await registerWithAllButPermit();
+    const regionCode = QINGHAI.beiguanCommunity;
+    const [first, second, late] = [randomUUID(), randomUUID(), randomUUID()];
+    const issued = (orderId: string) => ({
+      orderId,
+      institutionId,
+      regionCode,
+      problems: [{ code: 'NO_PERMIT', description: '未取得办学许可证', field: null }],
+      deadline: '2026-12-30T16:00:00.000Z',
+      issuedAt: new Date().toISOString(),
+    });
+    const confirmed = (orderId: string) => ({
+      orderId,
+      institutionId,
+      regionCode,
+      confirmedAt: new Date().toISOString(),
+    });
+    const status = async () =>
+      (
+        await federation.query<{ institution: { status: string } }>(
+          `query($id: ID!) { institution(id: $id) { status } }`,
+          { id: institutionId },
+          officer,
+        )
+      ).data?.institution.status;
+    const completed = async (count: number) =>
+      until(
+        () => queue.getJobCounts('completed'),
+        (counts) => counts.completed >= count,
+      );
+    const { completed: before } = await queue.getJobCounts('completed');
+
+    await deliver('RectificationOrderIssued', issued(first));
+    await deliver('RectificationOrderIssued', issued(second));
+    expect(await until(status, (s) => s === 'RECTIFYING')).toBe('RECTIFYING');
+
+    await deliver('RectificationConfirmed', confirmed(first));
+    await completed(before + 3);
+    expect(await status()).toBe('RECTIFYING');
+
+    // A confirmation that overtakes its own "issued" event leaves the order closed.
+    await deliver('RectificationConfirmed', confirmed(late));
+    await deliver('RectificationOrderIssued', issued(late));
+    await deliver('RectificationConfirmed', confirmed(second));
+    await completed(before + 6);
+    expect(await status()).toBe('ACTIVE');
+    const { rows } = await db.query(
+      `SELECT action FROM registry.audit_record WHERE entity_id = $1 AND action LIKE '%Rectifying' ORDER BY at`,
+      [institutionId],
+    );
+    expect(rows.map((r: { action: string }) => r.action)).toEqual(['startRectifying', 'endRectifying']);
+  });
 });

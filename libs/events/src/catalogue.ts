@@ -166,7 +166,8 @@ export const catalogue = {
   },
   RectificationOrderIssued: {
     producer: 'enforcement',
-    subscribers: ['public-list'],
+    // registry shows the institution RECTIFYING; public-list puts it on the grey list.
+    subscribers: ['registry', 'public-list'],
     payload: z.object({
       orderId: z.uuid(),
       institutionId,
@@ -178,7 +179,7 @@ export const catalogue = {
   },
   RectificationConfirmed: {
     producer: 'enforcement',
-    subscribers: ['public-list'],
+    subscribers: ['registry', 'public-list'],
     payload: z.object({ orderId: z.uuid(), institutionId, regionCode, confirmedAt: instant }),
   },
   RectificationDeadlineMissed: {

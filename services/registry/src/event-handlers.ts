@@ -4,6 +4,7 @@ import type { EventEnvelope, EventHandlers } from '@jianguan/events';
 import { LicenceEntity } from './entities/licence.entity';
 import { applyLicence } from './commands/record-licence';
 import { lockInstitution, snapshot } from './commands/institution-state';
+import { trackRectificationOrder } from './commands/track-rectification';
 import { shanghaiDay } from '@jianguan/platform';
 
 /** Events act in the audit log as the department that decided. */
@@ -58,4 +59,19 @@ export const registryEventHandlers: EventHandlers = {
       after: snapshot(institution),
     });
   },
+
+  /** An open order makes an active institution RECTIFYING until every order of it is confirmed. */
+  RectificationOrderIssued: (manager: EntityManager, envelope: EventEnvelope<'RectificationOrderIssued'>) =>
+    trackRectificationOrder(
+      manager,
+      { orderId: envelope.payload.orderId, institutionId: envelope.payload.institutionId, open: true },
+      systemActor(envelope),
+    ),
+
+  RectificationConfirmed: (manager: EntityManager, envelope: EventEnvelope<'RectificationConfirmed'>) =>
+    trackRectificationOrder(
+      manager,
+      { orderId: envelope.payload.orderId, institutionId: envelope.payload.institutionId, open: false },
+      systemActor(envelope),
+    ),
 };

@@ -138,11 +138,14 @@ export const enforcementEventHandlers = (deps: EventHandlerDeps): EventHandlers 
     const campaign = await activeCampaign(manager, regionCode, new Date());
     if (!campaign) return;
     const found: Problem[] = [
-      ...missingLicences.map((licence) => ({
-        code: `MISSING_${licence}`,
-        description: `缺少证照：${licence}`,
-        field: null,
-      })),
+      // Not being on the platform counts as missing; it is named once, as its own problem, below.
+      ...missingLicences
+        .filter((licence) => licence !== 'NATIONAL_PLATFORM')
+        .map((licence) => ({
+          code: `MISSING_${licence}`,
+          description: `缺少证照：${licence}`,
+          field: null,
+        })),
       ...(onNationalPlatform
         ? []
         : [

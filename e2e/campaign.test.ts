@@ -6,6 +6,7 @@
  */
 import { Client } from 'pg';
 import { QINGHAI, tokenFor, validCreditCode } from '@jianguan/testing';
+import { until } from './support/polling';
 import { startFederation, type GraphQLResponse, type TestFederation } from './support/federation';
 import { JOIN_PLATFORM, RECORD_LICENCE, RECORD_SURVEY, REGISTER } from './support/registry-operations';
 import {
@@ -23,7 +24,7 @@ import {
   SCREEN_FILING,
   SUBMIT_FILING,
 } from './support/online-course-filing-operations';
-import { EXTEND, REFERRALS, until } from './support/enforcement-operations';
+import { EXTEND, REFERRALS } from './support/enforcement-operations';
 import { PUBLIC_LOOKUP, TYPICAL_CASES } from './support/public-list-operations';
 
 const COUNTY = QINGHAI.chengdong;

@@ -3,6 +3,7 @@ import { registryService } from '@jianguan/registry';
 import { QINGHAI, tokenFor } from '@jianguan/testing';
 import { enforcementService } from '@jianguan/enforcement';
 import { publicListService } from '@jianguan/public-list';
+import { sleep, until } from './support/polling';
 import { startFederation, type TestFederation } from './support/federation';
 import {
   CONFIRM,
@@ -14,9 +15,7 @@ import {
   RECORD_ACTION,
   REFERRALS,
   registerInstitution,
-  sleep,
   STATS,
-  until,
   type OrderShape,
 } from './support/enforcement-operations';
 

@@ -2,8 +2,9 @@ import { Client } from 'pg';
 import { registryService } from '@jianguan/registry';
 import { QINGHAI, tokenFor, validCreditCode } from '@jianguan/testing';
 import { enforcementService } from '@jianguan/enforcement';
+import { until } from './support/polling';
 import { startFederation, type TestFederation } from './support/federation';
-import { problems, REGISTER, registerInstitution, until } from './support/enforcement-operations';
+import { problems, REGISTER, registerInstitution } from './support/enforcement-operations';
 
 /**
  * Orders opened and closed by other departments' events inside a campaign, penalties with the online

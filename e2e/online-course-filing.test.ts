@@ -4,6 +4,7 @@ import { createFilingDataSource, importFilings } from '@jianguan/online-course-f
 import { registryService } from '@jianguan/registry';
 import { QINGHAI, tokenFor, validIdNumber } from '@jianguan/testing';
 import { onlineCourseFilingService } from '@jianguan/online-course-filing';
+import { until } from './support/polling';
 import { startFederation, type TestFederation } from './support/federation';
 import {
   ADD_FINDING,
@@ -18,7 +19,6 @@ import {
   REJECT_FILING,
   SCREEN_FILING,
   SUBMIT_FILING,
-  until,
   type FilingShape,
 } from './support/online-course-filing-operations';
 

@@ -6,6 +6,7 @@ import { eventQueueName, type EventEnvelope } from '@jianguan/events';
 import { QINGHAI, TEST_REDIS_URL, TEST_SUBGRAPH_SECRET, tokenFor, validCreditCode } from '@jianguan/testing';
 import { publicListService } from '@jianguan/public-list';
 import { at, envelope, whiteGreyBlackGrey } from '../services/public-list/test/scenario';
+import { until } from './support/polling';
 import { startFederation, type TestFederation } from './support/federation';
 import { REGISTER } from './support/registry-operations';
 import {
@@ -41,15 +42,6 @@ afterAll(async () => {
 
 /** Puts an event on the public-list queue as the producing department's relay would. */
 const deliver = (e: EventEnvelope) => queue.add(e.type, e, { jobId: e.id });
-
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 /** Waits until the public-list worker has claimed the event (committed with its change). */
 const consumed = (eventId: string) =>

@@ -4,6 +4,7 @@ import type { RunningProcess } from '@jianguan/platform';
 import { registryService } from '@jianguan/registry';
 import { QINGHAI, TEST_REDIS_URL, tokenFor } from '@jianguan/testing';
 import { qualificationReviewService } from '../services/qualification-review/src';
+import { sleep, until } from './support/polling';
 import { startFederation, type TestFederation } from './support/federation';
 import {
   APPLICATION,
@@ -15,7 +16,6 @@ import {
   REVIEW_QUEUE,
   START_REVIEW,
   SUBMIT,
-  until,
   type ApplicationShape,
 } from './support/qualification-review-operations';
 
@@ -70,8 +70,6 @@ const notificationsOf = async (id: string) =>
       [id],
     )
   ).rows as { kind: string; recipient: string; due_at: Date }[];
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function submit(institutionId: string): Promise<ApplicationShape> {
   const token = await tokenFor({ scopes: [], regionCode: QINGHAI.chengdong, institutionId });

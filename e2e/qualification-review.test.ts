@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 import { workingDaysDeadline } from '@jianguan/platform';
 import { QINGHAI, tokenFor } from '@jianguan/testing';
+import { until } from './support/polling';
 import { startFederation, type TestFederation } from './support/federation';
 import {
   APPLICATION,
@@ -14,7 +15,6 @@ import {
   REVIEW_STATS,
   START_REVIEW,
   SUBMIT,
-  until,
   WITHDRAW,
   type ApplicationShape,
 } from './support/qualification-review-operations';

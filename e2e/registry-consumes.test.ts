@@ -3,6 +3,7 @@ import { Queue } from 'bullmq';
 import { Client } from 'pg';
 import { eventQueueName, type EventEnvelope, type EventType, type EventPayload } from '@jianguan/events';
 import { QINGHAI, TEST_REDIS_URL, tokenFor, validCreditCode } from '@jianguan/testing';
+import { until } from './support/polling';
 import { startFederation, type TestFederation } from './support/federation';
 import { INSTITUTION, JOIN_PLATFORM, RECORD_LICENCE, REGISTER } from './support/registry-operations';
 
@@ -44,15 +45,6 @@ async function deliver<T extends EventType>(
   };
   await queue.add(type, envelope, { jobId });
   return id;
-}
-
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 async function registerWithAllButPermit() {

@@ -1,6 +1,7 @@
 import type { Client } from 'pg';
 import { QINGHAI, validCreditCode } from '@jianguan/testing';
 import type { TestFederation } from './federation';
+import { until } from './polling';
 
 /** GraphQL documents the enforcement tests send through the gateway, as a frontend would. */
 export const ORDER_FIELDS = `
@@ -61,17 +62,6 @@ export interface OrderShape {
   escalationLevel: string | null;
   remindersSent: number;
   institution: { id: string; name: string; status: string };
-}
-
-export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-export async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 15_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > deadline) return value;
-    await sleep(100);
-  }
 }
 
 /** Registers an institution in the registry and waits until enforcement has learnt of it. */

@@ -2,6 +2,7 @@
 import type { Client } from 'pg';
 import { QINGHAI, validCreditCode, validIdNumber } from '@jianguan/testing';
 import type { TestFederation } from './federation';
+import { until } from './polling';
 import { REGISTER } from './registry-operations';
 
 export const FILING_FIELDS = `
@@ -103,19 +104,6 @@ export const filingInput = (institutionId: string, changes: Record<string, unkno
   commitments: [{ code: 'NO_EXAM_ORIENTED', text: '不开展超标超前培训' }],
   ...changes,
 });
-
-export async function until<T>(
-  read: () => Promise<T>,
-  done: (value: T) => boolean,
-  timeoutMs = 15_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 /**
  * Registers an ONLINE institution in the registry and waits until online-course-filing has learnt

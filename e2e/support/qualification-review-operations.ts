@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { Client } from 'pg';
 import { QINGHAI, validCreditCode } from '@jianguan/testing';
 import type { TestFederation } from './federation';
+import { until } from './polling';
 import { RECORD_LICENCE, RECORD_SURVEY, REGISTER } from './registry-operations';
 
 export const APPLICATION_FIELDS = `
@@ -83,19 +84,6 @@ export const materials = (types: string[]) =>
     documentRef: `docs://materials/${type.toLowerCase()}.pdf`,
     contentHash: createHash('sha256').update(`${type}-${Math.random()}`).digest('hex'),
   }));
-
-export async function until<T>(
-  read: () => Promise<T>,
-  done: (value: T) => boolean,
-  timeoutMs = 15_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 /**
  * Registers an offline institution in the registry that holds every licence but the school-running

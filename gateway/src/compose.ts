@@ -1,5 +1,5 @@
 import { composeServices } from '@apollo/composition';
-import { parse } from 'graphql';
+import { parse, type GraphQLSchema } from 'graphql';
 
 export interface SubgraphSource {
   /** Subgraph name in the supergraph, e.g. `registry`. */
@@ -21,9 +21,18 @@ export class CompositionError extends Error {
  * at runtime, so a broken subgraph schema is caught at build time, not in production.
  */
 export function composeSupergraph(services: SubgraphSource[]): string {
+  return compose(services).supergraphSdl;
+}
+
+/** The schema clients see (the supergraph without federation's own types and directives). */
+export function composeApiSchema(services: SubgraphSource[]): GraphQLSchema {
+  return compose(services).schema.toAPISchema().toGraphQLJSSchema();
+}
+
+function compose(services: SubgraphSource[]) {
   const result = composeServices(
     services.map((service) => ({ name: service.name, url: service.url, typeDefs: parse(service.typeDefs) })),
   );
   if (result.errors) throw new CompositionError(result.errors.map((error) => error.message));
-  return result.supergraphSdl;
+  return result;
 }

@@ -6,7 +6,7 @@ export {
   type GatewayConfig,
   type SubgraphEndpoint,
 } from './config';
-export { composeSupergraph, CompositionError, type SubgraphSource } from './compose';
+export { composeApiSchema, composeSupergraph, CompositionError, type SubgraphSource } from './compose';
 export { subgraphsOf, subgraphEnvName, subgraphUrlVariable, subgraphSecretVariable } from './supergraph';
 export { SubgraphDataSource } from './subgraph-data-source';
 export type { GatewayContext } from './context';

@@ -6,6 +6,8 @@ export const registryConfigSchema = subgraphConfigSchema.extend({
   /** Relay fallback poll when no NOTIFY arrives. */
   OUTBOX_POLL_MS: z.coerce.number().int().positive().default(2000),
   DATABASE_POOL_SIZE: z.coerce.number().int().positive().default(10),
+  /** When expired licences and new rule sets are re-assessed (cron, Asia/Shanghai); also at worker start. */
+  REGISTRY_REASSESS_CRON: z.string().min(9).default('10 0 * * *'),
 });
 export type RegistryConfig = z.infer<typeof registryConfigSchema>;
 

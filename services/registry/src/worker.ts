@@ -3,6 +3,7 @@ import { startEventPipeline } from '@jianguan/events';
 import { loadRegistryConfig } from './config';
 import { createRegistryDataSource, REGISTRY_SCHEMA } from './data-source';
 import { registryEventHandlers } from './event-handlers';
+import { scheduleCertificateReassessment } from './certificate-reassessment';
 
 /** The registry's background work: relaying its outbox, and consuming what other departments decide. */
 export async function startRegistryWorker(env?: Record<string, string | undefined>) {
@@ -21,9 +22,18 @@ export async function startRegistryWorker(env?: Record<string, string | undefine
     pollIntervalMs: config.OUTBOX_POLL_MS,
     handlers: registryEventHandlers,
   });
+  const reassessment = await scheduleCertificateReassessment({
+    dataSource,
+    redisUrl: config.REDIS_URL,
+    prefix: config.QUEUE_PREFIX,
+    cron: config.REGISTRY_REASSESS_CRON,
+    logger,
+  });
   return {
     relay: events.relay,
+    reassessment: reassessment.queue,
     stop: async () => {
+      await reassessment.stop();
       await events.stop();
       await dataSource.destroy();
     },

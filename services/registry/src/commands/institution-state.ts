@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { notFound } from '@jianguan/platform';
+import { notFound, shanghaiDay } from '@jianguan/platform';
 import { recordEvent } from '@jianguan/events';
 import { InstitutionEntity } from '../entities/institution.entity';
 import { LicenceEntity } from '../entities/licence.entity';
@@ -25,6 +25,7 @@ export async function reassessCertificates(manager: EntityManager, institution: 
   institution.certificateStatus = assessment.certificateStatus;
   institution.missingLicences = assessment.missing;
   institution.ruleSetVersion = assessment.ruleSetVersion;
+  institution.assessedOn = shanghaiDay(at);
   return assessment;
 }
 

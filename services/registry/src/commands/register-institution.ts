@@ -1,5 +1,12 @@
 import type { DataSource } from 'typeorm';
-import { badInput, conflict, isUniqueViolation, writeAudit, type Claims } from '@jianguan/platform';
+import {
+  badInput,
+  conflict,
+  isUniqueViolation,
+  shanghaiDay,
+  writeAudit,
+  type Claims,
+} from '@jianguan/platform';
 import { recordEvent } from '@jianguan/events';
 import { InstitutionEntity } from '../entities/institution.entity';
 import { RegionEntity } from '../entities/region.entity';
@@ -30,6 +37,7 @@ export async function registerInstitution(
         certificateStatus: assessment.certificateStatus,
         missingLicences: assessment.missing,
         ruleSetVersion: assessment.ruleSetVersion,
+        assessedOn: shanghaiDay(now),
         trainingStopOrderedAt: null,
       });
       await manager.save(institution);

@@ -44,6 +44,10 @@ export class InstitutionEntity {
   @Column({ type: 'text', name: 'rule_set_version' })
   ruleSetVersion: string;
 
+  /** Shanghai day of the last certificate assessment ('YYYY-MM-DD'); licences expiring after it are re-assessed. */
+  @Column({ type: 'date', name: 'assessed_on' })
+  assessedOn: string;
+
   @Column({ type: 'timestamptz', name: 'training_stop_ordered_at', nullable: true })
   trainingStopOrderedAt: Date | null;
 

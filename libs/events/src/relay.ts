@@ -1,9 +1,9 @@
 import { Queue, type JobsOptions } from 'bullmq';
-import { Client, type ClientConfig } from 'pg';
 import type { DataSource } from 'typeorm';
 import type { Logger } from '@jianguan/platform';
 import { isEventType, subscribersOf, type AnyEventEnvelope, type ServiceName } from './catalogue';
 import { outboxChannel } from './outbox';
+import { listenForNotifications, type PgListener } from './pg-listener';
 import { EVENT_JOB_OPTIONS, eventQueueConnection, eventQueueName } from './queues';
 
 export interface RelayOptions {
@@ -47,8 +47,6 @@ interface OutboxRow {
   occurred_at: Date;
 }
 
-const MAX_RECONNECT_DELAY_MS = 30_000;
-
 /** Rejects after `ms`; the original promise keeps its handlers, so a late failure is not unhandled. */
 async function withTimeout<T>(work: Promise<T>, ms: number, message: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -60,29 +58,6 @@ async function withTimeout<T>(work: Promise<T>, ms: number, message: string): Pr
   } finally {
     clearTimeout(timer);
   }
-}
-
-/** A separate connection for LISTEN: a pooled one would be handed to queries and lose the LISTEN. */
-function listenerConfig(dataSource: DataSource, schema: string): ClientConfig {
-  const options = dataSource.options as unknown as {
-    url?: string;
-    host?: string;
-    port?: number;
-    username?: string;
-    password?: ClientConfig['password'];
-    database?: string;
-    ssl?: ClientConfig['ssl'];
-  };
-  return {
-    connectionString: options.url,
-    host: options.host,
-    port: options.port,
-    user: options.username,
-    password: options.password,
-    database: options.database,
-    ssl: options.ssl,
-    application_name: `${schema}-outbox-relay`,
-  };
 }
 
 /**
@@ -101,7 +76,6 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
   const pollIntervalMs = options.pollIntervalMs ?? 5000;
   const batchSize = options.batchSize ?? 100;
   const publishTimeoutMs = options.publishTimeoutMs ?? 10_000;
-  const firstReconnectDelay = options.reconnectDelayMs ?? 1000;
   const table = `"${schema}".outbox`;
   const channel = outboxChannel(schema);
 
@@ -224,54 +198,25 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
     })();
   }
 
-  let listener: Client | undefined;
-  let reconnectTimer: NodeJS.Timeout | undefined;
-  let reconnectDelay = firstReconnectDelay;
-
-  function scheduleReconnect(client: Client, error?: unknown) {
-    if (stopped || client !== listener || reconnectTimer) return;
-    listener = undefined;
-    client.removeAllListeners('notification');
-    client.end().catch(() => undefined);
-    logger.warn({ err: error, retryInMs: reconnectDelay }, 'outbox listener lost; reconnecting');
-    reconnectTimer = setTimeout(() => {
-      reconnectTimer = undefined;
-      connectListener().catch((error) => logger.warn({ err: error }, 'outbox listener reconnect failed'));
-    }, reconnectDelay);
-    reconnectDelay = Math.min(reconnectDelay * 2, MAX_RECONNECT_DELAY_MS);
-  }
-
-  async function connectListener(): Promise<void> {
-    const client = new Client(listenerConfig(dataSource, schema));
-    listener = client;
-    client.on('error', (error) => scheduleReconnect(client, error));
-    client.on('end', () => scheduleReconnect(client));
-    client.on('notification', wake);
-    try {
-      await client.connect();
-      await client.query(`LISTEN "${channel}"`);
-    } catch (error) {
-      scheduleReconnect(client, error);
-      throw error;
-    }
-    if (stopped) {
-      await client.end();
-      return;
-    }
-    reconnectDelay = firstReconnectDelay;
-    // Anything committed while nobody was listening.
-    wake();
-  }
+  let listener: PgListener | undefined;
 
   let pollTimer: NodeJS.Timeout | undefined;
   const closeQueues = () => Promise.all([...queues.values()].map((queue) => queue.close()));
   if (options.autorun ?? true) {
     try {
-      await connectListener();
+      listener = await listenForNotifications({
+        dataSource,
+        channel,
+        applicationName: `${schema}-outbox-relay`,
+        logger,
+        reconnectDelayMs: options.reconnectDelayMs,
+        onNotify: wake,
+        // Anything committed while nobody was listening.
+        onConnect: wake,
+      });
     } catch (error) {
       // Fail fast at start (like the data source); only a later loss of the listener is retried.
       stopped = true;
-      clearTimeout(reconnectTimer);
       await closeQueues();
       throw error;
     }
@@ -285,10 +230,7 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
       if (stopped) return;
       stopped = true;
       clearInterval(pollTimer);
-      clearTimeout(reconnectTimer);
-      const client = listener;
-      listener = undefined;
-      await client?.end().catch(() => undefined);
+      await listener?.stop();
       await Promise.allSettled([...inFlight]);
       await closeQueues();
     },

@@ -18,3 +18,4 @@ export * from './apollo-options';
 export * from './batch-results';
 export * from './service-server';
 export * from './time-limit';
+export * from './public-list-version';

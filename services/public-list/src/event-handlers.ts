@@ -8,6 +8,7 @@ import {
   type ListingFact,
 } from './domain/listing-rules';
 import { bigrams, pinyinKeys } from './domain/name-index';
+import { bumpListVersion } from './list-version';
 
 const SCHEMA = 'public_list';
 
@@ -94,12 +95,8 @@ export async function applyListingFact(manager: EntityManager, envelope: EventEn
       ],
     );
   }
-  // Anything the public can see may have changed: bump the version cached answers are keyed by.
   await bumpListVersion(manager);
 }
-
-export const bumpListVersion = (manager: EntityManager) =>
-  manager.query(`UPDATE ${SCHEMA}.list_state SET version = version + 1, changed_at = now() WHERE id = 1`);
 
 async function publishTypicalCase(manager: EntityManager, envelope: EventEnvelope<'TypicalCasePublished'>) {
   const p = envelope.payload;

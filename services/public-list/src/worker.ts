@@ -3,6 +3,7 @@ import { startEventPipeline } from '@jianguan/events';
 import { loadPublicListConfig } from './config';
 import { createPublicListDataSource, PUBLIC_LIST_SCHEMA } from './data-source';
 import { publicListEventHandlers } from './event-handlers';
+import { startListVersionAnnouncer } from './list-version-announcer';
 
 /** public-list's background work: consuming every department's decisions into the lists (and relaying its outbox, empty today). */
 export async function startPublicListWorker(env?: Record<string, string | undefined>) {
@@ -21,10 +22,17 @@ export async function startPublicListWorker(env?: Record<string, string | undefi
     pollIntervalMs: config.OUTBOX_POLL_MS,
     handlers: publicListEventHandlers,
   });
+  const announcer = await startListVersionAnnouncer({
+    dataSource,
+    redisUrl: config.REDIS_URL,
+    prefix: config.QUEUE_PREFIX,
+    logger,
+  });
   return {
     relay: events.relay,
     stop: async () => {
       await events.stop();
+      await announcer.stop();
       await dataSource.destroy();
     },
   };

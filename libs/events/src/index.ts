@@ -6,3 +6,6 @@ export * from './entities';
 export * from './relay';
 export * from './consumer';
 export * from './pipeline';
+export * from './queue-metrics';
+export * from './outbox-metrics';
+export * from './worker-metrics';

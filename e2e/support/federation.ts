@@ -10,7 +10,7 @@ import {
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { composeSupergraph, startGateway } from '@jianguan/gateway';
+import { composeSupergraph, startGateway, type GatewayStartOptions } from '@jianguan/gateway';
 import { federationServices } from '../../scripts/federation';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
@@ -22,6 +22,8 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
 export interface TestFederation {
   gatewayUrl: string;
   subgraphUrls: Record<string, string>;
+  /** Per service with a started worker: the base URL of its `/healthz`, `/readyz` and `/metrics`. */
+  workerUrls: Record<string, string>;
   db: TestDatabase;
   queue: TestQueuePrefix;
   env: Record<string, string>;
@@ -62,6 +64,7 @@ export async function startFederation(
     env?: Record<string, string>;
     /** Per-service start options, e.g. a statement counter. */
     serverOptions?: Record<string, ServerStartOptions>;
+    gatewayOptions?: GatewayStartOptions;
   } = {},
 ): Promise<TestFederation> {
   const services = options.services ?? federationServices;
@@ -70,6 +73,7 @@ export async function startFederation(
   const env = testEnv(db, queue, options.env);
   const processes: RunningProcess[] = [];
   const subgraphUrls: Record<string, string> = {};
+  const workerUrls: Record<string, string> = {};
   const gatewayEnv: Record<string, string> = { ...env };
   try {
     for (const service of services) {
@@ -80,7 +84,11 @@ export async function startFederation(
       subgraphUrls[service.name] = server.url;
       gatewayEnv[`SUBGRAPH_${envName(service.name)}_URL`] = server.url;
       gatewayEnv[`SUBGRAPH_${envName(service.name)}_SECRET`] = TEST_SUBGRAPH_SECRET;
-      if (options.workers) processes.push(await service.startWorker(env));
+      if (options.workers) {
+        const worker = await service.startWorker(env);
+        processes.push(worker);
+        workerUrls[service.name] = worker.operationsUrl;
+      }
     }
     // Composed from the services started here, so a test may run any subset of the federation.
     const supergraphDir = await mkdtemp(path.join(tmpdir(), 'jianguan-supergraph-'));
@@ -92,11 +100,12 @@ export async function startFederation(
         services.map((s) => ({ name: s.name, typeDefs: s.typeDefs, url: subgraphUrls[s.name] })),
       ),
     );
-    const gateway = await startGateway(gatewayEnv);
+    const gateway = await startGateway(gatewayEnv, options.gatewayOptions);
     processes.push(gateway);
     return {
       gatewayUrl: gateway.url,
       subgraphUrls,
+      workerUrls,
       db,
       queue,
       env,

@@ -1,4 +1,4 @@
-export { startGateway, serveGateway, type RunningGateway } from './server';
+export { startGateway, serveGateway, type RunningGateway, type GatewayStartOptions } from './server';
 export {
   loadGatewayConfig,
   gatewayEnvSchema,

@@ -4,13 +4,24 @@ import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import { ConfigError, createLogger, hardenedApolloOptions, runMain, type Logger } from '@jianguan/platform';
+import {
+  ConfigError,
+  createLogger,
+  createMetricsRegistry,
+  errorLogging,
+  graphqlMetrics,
+  hardenedApolloOptions,
+  metricsEndpoint,
+  requestIds,
+  requestLocals,
+  runMain,
+  type DestinationStream,
+  type Logger,
+} from '@jianguan/platform';
 import { loadGatewayConfig, type GatewayConfig } from './config';
 import type { GatewayContext } from './context';
 import { SubgraphDataSource } from './subgraph-data-source';
 import { authenticate, type AuthenticatedLocals } from './authenticate';
-import { requestIds, requestLocals } from './request-id';
-import { errorLogging } from './error-logging';
 import { formatGatewayError } from './format-error';
 import { explorer } from './explorer';
 
@@ -24,22 +35,33 @@ export interface RunningGateway {
   stop: () => Promise<void>;
 }
 
+export interface GatewayStartOptions {
+  /** Where log lines go instead of stdout (tests read them). */
+  logDestination?: DestinationStream;
+}
+
 /** Starts the gateway with the given environment (PORT 0 picks a free port). */
-export function startGateway(env?: Record<string, string | undefined>): Promise<RunningGateway> {
+export function startGateway(
+  env?: Record<string, string | undefined>,
+  options: GatewayStartOptions = {},
+): Promise<RunningGateway> {
   const config = loadGatewayConfig(env);
-  return serveGateway(config, createLogger('gateway', config.LOG_LEVEL));
+  return serveGateway(config, createLogger('gateway', config.LOG_LEVEL, options.logDestination));
 }
 
 /**
  * The federation's single public entry: verifies tokens, refuses oversized queries before they
  * are planned, routes by the static supergraph, and masks internal errors — `/graphql`, plus
- * `/healthz` (alive) and `/readyz` (serving and not shutting down).
+ * `/healthz` (alive), `/readyz` (serving and not shutting down) and `/metrics` (Prometheus). Every
+ * request gets an id (the caller's `x-request-id` or a new one) that is logged, returned and
+ * forwarded to every subgraph.
  */
 export async function serveGateway(config: GatewayConfig, logger: Logger): Promise<RunningGateway> {
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
   const endpoints = new Map(config.subgraphs.map((subgraph) => [subgraph.name, subgraph]));
+  const metrics = createMetricsRegistry({ service: 'gateway', process: 'gateway' });
   let ready = false;
 
   const gateway = new ApolloGateway({
@@ -61,12 +83,18 @@ export async function serveGateway(config: GatewayConfig, logger: Logger): Promi
     ...hardened,
     // Depth, aliases, tokens and cost are checked before a query plan exists, so no subgraph is called.
     // Apollo's own landing pages load their UI from a CDN; the explorer below is served locally.
-    plugins: [...hardened.plugins, errorLogging(), ApolloServerPluginLandingPageDisabled()],
+    plugins: [
+      ...hardened.plugins,
+      graphqlMetrics<GatewayContext>(metrics),
+      errorLogging<GatewayContext>(),
+      ApolloServerPluginLandingPageDisabled(),
+    ],
     formatError: formatGatewayError,
   });
   await apollo.start();
 
   app.use(requestIds(logger));
+  app.get('/metrics', metricsEndpoint(metrics));
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', service: 'gateway' });
   });

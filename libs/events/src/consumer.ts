@@ -14,6 +14,7 @@ import {
 } from './catalogue';
 import { claimEvent } from './inbox';
 import { eventQueueConnection, eventQueueName } from './queues';
+import type { QueueMetrics } from './queue-metrics';
 
 /** Applies one event inside the consumer's transaction; use `manager` for every write. */
 export type EventHandler<T extends EventType> = (
@@ -33,9 +34,13 @@ export interface EventConsumerOptions {
   /** Jobs processed at once; default 5. */
   concurrency?: number;
   handlers: EventHandlers;
+  /** Counts the queue's jobs and times them. */
+  metrics?: QueueMetrics;
 }
 
 export interface EventConsumer {
+  /** Resolves when Redis answers the consumer's connection. */
+  ping: () => Promise<void>;
   /** Stops taking jobs and resolves once the active ones have finished. */
   stop: () => Promise<void>;
 }
@@ -103,8 +108,15 @@ export async function startEventConsumer(options: EventConsumerOptions): Promise
       'event handler failed',
     ),
   );
+  options.metrics?.watch(worker);
   await worker.waitUntilReady();
   logger.info({ queue: eventQueueName(service), types: [...consumed] }, 'event consumer started');
 
-  return { stop: () => worker.close() };
+  return {
+    ping: async () => {
+      // BullMQ's client interface has no PING; CLIENT INFO is as cheap and needs a live connection.
+      await (await worker.getBackend().client).clientInfo();
+    },
+    stop: () => worker.close(),
+  };
 }

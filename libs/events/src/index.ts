@@ -7,3 +7,6 @@ export * from './relay';
 export * from './pg-listener';
 export * from './consumer';
 export * from './pipeline';
+export * from './queue-metrics';
+export * from './outbox-metrics';
+export * from './worker-metrics';

@@ -3,6 +3,8 @@ import type { Logger } from '@jianguan/platform';
 import type { ServiceName } from './catalogue';
 import { startEventConsumer, type EventHandlers } from './consumer';
 import { startRelay, type Relay } from './relay';
+import { registerOutboxMetrics } from './outbox-metrics';
+import type { WorkerMetrics } from './worker-metrics';
 
 export interface EventPipelineOptions {
   service: ServiceName;
@@ -14,15 +16,22 @@ export interface EventPipelineOptions {
   logger: Logger;
   pollIntervalMs?: number;
   handlers: EventHandlers;
+  /** The worker's registry: outbox lag is registered on it, and `queues` watches the event queue. */
+  metrics?: WorkerMetrics;
+}
+
+export interface EventPipeline {
+  relay: Relay;
+  /** Throws when Postgres or Redis does not answer (the worker's `/readyz`). */
+  readiness: () => Promise<void>;
+  stop: () => Promise<void>;
 }
 
 /**
  * Every service worker's event plumbing: its outbox relayed to the subscribers' queues, and its own
  * queue consumed with its handlers. Stopping finishes the jobs in hand before the relay lets go.
  */
-export async function startEventPipeline(
-  options: EventPipelineOptions,
-): Promise<{ relay: Relay; stop: () => Promise<void> }> {
+export async function startEventPipeline(options: EventPipelineOptions): Promise<EventPipeline> {
   const { dataSource, redisUrl, prefix, logger } = options;
   const relay = await startRelay({
     dataSource,
@@ -39,12 +48,18 @@ export async function startEventPipeline(
     prefix,
     logger,
     handlers: options.handlers,
+    metrics: options.metrics?.queues,
   }).catch(async (error) => {
     await relay.stop();
     throw error;
   });
+  if (options.metrics) registerOutboxMetrics(options.metrics.registry, dataSource, options.schema);
   return {
     relay,
+    readiness: async () => {
+      await dataSource.query('SELECT 1');
+      await consumer.ping();
+    },
     stop: async () => {
       await consumer.stop();
       await relay.stop();

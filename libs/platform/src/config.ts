@@ -26,6 +26,14 @@ export const subgraphConfigSchema = baseConfigSchema.extend({
 });
 export type SubgraphConfig = z.infer<typeof subgraphConfigSchema>;
 
+/**
+ * `WORKER_PORT`: where a service's worker serves `/healthz`, `/readyz` and `/metrics` (on `HOST`).
+ * Each service has its own default so the launcher can run all workers on one machine; 0 picks a
+ * free port (tests).
+ */
+export const workerPortSchema = (defaultPort: number) =>
+  z.coerce.number().int().min(0).max(65535).default(defaultPort);
+
 export class ConfigError extends Error {
   constructor(public readonly problems: string[]) {
     super(`Invalid configuration:\n  ${problems.join('\n  ')}`);

@@ -1,6 +1,6 @@
-import pino, { type Logger } from 'pino';
+import pino, { type DestinationStream, type Logger } from 'pino';
 
-export type { Logger };
+export type { DestinationStream, Logger };
 
 /** Paths that may carry personal data or credentials; pino replaces them before anything is written. */
 const REDACTED = [
@@ -14,6 +14,11 @@ const REDACTED = [
   'token',
 ];
 
-export function createLogger(service: string, level: string): Logger {
-  return pino({ name: service, level, redact: { paths: REDACTED, censor: '[redacted]' } });
+/**
+ * One JSON line per entry, on stdout unless `destination` says otherwise (tests capture lines
+ * with a stream of their own).
+ */
+export function createLogger(service: string, level: string, destination?: DestinationStream): Logger {
+  const options = { name: service, level, redact: { paths: REDACTED, censor: '[redacted]' } };
+  return destination ? pino(options, destination) : pino(options);
 }

@@ -3,9 +3,15 @@
  * without knowing its insides. Each service exports one of these from `src/service.ts`.
  */
 import type { Logger as TypeOrmLogger } from 'typeorm';
+import type { DestinationStream } from './logger';
 
 export interface RunningProcess {
   stop: () => Promise<void>;
+}
+
+export interface RunningWorker extends RunningProcess {
+  /** Base URL of the worker's `/healthz`, `/readyz` and `/metrics` (port WORKER_PORT). */
+  operationsUrl: string;
 }
 
 export interface ServiceDefinition {
@@ -24,10 +30,12 @@ export interface ServiceDefinition {
     options?: ServerStartOptions,
   ) => Promise<RunningProcess & { url: string }>;
   /** Starts its queue consumers (event inbox, relay, scheduled jobs). */
-  startWorker: (env: Record<string, string | undefined>) => Promise<RunningProcess>;
+  startWorker: (env: Record<string, string | undefined>) => Promise<RunningWorker>;
 }
 
 export interface ServerStartOptions {
   /** Sees every SQL statement the server sends (tests count them). */
   queryLogger?: TypeOrmLogger;
+  /** Where the server's log lines go instead of stdout (tests read them). */
+  logDestination?: DestinationStream;
 }

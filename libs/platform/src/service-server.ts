@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { SubgraphConfig } from './config';
 import { openDataSource } from './data-source';
-import { createLogger } from './logger';
+import { createLogger, type DestinationStream } from './logger';
 import { runMain } from './main';
 import { startSubgraph, type RequestContext } from './subgraph-server';
 
@@ -16,6 +16,8 @@ export interface ServiceServerOptions<C extends RequestContext> {
   /** The service's data source, not yet opened; migrations are the launcher's or the migration job's. */
   dataSource: DataSource;
   buildContext: (dataSource: DataSource) => (base: RequestContext) => C;
+  /** Where log lines go instead of stdout (tests read them). */
+  logDestination?: DestinationStream;
   /** Closes what the service opened besides its data source (queues, caches), after requests drain. */
   onStop?: () => Promise<void>;
 }
@@ -30,7 +32,7 @@ export async function startServiceServer<C extends RequestContext>(options: Serv
   const server = await startSubgraph<C>({
     name: options.name,
     config,
-    logger: createLogger(options.name, config.LOG_LEVEL),
+    logger: createLogger(options.name, config.LOG_LEVEL, options.logDestination),
     typeDefs: gql(options.typeDefs),
     resolvers: options.resolvers,
     buildContext: options.buildContext(dataSource),

@@ -1,5 +1,5 @@
 import http from 'node:http';
-import { randomUUID, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
 import express, { type Request, type Response, type NextFunction } from 'express';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
@@ -13,9 +13,12 @@ import type { SubgraphConfig } from './config';
 import { bearerToken, verifyToken, Viewer, type TokenKeys } from './auth';
 import { maskingFormatError } from './errors';
 import { hardenedApolloOptions } from './apollo-options';
+import { requestIds, requestLocals } from './request-id';
+import { errorLogging } from './error-logging';
+import { createMetricsRegistry, metricsEndpoint } from './metrics/registry';
+import { graphqlMetrics } from './metrics/graphql-metrics';
 
 export const SUBGRAPH_SECRET_HEADER = 'x-subgraph-secret';
-export const REQUEST_ID_HEADER = 'x-request-id';
 
 /** What every resolver of every subgraph receives; services add their loaders and data source. */
 export interface RequestContext {
@@ -63,7 +66,9 @@ function refuse(res: Response, status: number, code: string, message: string) {
 
 /**
  * Starts one schema-first subgraph: `/graphql` for the gateway only (secret header), `/healthz`
- * (the process is alive) and `/readyz` (it can reach its dependencies and is not shutting down).
+ * (the process is alive), `/readyz` (it can reach its dependencies and is not shutting down) and
+ * `/metrics` (Prometheus). Every request is logged with the gateway's `x-request-id`, and resolvers
+ * get a logger that carries it.
  */
 export async function startSubgraph<C extends RequestContext>(
   options: SubgraphOptions<C>,
@@ -72,6 +77,7 @@ export async function startSubgraph<C extends RequestContext>(
   const app = express();
   const httpServer = http.createServer(app);
   const hardened = hardenedApolloOptions<C>(config.NODE_ENV, httpServer);
+  const metrics = createMetricsRegistry({ service: options.name, process: 'subgraph' });
   let shuttingDown = false;
 
   const apollo = new ApolloServer<C>({
@@ -84,12 +90,19 @@ export async function startSubgraph<C extends RequestContext>(
       ...hardened.plugins,
       // No Apollo Studio here: traces would only cost time and leak timings.
       ApolloServerPluginInlineTraceDisabled(),
+      graphqlMetrics<C>(metrics),
+      // Logs internal errors with the request's logger, so with its request id.
+      errorLogging<C>(),
       ...(options.plugins ?? []),
     ],
-    formatError: maskingFormatError((error) => logger.error({ err: error }, 'internal error')),
+    formatError: maskingFormatError(() => {
+      // Logged by the errorLogging plugin, which sees the request's context.
+    }),
   });
   await apollo.start();
 
+  app.use(requestIds(logger));
+  app.get('/metrics', metricsEndpoint(metrics));
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', service: options.name });
   });
@@ -117,9 +130,8 @@ export async function startSubgraph<C extends RequestContext>(
     requireGateway,
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => {
-        const requestId = String(req.headers[REQUEST_ID_HEADER] ?? randomUUID());
-        const requestLogger = logger.child({ requestId });
+      context: async ({ req, res }) => {
+        const { requestId, logger: requestLogger } = requestLocals(res);
         let token: string | undefined;
         try {
           token = bearerToken(req.headers.authorization);

@@ -8,7 +8,7 @@ export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256!';
 export const TEST_SUBGRAPH_SECRET = 'test-subgraph-secret';
 export const TEST_KEYS = { secret: TEST_JWT_SECRET, issuer: 'jianguan', audience: 'jianguan' };
 
-/** The environment a service sees in a test: this file's database and queue prefix, a free port. */
+/** The environment a service sees in a test: this file's database and queue prefix, free ports. */
 export function testEnv(
   db: TestDatabase,
   queue: TestQueuePrefix,
@@ -23,6 +23,7 @@ export function testEnv(
     JWT_SECRET: TEST_JWT_SECRET,
     SUBGRAPH_SECRET: TEST_SUBGRAPH_SECRET,
     PORT: '0',
+    WORKER_PORT: '0',
     ...extra,
   };
 }

@@ -4,3 +4,5 @@ export * from './env';
 export * from './factories';
 export * from './statement-counter';
 export * from './test-config';
+export * from './metrics';
+export * from './log-capture';

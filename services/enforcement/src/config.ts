@@ -4,6 +4,7 @@ import {
   subgraphConfigSchema,
   timeLimitSchema,
   type TimeLimit,
+  workerPortSchema,
 } from '@jianguan/platform';
 import { z } from 'zod';
 
@@ -26,6 +27,8 @@ export type Grace = TimeLimit;
 
 export const enforcementConfigSchema = subgraphConfigSchema.extend({
   PORT: z.coerce.number().int().min(0).max(65535).default(4004),
+  /** The worker's `/healthz`, `/readyz` and `/metrics` (0 picks a free port). */
+  WORKER_PORT: workerPortSchema(9104),
   OUTBOX_POLL_MS: z.coerce.number().int().positive().default(2000),
   DATABASE_POOL_SIZE: z.coerce.number().int().positive().default(10),
   /** Reminders before a rectification deadline, in seconds before it (default 7, 3 and 1 days). */

@@ -29,6 +29,7 @@ export function startEnforcementServer(
       poolSize: config.DATABASE_POOL_SIZE,
       logger: options.queryLogger,
     }),
+    logDestination: options.logDestination,
     buildContext: (dataSource) => buildEnforcementContext({ dataSource, config, deadlines }),
     onStop: () => deadlines.close(),
   });

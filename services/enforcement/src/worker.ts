@@ -1,6 +1,6 @@
 import { Worker, type Job } from 'bullmq';
-import { createLogger, openDataSource, runMain } from '@jianguan/platform';
-import { startEventPipeline } from '@jianguan/events';
+import { createLogger, openDataSource, runMain, startOperationsServer } from '@jianguan/platform';
+import { createWorkerMetrics, startEventPipeline } from '@jianguan/events';
 import { loadEnforcementConfig } from './config';
 import { createEnforcementDataSource, ENFORCEMENT_SCHEMA } from './data-source';
 import { enforcementEventHandlers } from './event-handlers';
@@ -9,6 +9,7 @@ import { processDeadlineJob } from './deadlines/process';
 import { reconcileDeadlines } from './deadlines/reconcile';
 import { deadlineTimings } from './deadlines/timings';
 import { channelFor } from './deadlines/delivery';
+import { registerOverdueMetrics } from './metrics';
 
 /**
  * The department's background work: relaying its outbox, consuming other departments' events, and the
@@ -25,6 +26,7 @@ export async function startEnforcementWorker(env?: Record<string, string | undef
     { migrate: false },
   );
   const scheduler = new DeadlineScheduler(config.REDIS_URL, config.QUEUE_PREFIX, deadlineTimings(config));
+  const metrics = createWorkerMetrics('enforcement');
   const events = await startEventPipeline({
     service: 'enforcement',
     schema: ENFORCEMENT_SCHEMA,
@@ -33,6 +35,7 @@ export async function startEnforcementWorker(env?: Record<string, string | undef
     prefix: config.QUEUE_PREFIX,
     logger,
     pollIntervalMs: config.OUTBOX_POLL_MS,
+    metrics,
     handlers: enforcementEventHandlers({
       deadlines: scheduler,
       defaultDeadlineWorkingDays: config.ENFORCEMENT_DEFAULT_DEADLINE_WORKING_DAYS,
@@ -65,6 +68,8 @@ export async function startEnforcementWorker(env?: Record<string, string | undef
   deadlineWorker.on('failed', (job, error) =>
     logger.warn({ err: error, jobId: job?.id }, 'deadline job failed'),
   );
+  metrics.queues.watch(deadlineWorker);
+  registerOverdueMetrics(metrics.registry, dataSource);
   await deadlineWorker.waitUntilReady();
   await reconcileDeadlines(dataSource, scheduler);
   await scheduler.queue.upsertJobScheduler(
@@ -72,13 +77,24 @@ export async function startEnforcementWorker(env?: Record<string, string | undef
     { every: config.ENFORCEMENT_RECONCILE_INTERVAL_MS },
     { name: RECONCILE_JOB, opts: { removeOnComplete: true, removeOnFail: 100 } },
   );
+  const operations = await startOperationsServer({
+    name: 'enforcement-worker',
+    host: config.HOST,
+    port: config.WORKER_PORT,
+    registry: metrics.registry,
+    readiness: events.readiness,
+    logger,
+  });
   logger.info('enforcement worker started');
   return {
     relay: events.relay,
+    operationsUrl: operations.url,
     stop: async () => {
+      await operations.stop();
       await deadlineWorker.close();
       await scheduler.close();
       await events.stop();
+      await metrics.queues.close();
       await dataSource.destroy();
     },
   };

@@ -23,6 +23,7 @@ export function startOnlineCourseFilingServer(
       poolSize: config.DATABASE_POOL_SIZE,
       logger: options.queryLogger,
     }),
+    logDestination: options.logDestination,
     buildContext: (dataSource) => buildFilingContext({ dataSource, config }),
   });
 }

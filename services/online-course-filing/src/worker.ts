@@ -1,5 +1,5 @@
-import { createLogger, openDataSource, runMain } from '@jianguan/platform';
-import { startEventPipeline } from '@jianguan/events';
+import { createLogger, openDataSource, runMain, startOperationsServer } from '@jianguan/platform';
+import { createWorkerMetrics, startEventPipeline } from '@jianguan/events';
 import { loadFilingConfig } from './config';
 import { createFilingDataSource, FILING_SCHEMA } from './data-source';
 import { filingEventHandlers } from './event-handlers';
@@ -11,6 +11,7 @@ export async function startOnlineCourseFilingWorker(env?: Record<string, string 
   const dataSource = await openDataSource(createFilingDataSource(config.DATABASE_URL, { poolSize: 4 }), {
     migrate: false,
   });
+  const metrics = createWorkerMetrics('online-course-filing');
   const events = await startEventPipeline({
     service: 'online-course-filing',
     schema: FILING_SCHEMA,
@@ -19,13 +20,25 @@ export async function startOnlineCourseFilingWorker(env?: Record<string, string 
     prefix: config.QUEUE_PREFIX,
     logger,
     pollIntervalMs: config.OUTBOX_POLL_MS,
+    metrics,
     handlers: filingEventHandlers,
   });
   logger.info('online-course-filing worker started');
+  const operations = await startOperationsServer({
+    name: 'online-course-filing-worker',
+    host: config.HOST,
+    port: config.WORKER_PORT,
+    registry: metrics.registry,
+    readiness: events.readiness,
+    logger,
+  });
   return {
     relay: events.relay,
+    operationsUrl: operations.url,
     stop: async () => {
+      await operations.stop();
       await events.stop();
+      await metrics.queues.close();
       await dataSource.destroy();
     },
   };

@@ -32,6 +32,7 @@ export function startPublicListServer(
       poolSize: config.DATABASE_POOL_SIZE,
       logger: options.queryLogger,
     }),
+    logDestination: options.logDestination,
     buildContext: (dataSource) => buildPublicListContext(dataSource, cache),
   });
 }

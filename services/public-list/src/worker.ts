@@ -1,5 +1,5 @@
-import { createLogger, openDataSource, runMain } from '@jianguan/platform';
-import { startEventPipeline } from '@jianguan/events';
+import { createLogger, openDataSource, runMain, startOperationsServer } from '@jianguan/platform';
+import { createWorkerMetrics, startEventPipeline } from '@jianguan/events';
 import { loadPublicListConfig } from './config';
 import { createPublicListDataSource, PUBLIC_LIST_SCHEMA } from './data-source';
 import { publicListEventHandlers } from './event-handlers';
@@ -12,6 +12,7 @@ export async function startPublicListWorker(env?: Record<string, string | undefi
   const dataSource = await openDataSource(createPublicListDataSource(config.DATABASE_URL, { poolSize: 4 }), {
     migrate: false,
   });
+  const metrics = createWorkerMetrics('public-list');
   const events = await startEventPipeline({
     service: 'public-list',
     schema: PUBLIC_LIST_SCHEMA,
@@ -20,6 +21,7 @@ export async function startPublicListWorker(env?: Record<string, string | undefi
     prefix: config.QUEUE_PREFIX,
     logger,
     pollIntervalMs: config.OUTBOX_POLL_MS,
+    metrics,
     handlers: publicListEventHandlers,
   });
   const announcer = await startListVersionAnnouncer({
@@ -28,11 +30,22 @@ export async function startPublicListWorker(env?: Record<string, string | undefi
     prefix: config.QUEUE_PREFIX,
     logger,
   });
+  const operations = await startOperationsServer({
+    name: 'public-list-worker',
+    host: config.HOST,
+    port: config.WORKER_PORT,
+    registry: metrics.registry,
+    readiness: events.readiness,
+    logger,
+  });
   return {
     relay: events.relay,
+    operationsUrl: operations.url,
     stop: async () => {
+      await operations.stop();
       await events.stop();
       await announcer.stop();
+      await metrics.queues.close();
       await dataSource.destroy();
     },
   };

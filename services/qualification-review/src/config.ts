@@ -1,10 +1,18 @@
-import { parseConfig, parseTimeLimit, subgraphConfigSchema, timeLimitSchema } from '@jianguan/platform';
+import {
+  parseConfig,
+  parseTimeLimit,
+  subgraphConfigSchema,
+  timeLimitSchema,
+  workerPortSchema,
+} from '@jianguan/platform';
 import { z } from 'zod';
 
 const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
 export const reviewConfigSchema = subgraphConfigSchema.extend({
   PORT: z.coerce.number().int().min(0).max(65535).default(4002),
+  /** The worker's `/healthz`, `/readyz` and `/metrics` (0 picks a free port). */
+  WORKER_PORT: workerPortSchema(9102),
   OUTBOX_POLL_MS: z.coerce.number().int().positive().default(2000),
   DATABASE_POOL_SIZE: z.coerce.number().int().positive().default(10),
   /** Statutory limit of the accelerated track (institutions otherwise qualified). */

@@ -29,6 +29,7 @@ export function startQualificationReviewServer(
       poolSize: config.DATABASE_POOL_SIZE,
       logger: options.queryLogger,
     }),
+    logDestination: options.logDestination,
     buildContext: (dataSource) => buildReviewContext({ dataSource, config, sla }),
     onStop: () => sla.close(),
   });

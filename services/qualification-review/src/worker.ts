@@ -1,6 +1,6 @@
 import { Worker, type Job } from 'bullmq';
-import { createLogger, openDataSource, runMain } from '@jianguan/platform';
-import { startEventPipeline } from '@jianguan/events';
+import { createLogger, openDataSource, runMain, startOperationsServer } from '@jianguan/platform';
+import { createWorkerMetrics, startEventPipeline } from '@jianguan/events';
 import { loadReviewConfig } from './config';
 import { createReviewDataSource, REVIEW_SCHEMA } from './data-source';
 import { reviewEventHandlers } from './event-handlers';
@@ -19,6 +19,7 @@ export async function startQualificationReviewWorker(env?: Record<string, string
   const dataSource = await openDataSource(createReviewDataSource(config.DATABASE_URL, { poolSize: 4 }), {
     migrate: false,
   });
+  const metrics = createWorkerMetrics('qualification-review');
   const events = await startEventPipeline({
     service: 'qualification-review',
     schema: REVIEW_SCHEMA,
@@ -27,6 +28,7 @@ export async function startQualificationReviewWorker(env?: Record<string, string
     prefix: config.QUEUE_PREFIX,
     logger,
     pollIntervalMs: config.OUTBOX_POLL_MS,
+    metrics,
     handlers: reviewEventHandlers,
   });
   const scheduler = new SlaScheduler(config.REDIS_URL, config.QUEUE_PREFIX, slaTimings(config));
@@ -42,6 +44,7 @@ export async function startQualificationReviewWorker(env?: Record<string, string
   );
   slaWorker.on('error', (error) => logger.error({ err: error }, 'SLA worker error'));
   slaWorker.on('failed', (job, error) => logger.warn({ err: error, jobId: job?.id }, 'SLA job failed'));
+  metrics.queues.watch(slaWorker);
   await slaWorker.waitUntilReady();
   await reconcileSla(dataSource, scheduler);
   await scheduler.queue.upsertJobScheduler(
@@ -49,13 +52,24 @@ export async function startQualificationReviewWorker(env?: Record<string, string
     { every: config.REVIEW_RECONCILE_INTERVAL_MS },
     { name: RECONCILE_JOB, opts: { removeOnComplete: true, removeOnFail: 100 } },
   );
+  const operations = await startOperationsServer({
+    name: 'qualification-review-worker',
+    host: config.HOST,
+    port: config.WORKER_PORT,
+    registry: metrics.registry,
+    readiness: events.readiness,
+    logger,
+  });
   logger.info('qualification-review worker started');
   return {
     relay: events.relay,
+    operationsUrl: operations.url,
     stop: async () => {
+      await operations.stop();
       await slaWorker.close();
       await scheduler.close();
       await events.stop();
+      await metrics.queues.close();
       await dataSource.destroy();
     },
   };

@@ -23,6 +23,7 @@ export function startRegistryServer(
       poolSize: config.DATABASE_POOL_SIZE,
       logger: options.queryLogger,
     }),
+    logDestination: options.logDestination,
     buildContext: buildRegistryContext,
   });
 }

@@ -1,5 +1,5 @@
-import { createLogger, openDataSource, runMain } from '@jianguan/platform';
-import { startEventPipeline } from '@jianguan/events';
+import { createLogger, openDataSource, runMain, startOperationsServer } from '@jianguan/platform';
+import { createWorkerMetrics, startEventPipeline } from '@jianguan/events';
 import { loadRegistryConfig } from './config';
 import { createRegistryDataSource, REGISTRY_SCHEMA } from './data-source';
 import { registryEventHandlers } from './event-handlers';
@@ -12,6 +12,7 @@ export async function startRegistryWorker(env?: Record<string, string | undefine
   const dataSource = await openDataSource(createRegistryDataSource(config.DATABASE_URL, { poolSize: 4 }), {
     migrate: false,
   });
+  const metrics = createWorkerMetrics('registry');
   const events = await startEventPipeline({
     service: 'registry',
     schema: REGISTRY_SCHEMA,
@@ -20,6 +21,7 @@ export async function startRegistryWorker(env?: Record<string, string | undefine
     prefix: config.QUEUE_PREFIX,
     logger,
     pollIntervalMs: config.OUTBOX_POLL_MS,
+    metrics,
     handlers: registryEventHandlers,
   });
   const reassessment = await scheduleCertificateReassessment({
@@ -29,12 +31,23 @@ export async function startRegistryWorker(env?: Record<string, string | undefine
     cron: config.REGISTRY_REASSESS_CRON,
     logger,
   });
+  const operations = await startOperationsServer({
+    name: 'registry-worker',
+    host: config.HOST,
+    port: config.WORKER_PORT,
+    registry: metrics.registry,
+    readiness: events.readiness,
+    logger,
+  });
   return {
     relay: events.relay,
     reassessment: reassessment.queue,
+    operationsUrl: operations.url,
     stop: async () => {
+      await operations.stop();
       await reassessment.stop();
       await events.stop();
+      await metrics.queues.close();
       await dataSource.destroy();
     },
   };

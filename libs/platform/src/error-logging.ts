@@ -1,13 +1,13 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { isExpectedCode } from '@jianguan/platform';
-import type { GatewayContext } from './context';
+import { isExpectedCode } from './errors';
+import type { Logger } from './logger';
 
 /**
- * Logs every error the client will only see masked, with the request id, so "Internal server
- * error" in a client report leads to the cause. Expected errors (bad input, forbidden…) are not
- * logged: they are answers, not faults.
+ * Logs every error the client will only see masked, with the request's logger (so with its request
+ * id), so "Internal server error" in a client report leads to the cause. Expected errors (bad input,
+ * forbidden…) are not logged: they are answers, not faults.
  */
-export function errorLogging(): ApolloServerPlugin<GatewayContext> {
+export function errorLogging<C extends { logger: Logger }>(): ApolloServerPlugin<C> {
   return {
     async requestDidStart() {
       return {

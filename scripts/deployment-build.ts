@@ -41,6 +41,7 @@ function listFiles(dir: string): string[] {
 function compileFile(source: string, target: string, options: Options): void {
   const { code } = transformFileSync(source, { ...options, filename: source });
   fs.mkdirSync(path.dirname(target), { recursive: true });
+  fs.rmSync(target, { force: true });
   fs.writeFileSync(target, code);
 }
 
@@ -57,6 +58,8 @@ function compilePackage(dir: string, options: Options): number {
   if (typeof manifest.main === 'string') manifest.main = manifest.main.replace(/\.ts$/, '.js');
   delete manifest.types;
   delete manifest.devDependencies;
+  // pnpm hard-links deployed workspace files to the sources: unlink first, never write through.
+  fs.rmSync(manifestFile);
   fs.writeFileSync(manifestFile, `${JSON.stringify(manifest, null, 2)}\n`);
   return sources.length;
 }

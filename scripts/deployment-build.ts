@@ -16,7 +16,7 @@ import { transformFileSync, type Options } from '@swc/core';
 const REPO_ROOT = path.resolve(__dirname, '..');
 
 /** Files the running image never reads. */
-const DROPPED = ['test', 'scripts', 'tsconfig.json', 'tsconfig.tooling.json', 'tsconfig.tsbuildinfo'];
+const DROPPED = ['test', 'scripts', 'dist', 'tsconfig.json', 'tsconfig.tooling.json', 'tsconfig.tsbuildinfo'];
 
 /** The repository's .swcrc with the source map inline, so stack traces point at the TypeScript. */
 function swcOptions(): Options {

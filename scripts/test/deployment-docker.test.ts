@@ -43,6 +43,14 @@ describe.each(DEPLOYABLES)('%s/Dockerfile', (dir, port) => {
     const exposed = stages[stages.length - 1].instructions.find((i) => i.keyword === 'EXPOSE')?.args;
     expect(exposed?.split(/\s+/)).toContain(String(port));
   });
+
+  it("installs the pnpm that package.json's packageManager names", () => {
+    const { packageManager } = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+    const pnpmVersion = stages[0].instructions.find(
+      (instruction) => instruction.keyword === 'ARG' && instruction.args.startsWith('PNPM_VERSION='),
+    );
+    expect(`pnpm@${pnpmVersion?.args.split('=')[1]}`).toBe(packageManager);
+  });
 });
 
 describe('Dockerfile rules', () => {

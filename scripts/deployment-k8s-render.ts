@@ -20,8 +20,8 @@ export const readManifests = (file: string) => parseManifests(readFileSync(file,
  * The manifests `kubectl kustomize <dir>` renders. kubectl (with its built-in kustomize) is
  * required: without it nothing proves the overlays render, so this throws instead of skipping.
  */
-export function renderKustomization(dir: string): Manifest[] {
-  const result = spawnSync('kubectl', ['kustomize', dir], { encoding: 'utf8', timeout: 60_000 });
+export function renderKustomization(dir: string, kubectl = 'kubectl'): Manifest[] {
+  const result = spawnSync(kubectl, ['kustomize', dir], { encoding: 'utf8', timeout: 60_000 });
   if (result.error && (result.error as NodeJS.ErrnoException).code === 'ENOENT') {
     throw new Error(
       'kubectl is not installed: the Kubernetes manifests cannot be rendered and validated. ' +

@@ -219,6 +219,37 @@ describe('k8s overlays compared', () => {
   });
 });
 
+describe('k8s/secret.example.yaml', () => {
+  const [example, ...others] = readManifests(path.join(K8S, 'secret.example.yaml'));
+
+  it('is a valid Secret holding placeholders only, never a value', () => {
+    expect(others).toEqual([]);
+    expect(schemaProblems(example)).toEqual([]);
+    for (const [key, value] of Object.entries(example.stringData as Record<string, string>)) {
+      expect({ key, value }).toEqual({ key, value: expect.stringMatching(/^<.*>$/) });
+    }
+  });
+
+  it('is not applied by any kustomization', () => {
+    for (const dir of ['base', 'overlays/dev', 'overlays/production']) {
+      const [kustomization] = readManifests(path.join(K8S, dir, 'kustomization.yaml'));
+      const resources = kustomization.resources as string[];
+      expect({ dir, example: resources.some((resource) => resource.includes('secret')) }).toEqual({
+        dir,
+        example: false,
+      });
+    }
+  });
+});
+
+describe('rendering without kubectl', () => {
+  it('fails with a message saying kubectl is needed, rather than skipping', () => {
+    expect(() =>
+      renderKustomization(path.join(K8S, 'overlays', 'dev'), 'kubectl-that-is-not-installed'),
+    ).toThrow(/kubectl is not installed/);
+  });
+});
+
 describe('validation catches deliberately broken manifests', () => {
   const manifests = renderKustomization(path.join(K8S, 'overlays', 'production'));
   const copy = () => structuredClone(manifests);

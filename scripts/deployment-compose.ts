@@ -1,0 +1,86 @@
+/**
+ * Rules every docker-compose.yml of this repository follows, checked on the parsed file: each
+ * service has an image or a build whose Dockerfile exists, long-running services have health checks,
+ * dependencies exist and carry a condition the dependency can meet, Node containers are locked down,
+ * ports are bound to an address, and no secret or password value is committed.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+
+export interface ComposeService {
+  image?: string;
+  build?: { context: string; dockerfile: string };
+  command?: string[];
+  environment?: Record<string, string | number | null>;
+  depends_on?: Record<string, { condition?: string }> | string[];
+  healthcheck?: { test?: string[] };
+  ports?: string[];
+  restart?: string;
+  volumes?: string[];
+  read_only?: boolean;
+  cap_drop?: string[];
+}
+export interface ComposeFile {
+  services: Record<string, ComposeService>;
+  volumes?: Record<string, unknown>;
+}
+
+/** A one-shot service (a migration) runs to completion instead of staying up. */
+export const isOneShot = (service: ComposeService) => service.restart === 'no';
+
+const SENSITIVE = /SECRET|PASSWORD|AUTH/;
+/** `${VAR:?message}`: compose refuses to start without the variable, and the file holds no value. */
+const REQUIRED_VARIABLE = /^\$\{[A-Z0-9_]+:\?[^}]*\}$/;
+
+export function composeProblems(compose: ComposeFile, root: string): string[] {
+  const problems: string[] = [];
+  const services = compose.services ?? {};
+  const namedVolumes = new Set(Object.keys(compose.volumes ?? {}));
+  for (const [name, service] of Object.entries(services)) {
+    if (!service.image && !service.build) problems.push(`${name}: neither image nor build`);
+    if (service.build && !existsSync(path.join(root, service.build.context, service.build.dockerfile))) {
+      problems.push(`${name}: ${service.build.dockerfile} does not exist`);
+    }
+    if (!isOneShot(service) && !service.healthcheck?.test) problems.push(`${name}: no healthcheck`);
+    if (service.build && (service.read_only !== true || !service.cap_drop?.includes('ALL'))) {
+      problems.push(`${name}: not locked down (read_only: true and cap_drop: [ALL])`);
+    }
+    for (const port of service.ports ?? []) {
+      if (!/^\d{1,3}(\.\d{1,3}){3}:\d+:\d+$/.test(port))
+        problems.push(`${name}: port ${port} is not bound to an address`);
+    }
+    for (const volume of service.volumes ?? []) {
+      const [source] = volume.split(':');
+      if (!source.startsWith('.') && !source.startsWith('/') && !namedVolumes.has(source)) {
+        problems.push(`${name}: volume ${source} is not declared`);
+      }
+    }
+    const dependsOn = service.depends_on ?? {};
+    if (Array.isArray(dependsOn)) {
+      problems.push(`${name}: depends_on without conditions (start order only, not readiness)`);
+    } else {
+      for (const [target, { condition }] of Object.entries(dependsOn)) {
+        const dependency = services[target];
+        if (!dependency) problems.push(`${name}: depends on ${target}, which does not exist`);
+        else if (condition === 'service_healthy' && !dependency.healthcheck?.test) {
+          problems.push(`${name}: waits for ${target} to be healthy, but it has no healthcheck`);
+        } else if (condition === 'service_completed_successfully' && !isOneShot(dependency)) {
+          problems.push(`${name}: waits for ${target} to complete, but it restarts`);
+        } else if (condition !== 'service_healthy' && condition !== 'service_completed_successfully') {
+          problems.push(`${name}: depends on ${target} with condition ${condition}`);
+        }
+      }
+    }
+    for (const [key, value] of Object.entries(service.environment ?? {})) {
+      const text = String(value ?? '');
+      if (SENSITIVE.test(key) && !REQUIRED_VARIABLE.test(text)) {
+        problems.push(`${name}: ${key} is not taken from a required environment variable`);
+      }
+      const credentials = /^[a-z]+:\/\/[^/@:]*:([^@]*)@/.exec(text);
+      if (credentials && !REQUIRED_VARIABLE.test(credentials[1])) {
+        problems.push(`${name}: ${key} holds a password that is not a required environment variable`);
+      }
+    }
+  }
+  return problems;
+}

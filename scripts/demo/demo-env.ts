@@ -31,3 +31,7 @@ export function withDemoDefaults(
   }
   return merged;
 }
+
+/** The launcher's environment in demo mode: the process environment with the demo defaults. */
+export const demoEnvironment = (env: Record<string, string | undefined> = process.env) =>
+  withDemoDefaults(env);

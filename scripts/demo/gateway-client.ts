@@ -47,8 +47,9 @@ const describeErrors = (errors: GraphQLError[]) =>
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** A client bound to one gateway; `request` throws on any GraphQL error. */
-export function gatewayClient(url: string) {
+export function gatewayClient(url: string, signal?: AbortSignal) {
   async function request<T>(query: string, variables: Record<string, unknown>, token?: string): Promise<T> {
+    signal?.throwIfAborted();
     const result = await postGraphQL<T>(url, query, variables, token);
     if (result.errors?.length || !result.data) {
       const error = new DemoLoadError(describeErrors(result.errors ?? [{ message: 'no data' }]));

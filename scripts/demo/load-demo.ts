@@ -8,7 +8,12 @@ import type { TokenKeys } from '@jianguan/platform';
 import { gatewayClient } from './gateway-client';
 import { DEMO_PEOPLE, PROVINCE, demoTokens } from './demo-tokens';
 import { fetchCounties } from './region-tree';
-import { generateQinghaiDataset, type DemoDataset, type DemoInstitution } from './qinghai-dataset';
+import {
+  generateQinghaiDataset,
+  type DemoCounty,
+  type DemoDataset,
+  type DemoInstitution,
+} from './qinghai-dataset';
 import { demoScenario, surveyedInstitutions, type DemoScenario } from './scenario';
 import { recordLicences, recordSurveys, registerInstitutions } from './load-registry';
 import {
@@ -50,6 +55,10 @@ export interface LoadDemoOptions {
   seed: number;
   /** The summary of an earlier load, kept by the launcher; used when the data set is already there. */
   previous?: DemoSummary;
+  /** The counties, when the caller has them already (they are read from the registry otherwise). */
+  counties?: DemoCounty[];
+  /** Aborting stops the load before its next request (Ctrl-C of the launcher). */
+  signal?: AbortSignal;
   say?: (message: string) => void;
 }
 
@@ -67,7 +76,7 @@ const DAY = 86_400_000;
 
 export async function loadDemo(options: LoadDemoOptions): Promise<LoadDemoResult> {
   const say = options.say ?? (() => {});
-  const client = gatewayClient(options.gatewayUrl);
+  const client = gatewayClient(options.gatewayUrl, options.signal);
   const sign = demoTokens(options.keys);
   const admin = await sign(DEMO_PEOPLE.admin);
   const timings: Record<string, number> = {};
@@ -79,7 +88,7 @@ export async function loadDemo(options: LoadDemoOptions): Promise<LoadDemoResult
     started = now;
   };
 
-  const counties = await fetchCounties(client, admin, PROVINCE);
+  const counties = options.counties ?? (await fetchCounties(client, admin, PROVINCE));
   const dataset = generateQinghaiDataset({ counties, size: options.size, seed: options.seed });
   const scenario = demoScenario(dataset);
   const watchedFirst = scenario.watched[0]?.institution ?? dataset.institutions[0];

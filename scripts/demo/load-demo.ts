@@ -141,12 +141,26 @@ export async function loadDemo(options: LoadDemoOptions): Promise<LoadDemoResult
   );
   lap('started the province campaign');
 
-  const ids = await registerInstitutions(client, sign, counties, dataset.institutions);
+  const progress = (what: string) => (done: number, total: number) => say(`  ${what} ${done} of ${total}…`);
+  const ids = await registerInstitutions(
+    client,
+    sign,
+    counties,
+    dataset.institutions,
+    progress('registered'),
+  );
   lap(`registered ${ids.size} institutions`);
-  const licences = await recordLicences(client, sign, counties, dataset.institutions, ids);
+  const licences = await recordLicences(
+    client,
+    sign,
+    counties,
+    dataset.institutions,
+    ids,
+    progress('licences recorded:'),
+  );
   lap(`recorded ${licences} licences`);
   const surveyed = surveyedInstitutions(dataset, scenario);
-  await recordSurveys(client, sign, counties, surveyed, ids, now);
+  await recordSurveys(client, sign, counties, surveyed, ids, now, progress('surveyed'));
   lap(`recorded ${surveyed.length} surveys`);
 
   const ctx = { client, sign, ids };

@@ -9,6 +9,22 @@ export const BATCH_SIZE = 25;
 export const CONCURRENCY = 4;
 
 type Sign = (claims: ReturnType<typeof gridWorker>) => Promise<string>;
+/** Told how far a phase has got, now and then (a large load takes minutes on a small machine). */
+export type Progress = (done: number, total: number) => void;
+
+/** Counts finished items and calls `progress` each time another fifth of them is done. */
+function reporter(total: number, progress?: Progress) {
+  let done = 0;
+  let reported = 0;
+  return (items: number) => {
+    done += items;
+    const fifth = Math.floor((done / total) * 5);
+    if (progress && fifth > reported && done < total) {
+      reported = fifth;
+      progress(done, total);
+    }
+  };
+}
 
 /** Work grouped by county (each county's grid worker does its own), then cut into batches. */
 function countyBatches<T>(
@@ -32,8 +48,10 @@ export async function registerInstitutions(
   sign: Sign,
   counties: DemoCounty[],
   institutions: readonly DemoInstitution[],
+  progress?: Progress,
 ): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
+  const report = reporter(institutions.length, progress);
   await mapConcurrently(
     countyBatches(counties, institutions, (i) => i.countyCode),
     CONCURRENCY,
@@ -53,6 +71,7 @@ export async function registerInstitutions(
         await sign(gridWorker(batch.county)),
       );
       for (const { id, creditCode } of Object.values(data)) ids.set(creditCode, id);
+      report(inputs.length);
     },
   );
   return ids;
@@ -64,6 +83,7 @@ export async function recordLicences(
   counties: DemoCounty[],
   institutions: readonly DemoInstitution[],
   ids: Map<string, string>,
+  progress?: Progress,
 ): Promise<number> {
   const licences = institutions.flatMap((i) =>
     i.licences.map((licence) => ({
@@ -71,6 +91,7 @@ export async function recordLicences(
       input: { institutionId: ids.get(i.creditCode), ...licence },
     })),
   );
+  const report = reporter(licences.length, progress);
   await mapConcurrently(
     countyBatches(counties, licences, (l) => l.countyCode),
     CONCURRENCY,
@@ -81,6 +102,7 @@ export async function recordLicences(
         batchVariables(inputs),
         await sign(gridWorker(batch.county)),
       );
+      report(inputs.length);
     },
   );
   return licences.length;
@@ -93,7 +115,9 @@ export async function recordSurveys(
   institutions: readonly DemoInstitution[],
   ids: Map<string, string>,
   now: Date,
+  progress?: Progress,
 ): Promise<void> {
+  const report = reporter(institutions.length, progress);
   await mapConcurrently(
     countyBatches(counties, institutions, (i) => i.countyCode),
     CONCURRENCY,
@@ -110,6 +134,7 @@ export async function recordSurveys(
         batchVariables(inputs),
         await sign(gridWorker(batch.county)),
       );
+      report(inputs.length);
     },
   );
 }

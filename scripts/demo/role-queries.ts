@@ -84,7 +84,7 @@ const INSTITUTION = `query MyInstitution($id: ID!) {
     rectificationOrders {
       source deadline status remindersSent escalationLevel
       problems { description }
-      notifications { kind step sentAt }
+      notifications { kind step recipient sentAt }
     }
   }
 }`;

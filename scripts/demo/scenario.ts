@@ -83,6 +83,8 @@ export function demoScenario(dataset: DemoDataset, options: { watched?: number }
   const [banned] = spread(unlicensed, 1, taken);
   const incomplete = all.filter((i) => i.profile === 'MISSING_LICENCE' || i.profile === 'NOT_ON_PLATFORM');
   const [fined] = spread(incomplete, 1, taken);
+  // About one in twelve of the incomplete institutions has already rectified.
+  const rectified = spread(incomplete, Math.ceil(incomplete.length / 12), taken);
   const watchedCount = options.watched ?? 12;
   const watched = spread(
     all.filter((i) => i.profile !== 'COMPLETE' && i.profile !== 'CLOSED'),
@@ -92,8 +94,6 @@ export function demoScenario(dataset: DemoDataset, options: { watched?: number }
     institution,
     deadlineMinutes: WATCH_FIRST_DEADLINE_MINUTES + k * WATCH_DEADLINE_SPACING_MINUTES,
   }));
-  // About one in twelve of the remaining incomplete institutions has already rectified.
-  const rectified = spread(incomplete, Math.ceil(incomplete.length / 12), taken);
   return { watched, applications, filings, rectified, banned, fined };
 }
 

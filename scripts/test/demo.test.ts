@@ -14,7 +14,7 @@ import { gatewayClient } from '../demo/gateway-client';
 
 jest.setTimeout(120_000);
 
-const SIZE = 80;
+const SIZE = 60;
 let federation: TestFederation;
 let loaded: LoadDemoResult;
 let queries: DemoRoleQuery[];

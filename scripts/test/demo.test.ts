@@ -3,6 +3,8 @@
  * gateway) with a small Qinghai data set through the gateway, then every printed query is run with
  * its printed token, and the numbers are those the data set and its scenario imply.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { TEST_KEYS } from '@jianguan/testing';
 import { startFederation, type TestFederation } from '../../e2e/support/federation';
 import { DEMO_SERVICE_ENV } from '../demo/demo-env';
@@ -59,6 +61,29 @@ test('there is a query for every role, each with a curl that carries its token',
     if (q.token) expect(curl).toContain(`authorization: Bearer ${q.token}`);
     else expect(curl).not.toContain('authorization');
   }
+});
+
+/** Every TypeScript source of the five services, to check the printed scopes are ones they enforce. */
+function serviceSources(): string {
+  const servicesDir = path.resolve(__dirname, '..', '..', 'services');
+  const read = (dir: string): string[] =>
+    fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) return entry.name === 'test' ? [] : read(full);
+      return entry.name.endsWith('.ts') ? [fs.readFileSync(full, 'utf8')] : [];
+    });
+  return fs
+    .readdirSync(servicesDir)
+    .flatMap((service) => read(path.join(servicesDir, service, 'src')))
+    .join('\n');
+}
+
+test('every scope in a printed token is one a service enforces', () => {
+  const sources = serviceSources();
+  const scopes = new Set(queries.flatMap((q) => q.claims?.scopes ?? []));
+  expect(scopes.size).toBeGreaterThan(5);
+  for (const scope of scopes)
+    expect({ scope, enforced: sources.includes(`'${scope}'`) }).toEqual({ scope, enforced: true });
 });
 
 test('every printed query answers without errors with its printed token', async () => {

@@ -14,7 +14,15 @@ export interface GraphQLResult<T> {
   errors?: GraphQLError[];
 }
 
-export class DemoLoadError extends Error {}
+/** A GraphQL request of the load failed; `codes` are the errors' `extensions.code`s. */
+export class DemoLoadError extends Error {
+  constructor(
+    message: string,
+    readonly codes: string[] = [],
+  ) {
+    super(message);
+  }
+}
 
 export async function postGraphQL<T>(
   url: string,
@@ -52,11 +60,11 @@ export function gatewayClient(url: string, signal?: AbortSignal) {
     signal?.throwIfAborted();
     const result = await postGraphQL<T>(url, query, variables, token);
     if (result.errors?.length || !result.data) {
-      const error = new DemoLoadError(describeErrors(result.errors ?? [{ message: 'no data' }]));
-      (error as DemoLoadError & { codes?: string[] }).codes = (result.errors ?? []).map(
-        (e) => e.extensions?.code ?? 'ERROR',
+      const errors = result.errors ?? [{ message: 'no data' }];
+      throw new DemoLoadError(
+        describeErrors(errors),
+        errors.map((e) => e.extensions?.code ?? 'ERROR'),
       );
-      throw error;
     }
     return result.data;
   }
@@ -76,8 +84,8 @@ export function gatewayClient(url: string, signal?: AbortSignal) {
       try {
         return await request<T>(query, variables, token);
       } catch (error) {
-        const codes = (error as { codes?: string[] }).codes ?? [];
-        if (!codes.includes('NOT_FOUND') || Date.now() > giveUp) throw error;
+        const notYetKnown = error instanceof DemoLoadError && error.codes.includes('NOT_FOUND');
+        if (!notYetKnown || Date.now() > giveUp) throw error;
         await sleep(wait);
       }
     }

@@ -177,7 +177,7 @@ export async function loadDemo(options: LoadDemoOptions): Promise<LoadDemoResult
   const rectified = await confirmRectified(ctx, scenario);
   lap(`confirmed ${rectified} rectified orders`);
 
-  const refOf2 = (institution: DemoInstitution) =>
+  const refById = (institution: DemoInstitution) =>
     refOf(institution, ids.get(institution.creditCode) as string);
   const summary: DemoSummary = {
     loadedAt: now.toISOString(),
@@ -185,8 +185,8 @@ export async function loadDemo(options: LoadDemoOptions): Promise<LoadDemoResult
     seed: options.seed,
     campaignId: campaign.id,
     county: { code: county.code, name: county.name },
-    institution: refOf2(watchedFirst),
-    banned: scenario.banned ? refOf2(scenario.banned) : null,
+    institution: refById(watchedFirst),
+    banned: scenario.banned ? refById(scenario.banned) : null,
     watchedOrders: watched.map((w) => ({
       orderId: w.orderId,
       institution: w.institution.name,

@@ -31,11 +31,27 @@ import {
 import { ensureDatabase, startEmbeddedPostgres, type RunningPostgres } from './dev-postgres';
 import { resolveRedis, type ResolvedRedis } from './dev-redis';
 import { isPortFree } from './dev-processes';
+import { demoEnvironment } from './demo/demo-env';
+import { parseDemoSize, runDemo } from './demo/run-demo';
+import { DEFAULT_DEMO_SIZE } from './demo/qinghai-dataset';
 
-const USAGE = `Usage: pnpm start
+const USAGE = `Usage: pnpm start [--demo [--demo-size N]]
 
 Runs every subgraph, its worker and the gateway on this machine. Configuration comes from the
-environment (see README.md, "Environment"): DATABASE_URL, REDIS_URL, JWT_SECRET, GATEWAY_PORT, …`;
+environment (see README.md, "Environment"): DATABASE_URL, REDIS_URL, JWT_SECRET, GATEWAY_PORT, …
+
+  --demo           also load the Qinghai demo data set (data in .data/demo) and print queries per role
+  --demo-size N    institutions in the demo data set (default ${DEFAULT_DEMO_SIZE})`;
+
+/** Set by --demo: load the demo data set once the stack is up. */
+interface DemoOptions {
+  size: number;
+  /** The environment the stack runs with: the process environment plus the demo's defaults. */
+  env: Record<string, string | undefined>;
+}
+
+/** Aborted on Ctrl-C, so a demo load in progress stops at its next request. */
+const stopSignal = new AbortController();
 
 const say = (message: string) => process.stderr.write(`[start] ${message}\n`);
 
@@ -152,7 +168,7 @@ const maskPassword = (url: string) => {
   }
 };
 
-async function startStack(env: LauncherEnv) {
+async function startStack(env: LauncherEnv, demo?: DemoOptions) {
   await checkPorts(env);
   checkpoint();
 
@@ -200,7 +216,7 @@ async function startStack(env: LauncherEnv) {
 
   const common: Record<string, string | undefined> = {
     // Service-specific settings (poll intervals, reminder offsets, …) pass through from our environment.
-    ...passThroughEnv(),
+    ...passThroughEnv(demo?.env),
     NODE_ENV: env.NODE_ENV,
     LOG_LEVEL: env.LOG_LEVEL,
     DATABASE_URL: databaseUrl,
@@ -285,6 +301,23 @@ async function startStack(env: LauncherEnv) {
     '',
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
+
+  if (demo) {
+    try {
+      const printed = await runDemo({
+        gatewayUrl: gateway.url,
+        keys: { secret: jwtSecret, issuer: env.JWT_ISSUER, audience: env.JWT_AUDIENCE },
+        dataDir: env.JIANGUAN_DATA_DIR,
+        size: demo.size,
+        signal: stopSignal.signal,
+        say,
+      });
+      process.stdout.write(`${printed}\nCtrl-C stops everything.\n`);
+    } catch (error) {
+      checkpoint();
+      throw error;
+    }
+  }
 }
 
 function describe(error: unknown): string {
@@ -294,11 +327,23 @@ function describe(error: unknown): string {
 }
 
 async function main() {
+  let demo: DemoOptions | undefined;
   try {
-    const { values } = parseArgs({ options: { help: { type: 'boolean', short: 'h' } }, strict: true });
+    const { values } = parseArgs({
+      options: {
+        help: { type: 'boolean', short: 'h' },
+        demo: { type: 'boolean' },
+        'demo-size': { type: 'string' },
+      },
+      strict: true,
+    });
     if (values.help) {
       process.stdout.write(`${USAGE}\n`);
       return;
+    }
+    if (values['demo-size'] !== undefined && !values.demo) throw new Error('--demo-size needs --demo');
+    if (values.demo) {
+      demo = { size: parseDemoSize(values['demo-size'], DEFAULT_DEMO_SIZE), env: demoEnvironment() };
     }
   } catch (error) {
     process.stderr.write(`${(error as Error).message}\n\n${USAGE}\n`);
@@ -307,7 +352,7 @@ async function main() {
 
   let env: LauncherEnv;
   try {
-    env = loadLauncherEnv();
+    env = loadLauncherEnv(demo?.env);
   } catch (error) {
     process.stderr.write(`${describe(error)}\n`);
     process.exit(1);
@@ -320,13 +365,14 @@ async function main() {
   });
 
   let stopping: Promise<void> | undefined;
-  const startup = startStack(env);
+  const startup = startStack(env, demo);
   const shutdown = (signal: NodeJS.Signals) => {
     if (stopping) {
       say(`${signal} again: exiting without waiting`);
       process.exit(130);
     }
     stopRequested = true;
+    stopSignal.abort();
     say(`${signal}: shutting down (press Ctrl-C again to exit at once)`);
     const force = setTimeout(
       () => {

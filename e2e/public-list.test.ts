@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
+import { publicListVersionKey } from '@jianguan/platform';
 import { Client } from 'pg';
 import { registryService } from '@jianguan/registry';
 import { eventQueueName, type EventEnvelope } from '@jianguan/events';
@@ -22,6 +24,7 @@ let federation: TestFederation;
 let queue: Queue;
 let db: Client;
 let officer: string;
+let redis: Redis;
 
 beforeAll(async () => {
   federation = await startFederation({ services: [registryService, publicListService], workers: true });
@@ -32,9 +35,11 @@ beforeAll(async () => {
   db = new Client({ connectionString: federation.db.url });
   await db.connect();
   officer = await tokenFor({ scopes: ['registry:write'], regionCode: QINGHAI.province });
+  redis = new Redis(TEST_REDIS_URL);
 });
 
 afterAll(async () => {
+  await redis?.quit();
   await queue?.close();
   await db?.end();
   await federation?.stop();
@@ -49,6 +54,25 @@ const consumed = (eventId: string) =>
     async () => (await db.query(`SELECT 1 FROM public_list.inbox WHERE event_id = $1`, [eventId])).rowCount,
     (n) => n === 1,
   );
+
+/** Waits until public-list has announced its newest list version (what the gateway's cache follows). */
+async function announced() {
+  const [{ version }] = (await db.query(`SELECT version FROM public_list.list_state WHERE id = 1`)).rows;
+  const key = publicListVersionKey(federation.queue.prefix);
+  const heard = await until(
+    async () => Number(await redis.get(key)),
+    (value) => value >= Number(version),
+  );
+  expect(heard).toBeGreaterThanOrEqual(Number(version));
+}
+
+/** The HTTP response too, for its headers (`age` says the gateway answered from its cache). */
+const rawLookup = (query: string, token?: string) =>
+  fetch(federation.gatewayUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query: PUBLIC_LOOKUP, variables: { query } }),
+  });
 
 type Entry = { name: string; creditCode: string; list: string; reasonCode: string; regionName: string };
 const lookup = (query: string) => federation.query<{ publicLookup: Entry[] }>(PUBLIC_LOOKUP, { query });
@@ -145,16 +169,30 @@ describe('public lists through the gateway', () => {
     expect(subgraph.headers.get('cache-control')).toBe('max-age=30, public');
     expect(response.headers.get('cache-control')).toBe('max-age=30, public');
 
-    // Warm every cache with the WHITE answer, then order rectification, miss the deadline, black-list.
+    // Warm every cache with the WHITE answer: the gateway then answers the public from its own.
+    await announced();
     expect((await lookup('博学')).data!.publicLookup[0].list).toBe('WHITE');
+    const again = await rawLookup('博学');
+    expect(again.headers.get('age')).not.toBeNull();
+    expect(((await again.json()) as { data: { publicLookup: Entry[] } }).data.publicLookup[0].list).toBe(
+      'WHITE',
+    );
+    // Signed-in callers are never answered from it.
+    const signedIn = await tokenFor({ scopes: [], regionCode: QINGHAI.province });
+    await rawLookup('博学', signedIn);
+    expect((await rawLookup('博学', signedIn)).headers.get('age')).toBeNull();
+
+    // Order rectification, miss the deadline, black-list: each change shows at once, not after max-age.
     const [order, missed, blacklisted, confirmed] = story.story.slice(3);
     await deliver(order);
     await consumed(order.id);
+    await announced();
     expect((await lookup('博学')).data!.publicLookup[0]).toMatchObject({ list: 'GREY' });
     await deliver(missed);
     await deliver(blacklisted);
     await consumed(missed.id);
     await consumed(blacklisted.id);
+    await announced();
     expect((await lookup('博学')).data!.publicLookup[0]).toMatchObject({
       list: 'BLACK',
       reasonCode: 'RECTIFICATION_DEADLINE_MISSED',
@@ -168,6 +206,7 @@ describe('public lists through the gateway', () => {
 
     await deliver(confirmed);
     await consumed(confirmed.id);
+    await announced();
     expect((await lookup('博学')).data!.publicLookup[0]).toMatchObject({
       list: 'GREY',
       reasonCode: 'RECTIFICATION_CONFIRMED_AFTER_BLACKLIST',

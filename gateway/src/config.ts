@@ -16,6 +16,14 @@ export const gatewayEnvSchema = baseConfigSchema
     SUPERGRAPH_PATH: z.string().min(1).default(DEFAULT_SUPERGRAPH_PATH),
     /** Seconds to let in-flight requests finish on SIGTERM. */
     SHUTDOWN_GRACE_SECONDS: z.coerce.number().positive().default(10),
+    /**
+     * Redis where public-list announces list changes. With it, anonymous cacheable answers are kept
+     * until the next change; without it the gateway keeps no answers.
+     */
+    REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+    QUEUE_PREFIX: z.string().min(1).default('jianguan'),
+    /** Memory for kept anonymous answers, in MiB (0 turns the cache off). */
+    PUBLIC_ANSWER_CACHE_MB: z.coerce.number().min(0).default(64),
   });
 
 export interface SubgraphEndpoint {

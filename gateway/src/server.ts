@@ -24,6 +24,8 @@ import { SubgraphDataSource } from './subgraph-data-source';
 import { authenticate, type AuthenticatedLocals } from './authenticate';
 import { formatGatewayError } from './format-error';
 import { explorer } from './explorer';
+import { followListVersion, type ListVersionFeed } from './list-version-feed';
+import { publicAnswerCache } from './public-answer-cache';
 
 /** Same as the subgraphs accept: the gateway forwards variables, so it must not take more. */
 const BODY_LIMIT = '1mb';
@@ -76,6 +78,16 @@ export async function serveGateway(config: GatewayConfig, logger: Logger): Promi
     logger,
   });
 
+  // Anonymous answers are kept only where list changes can be heard (REDIS_URL set).
+  let listVersion: ListVersionFeed | undefined;
+  if (config.REDIS_URL && config.PUBLIC_ANSWER_CACHE_MB > 0) {
+    listVersion = await followListVersion({
+      redisUrl: config.REDIS_URL,
+      queuePrefix: config.QUEUE_PREFIX,
+      logger,
+    });
+  }
+
   const hardened = hardenedApolloOptions<GatewayContext>(config.NODE_ENV, httpServer);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
@@ -88,6 +100,7 @@ export async function serveGateway(config: GatewayConfig, logger: Logger): Promi
       graphqlMetrics<GatewayContext>(metrics),
       errorLogging<GatewayContext>(),
       ApolloServerPluginLandingPageDisabled(),
+      ...(listVersion ? [publicAnswerCache(listVersion, config.PUBLIC_ANSWER_CACHE_MB)] : []),
     ],
     formatError: formatGatewayError,
   });
@@ -150,6 +163,7 @@ export async function serveGateway(config: GatewayConfig, logger: Logger): Promi
     stop: async () => {
       ready = false;
       await apollo.stop(); // drains in-flight requests, closes the HTTP server and the gateway
+      await listVersion?.stop();
     },
   };
 }

@@ -24,6 +24,8 @@ export function testEnv(
     SUBGRAPH_SECRET: TEST_SUBGRAPH_SECRET,
     PORT: '0',
     WORKER_PORT: '0',
+    // A whole federation runs per test file; small pools keep it well under PostgreSQL's 100 connections.
+    DATABASE_POOL_SIZE: '4',
     ...extra,
   };
 }

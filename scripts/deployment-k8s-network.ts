@@ -192,7 +192,8 @@ export function federationNetworkProblems(manifests: Manifest[], managed: Manage
       }
     }
     const usesPostgres = ['subgraph', 'worker', 'migration'].includes(component(pod));
-    const usesRedis = ['subgraph', 'worker'].includes(component(pod));
+    // The gateway follows public-list's change announcements for its answer cache.
+    const usesRedis = ['gateway', 'subgraph', 'worker'].includes(component(pod));
     const { postgres, redis } = managed;
     if (allowsExternal(policies, pod, postgres.address, postgres.port) !== usesPostgres) {
       problems.push(

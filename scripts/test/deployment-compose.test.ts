@@ -68,9 +68,12 @@ describe('docker-compose.yml', () => {
     const env = environment('gateway');
     expect(env.PORT).toBe(String(GATEWAY_PORT));
     expect(env.SUPERGRAPH_PATH).toBe('/app/supergraph.graphql');
-    expect(gateway.depends_on).toEqual(
-      Object.fromEntries(federationServices.map(({ name }) => [name, { condition: 'service_healthy' }])),
-    );
+    expect(gateway.depends_on).toEqual({
+      ...Object.fromEntries(federationServices.map(({ name }) => [name, { condition: 'service_healthy' }])),
+      // public-list's change announcements, which the gateway's answer cache follows.
+      redis: { condition: 'service_healthy' },
+    });
+    expect(env.REDIS_URL).toContain('@redis:6379');
     for (const { name, defaultPort } of federationServices) {
       expect(env[`SUBGRAPH_${envName(name)}_URL`]).toBe(`http://${name}:${defaultPort}/graphql`);
       expect(env[`SUBGRAPH_${envName(name)}_SECRET`]).toContain(`\${SUBGRAPH_${envName(name)}_SECRET:?`);

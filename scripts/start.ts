@@ -239,6 +239,8 @@ async function startStack(env: LauncherEnv, demo?: DemoOptions) {
       ...common,
       PORT: String(service.defaultPort),
       SUBGRAPH_SECRET: subgraphSecret(service.name),
+      // Each worker keeps its own default port (9101–9105); one WORKER_PORT would clash.
+      WORKER_PORT: undefined,
     };
     const server = await service.startServer(serviceEnv);
     running.servers.push({ name: service.name, process: server });

@@ -22,6 +22,11 @@ export const gatewayEnvSchema = baseConfigSchema
      */
     REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
     QUEUE_PREFIX: z.string().min(1).default('jianguan'),
+    /** Identical concurrent subgraph queries of one caller are sent once (`false` turns it off). */
+    DEDUPLICATE_SUBGRAPH_FETCHES: z
+      .enum(['true', 'false'])
+      .default('true')
+      .transform((value) => value === 'true'),
     /** Memory for kept anonymous answers, in MiB (0 turns the cache off). */
     PUBLIC_ANSWER_CACHE_MB: z.coerce.number().min(0).default(64),
   });

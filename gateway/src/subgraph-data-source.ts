@@ -2,6 +2,7 @@ import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@
 import { GraphQLError } from 'graphql';
 import { REQUEST_ID_HEADER, SUBGRAPH_SECRET_HEADER } from '@jianguan/platform';
 import type { GatewayContext } from './context';
+import { deduplicatingFetch } from './deduplicating-fetch';
 
 type FetcherResponse = Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0];
 
@@ -9,6 +10,8 @@ export interface SubgraphDataSourceOptions {
   name: string;
   url: string;
   secret: string;
+  /** Send identical concurrent queries of one caller once. */
+  deduplicate: boolean;
 }
 
 /**
@@ -23,7 +26,8 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   constructor(options: SubgraphDataSourceOptions) {
     // Node's own fetch (undici, pooled keep-alive connections) instead of the default
     // make-fetch-happen, whose HTTP-cache layers cost CPU on every subgraph call (see BENCHMARKS.md).
-    super({ url: options.url, fetcher: fetch as unknown as RemoteGraphQLDataSource['fetcher'] });
+    const send = options.deduplicate ? deduplicatingFetch() : fetch;
+    super({ url: options.url, fetcher: send as unknown as RemoteGraphQLDataSource['fetcher'] });
     this.subgraph = options.name;
     this.secret = options.secret;
   }

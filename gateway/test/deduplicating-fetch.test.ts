@@ -1,0 +1,73 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { deduplicatingFetch } from '../src/deduplicating-fetch';
+
+/** A subgraph stand-in that counts the calls it gets and answers each after 50 ms. */
+let server: http.Server;
+let url: string;
+let calls = 0;
+
+beforeAll(async () => {
+  server = http.createServer((req, res) => {
+    calls += 1;
+    let body = '';
+    req.on('data', (chunk) => (body += chunk));
+    req.on('end', () =>
+      setTimeout(() => {
+        res.setHeader('content-type', 'application/json');
+        res.setHeader('cache-control', 'max-age=30, public');
+        res.end(
+          JSON.stringify({ data: { echo: body, call: calls, auth: req.headers.authorization ?? null } }),
+        );
+      }, 50),
+    );
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+});
+
+afterAll(() => new Promise((resolve) => server.close(resolve)));
+
+beforeEach(() => {
+  calls = 0;
+});
+
+const request = (query: string, authorization?: string) => ({
+  method: 'POST',
+  headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
+  body: JSON.stringify({ query, variables: { code: '63' } }),
+});
+
+it('sends identical concurrent queries once and gives every caller its own response', async () => {
+  const send = deduplicatingFetch();
+  const query = 'query Dashboard__registry__0($code: String!) { region(code: $code) { code } }';
+  const responses = await Promise.all(
+    Array.from({ length: 10 }, () => send(url, request(query, 'Bearer a'))),
+  );
+  expect(calls).toBe(1);
+  const bodies = await Promise.all(responses.map((response) => response.json()));
+  expect(new Set(bodies.map((body) => JSON.stringify(body))).size).toBe(1);
+  expect(responses.every((response) => response.headers.get('cache-control') === 'max-age=30, public')).toBe(
+    true,
+  );
+
+  // Nothing is kept afterwards: a later request asks again.
+  await send(url, request(query, 'Bearer a'));
+  expect(calls).toBe(2);
+});
+
+it('never merges requests of different callers, different bodies, or mutations', async () => {
+  const send = deduplicatingFetch();
+  const query = 'query Q__registry__0 { region(code: "63") { code } }';
+  await Promise.all([send(url, request(query, 'Bearer a')), send(url, request(query, 'Bearer b'))]);
+  expect(calls).toBe(2);
+  await Promise.all([send(url, request(query)), send(url, request(`${query} `))]);
+  expect(calls).toBe(4);
+  const mutation = 'mutation M__registry__0 { joinNationalPlatform(institutionId: "x") { id } }';
+  const answers = await Promise.all([
+    send(url, request(mutation, 'Bearer a')),
+    send(url, request(mutation, 'Bearer a')),
+  ]);
+  expect(calls).toBe(6);
+  expect(answers.map((answer) => answer.status)).toEqual([200, 200]);
+});

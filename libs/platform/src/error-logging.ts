@@ -13,11 +13,13 @@ export function errorLogging<C extends { logger: Logger }>(): ApolloServerPlugin
       return {
         async didEncounterErrors({ contextValue, errors, operationName }) {
           for (const error of errors) {
-            if (isExpectedCode(error.extensions.code)) continue;
+            // A failed subgraph fetch (e.g. ECONNRESET) reaches here as a plain Error, without extensions.
+            const extensions = (error as { extensions?: Record<string, unknown> }).extensions;
+            if (isExpectedCode(extensions?.code)) continue;
             contextValue.logger.error(
               {
                 err: error.originalError ?? error,
-                extensions: error.extensions,
+                extensions,
                 path: error.path,
                 operationName,
               },

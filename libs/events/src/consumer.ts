@@ -8,6 +8,7 @@ import {
   eventsConsumedBy,
   isEventType,
   parsePayload,
+  type AnyEventEnvelope,
   type EventEnvelope,
   type EventType,
   type ServiceName,
@@ -36,6 +37,11 @@ export interface EventConsumerOptions {
   handlers: EventHandlers;
   /** Counts the queue's jobs and times them. */
   metrics?: QueueMetrics;
+  /**
+   * Runs once an event's transaction has committed (and again for a redelivered event, whose change
+   * committed earlier), e.g. to tell caches outside Postgres. A failure fails the job, so it is retried.
+   */
+  afterCommit?: (envelope: AnyEventEnvelope) => Promise<void>;
 }
 
 export interface EventConsumer {
@@ -94,6 +100,7 @@ export async function startEventConsumer(options: EventConsumerOptions): Promise
       }
       await handler(manager, { ...envelope, type, payload });
     });
+    await options.afterCommit?.(envelope as AnyEventEnvelope);
   }
 
   const worker = new Worker(eventQueueName(service), handle, {

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { Logger } from '@jianguan/platform';
 import type { ServiceName } from './catalogue';
-import { startEventConsumer, type EventHandlers } from './consumer';
+import { startEventConsumer, type EventConsumerOptions, type EventHandlers } from './consumer';
 import { startRelay, type Relay } from './relay';
 import { registerOutboxMetrics } from './outbox-metrics';
 import type { WorkerMetrics } from './worker-metrics';
@@ -16,6 +16,7 @@ export interface EventPipelineOptions {
   logger: Logger;
   pollIntervalMs?: number;
   handlers: EventHandlers;
+  afterCommit?: EventConsumerOptions['afterCommit'];
   /** The worker's registry: outbox lag is registered on it, and `queues` watches the event queue. */
   metrics?: WorkerMetrics;
 }
@@ -48,6 +49,7 @@ export async function startEventPipeline(options: EventPipelineOptions): Promise
     prefix,
     logger,
     handlers: options.handlers,
+    afterCommit: options.afterCommit,
     metrics: options.metrics?.queues,
   }).catch(async (error) => {
     await relay.stop();

@@ -26,6 +26,10 @@ describe('event consumer', () => {
   /** Event ids whose handler throws on its first run (after writing), like a deadlock would. */
   const failOnce = new Set<string>();
   let slowHandlerStarted = false;
+  /** Per event: the handled rows another connection saw each time afterCommit ran. */
+  const afterCommitSaw = new Map<string, number[]>();
+  /** Event ids whose afterCommit fails on its first run, as an unreachable Redis would. */
+  const failAfterCommitOnce = new Set<string>();
 
   const recordHandled = async (
     manager: import('typeorm').EntityManager,
@@ -60,6 +64,10 @@ describe('event consumer', () => {
           await new Promise((resolve) => setTimeout(resolve, 500));
           await recordHandled(manager, id, payload.institutionId);
         },
+      },
+      afterCommit: async ({ id }) => {
+        afterCommitSaw.set(id, [...(afterCommitSaw.get(id) ?? []), await handledRows(id)]);
+        if (failAfterCommitOnce.delete(id)) throw new Error('Redis did not answer');
       },
     });
   });
@@ -119,6 +127,18 @@ describe('event consumer', () => {
     // The first run's write went with its claim; only the retry's remains.
     expect(await handledRows(event.id)).toBe(1);
     expect(await claims(event.id)).toBe(1);
+  });
+
+  it('runs afterCommit once the change is visible to others, and retries the job when it fails, applying once', async () => {
+    const event = envelope('InstitutionRegistered', registeredPayload());
+    failAfterCommitOnce.add(event.id);
+    await deliver(event, event.id);
+    await settled(event.id, 'completed');
+
+    // Both runs saw the committed row: the first failed (Redis away), the retry found the event claimed.
+    expect(afterCommitSaw.get(event.id)).toEqual([1, 1]);
+    expect(calls.get(event.id)).toBe(1);
+    expect(await handledRows(event.id)).toBe(1);
   });
 
   it('fails a payload that breaks the catalogue at once, without claiming or applying it', async () => {

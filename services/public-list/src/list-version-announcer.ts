@@ -1,8 +1,6 @@
 import { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
 import { publicListVersionKey, type Logger } from '@jianguan/platform';
-import { listenForNotifications } from '@jianguan/events';
-import { LIST_VERSION_CHANNEL } from './list-version';
 import { readListVersion } from './queries/public-cache';
 
 /** Sets the key and publishes only if the version is newer, so announcements arriving late never go back. */
@@ -15,37 +13,36 @@ if tonumber(ARGV[1]) > current then
 end
 return 0`;
 
+export interface ListVersionAnnouncer {
+  /** Reads the committed list version and announces it if it is newer than the last one. */
+  announce: () => Promise<void>;
+  stop: () => Promise<void>;
+}
+
 /**
- * Relays committed list changes (Postgres NOTIFY, sent in the changing transaction) to Redis, where
- * the gateway hears them. On every (re)connection it announces the version in the database, so a
- * change committed while it was away is not missed.
+ * Tells Redis (where the gateway listens) the newest committed version of the public lists. The
+ * worker calls it after every event's transaction commits, before the job counts as done: should
+ * Redis not take it, the job fails and is retried, so no list change goes unannounced.
  */
 export async function startListVersionAnnouncer(options: {
   dataSource: DataSource;
   redisUrl: string;
   prefix: string;
   logger: Logger;
-}) {
+}): Promise<ListVersionAnnouncer> {
   const logger = options.logger.child({ component: 'list-version-announcer' });
   const key = publicListVersionKey(options.prefix);
   const redis = new Redis(options.redisUrl, { lazyConnect: true });
   redis.on('error', (error) => logger.warn({ err: error }, 'Redis connection error'));
   await redis.connect();
-  const announce = (version: number) =>
-    redis
-      .eval(ANNOUNCE_IF_NEWER, 1, key, String(version))
-      .catch((error) => logger.warn({ err: error, version }, 'announcing the list version failed'));
-  const listener = await listenForNotifications({
-    dataSource: options.dataSource,
-    channel: LIST_VERSION_CHANNEL,
-    applicationName: 'public-list-version-announcer',
-    logger,
-    onNotify: (payload) => void announce(Number(payload)),
-    onConnect: () => void readListVersion(options.dataSource).then(announce),
-  });
+  const announce = async () => {
+    await redis.eval(ANNOUNCE_IF_NEWER, 1, key, String(await readListVersion(options.dataSource)));
+  };
+  // Whatever changed while no worker ran.
+  await announce();
   return {
+    announce,
     stop: async () => {
-      await listener.stop();
       await redis.quit().catch(() => undefined);
     },
   };

@@ -13,6 +13,13 @@ export async function startPublicListWorker(env?: Record<string, string | undefi
     migrate: false,
   });
   const metrics = createWorkerMetrics('public-list');
+  // Started first: every consumed event is announced once its transaction has committed.
+  const announcer = await startListVersionAnnouncer({
+    dataSource,
+    redisUrl: config.REDIS_URL,
+    prefix: config.QUEUE_PREFIX,
+    logger,
+  });
   const events = await startEventPipeline({
     service: 'public-list',
     schema: PUBLIC_LIST_SCHEMA,
@@ -23,12 +30,7 @@ export async function startPublicListWorker(env?: Record<string, string | undefi
     pollIntervalMs: config.OUTBOX_POLL_MS,
     metrics,
     handlers: publicListEventHandlers,
-  });
-  const announcer = await startListVersionAnnouncer({
-    dataSource,
-    redisUrl: config.REDIS_URL,
-    prefix: config.QUEUE_PREFIX,
-    logger,
+    afterCommit: announcer.announce,
   });
   const operations = await startOperationsServer({
     name: 'public-list-worker',

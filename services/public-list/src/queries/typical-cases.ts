@@ -13,6 +13,15 @@ export interface TypicalCaseNode {
   institution: PublicEntryNode | null;
 }
 
+interface CaseRow {
+  case_id: string;
+  institution_id: string | null;
+  region_code: string;
+  title: string;
+  summary: string;
+  published_at: Date;
+}
+
 /** Published typical cases of a region's subtree, newest first. */
 export async function listTypicalCases(
   dataSource: DataSource,
@@ -27,18 +36,20 @@ export async function listTypicalCases(
     params.push(String(cursor[0]), String(cursor[1]));
     keyset = `AND (published_at, case_id) < ($3::timestamptz, $4::uuid)`;
   }
-  const rows = (await dataSource.query(
-    `SELECT case_id, institution_id, region_code, title, summary, published_at FROM public_list.typical_case
-     WHERE region_code LIKE $1 ${keyset} ORDER BY published_at DESC, case_id DESC LIMIT $2`,
+  // The page and the total in one statement, so both come from one snapshot (a case published in
+  // between cannot be counted without being listed).
+  const [{ total, page }] = (await dataSource.query(
+    `WITH scoped AS (
+       SELECT case_id, institution_id, region_code, title, summary, published_at
+         FROM public_list.typical_case WHERE region_code LIKE $1
+     ), page AS (
+       SELECT * FROM scoped WHERE true ${keyset} ORDER BY published_at DESC, case_id DESC LIMIT $2
+     )
+     SELECT (SELECT count(*)::int FROM scoped) AS total,
+            (SELECT coalesce(json_agg(page ORDER BY published_at DESC, case_id DESC), '[]'::json) FROM page) AS page`,
     params,
-  )) as {
-    case_id: string;
-    institution_id: string | null;
-    region_code: string;
-    title: string;
-    summary: string;
-    published_at: Date;
-  }[];
+  )) as { total: number; page: (Omit<CaseRow, 'published_at'> & { published_at: string })[] }[];
+  const rows: CaseRow[] = page.map((row) => ({ ...row, published_at: new Date(row.published_at) }));
   const names = await regionNamesFor(
     dataSource,
     rows.map((r) => r.region_code),
@@ -55,15 +66,11 @@ export async function listTypicalCases(
     publishedAt: r.published_at,
     institution: r.institution_id ? (entryOf.get(r.institution_id) ?? null) : null,
   }));
-  const [{ n }] = (await dataSource.query(
-    `SELECT count(*)::int AS n FROM public_list.typical_case WHERE region_code LIKE $1`,
-    [`${region}%`],
-  )) as { n: number }[];
   return toConnection(
     nodes,
     size,
     (c) => [c.publishedAt.toISOString(), c.id],
     !!cursor,
-    async () => n,
+    async () => total,
   );
 }

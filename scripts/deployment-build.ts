@@ -86,6 +86,21 @@ export interface BuildResult {
   entryPoints: string[];
 }
 
+/**
+ * `pnpm deploy --legacy` also writes the deployed package's `node_modules/.bin` shims under the
+ * source package, at the target's path relative to the workspace root (e.g. services/registry +
+ * ../../tmp/out/registry → <repo>/tmp/out/registry). Removes that copy, and the folders it leaves empty.
+ */
+function removeStrayBinLinks(source: string, target: string) {
+  let stray = path.join(source, path.relative(REPO_ROOT, target));
+  if (stray === target || !stray.startsWith(REPO_ROOT + path.sep)) return;
+  fs.rmSync(stray, { recursive: true, force: true });
+  for (stray = path.dirname(stray); stray.startsWith(REPO_ROOT + path.sep); stray = path.dirname(stray)) {
+    if (fs.readdirSync(stray).length > 0) break;
+    fs.rmdirSync(stray);
+  }
+}
+
 /** Builds the deployable at `packageDir` (e.g. `services/registry`) into the empty `outDir`. */
 export function buildDeployable(packageDir: string, outDir: string): BuildResult {
   const source = path.resolve(REPO_ROOT, packageDir);
@@ -98,6 +113,7 @@ export function buildDeployable(packageDir: string, outDir: string): BuildResult
     cwd: REPO_ROOT,
     stdio: ['ignore', 'ignore', 'inherit'],
   });
+  removeStrayBinLinks(source, target);
   const options = swcOptions();
   let compiledFiles = compilePackage(target, options);
   for (const dir of injectedWorkspacePackages(target)) compiledFiles += compilePackage(dir, options);

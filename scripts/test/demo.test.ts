@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { TEST_KEYS } from '@jianguan/testing';
+import { federationServices } from '../federation';
 import { startFederation, type TestFederation } from '../../e2e/support/federation';
 import { DEMO_SERVICE_ENV } from '../demo/demo-env';
 import { loadDemo, type LoadDemoResult } from '../demo/load-demo';
@@ -72,9 +73,8 @@ function serviceSources(): string {
       if (entry.isDirectory()) return entry.name === 'test' ? [] : read(full);
       return entry.name.endsWith('.ts') ? [fs.readFileSync(full, 'utf8')] : [];
     });
-  return fs
-    .readdirSync(servicesDir)
-    .flatMap((service) => read(path.join(servicesDir, service, 'src')))
+  return federationServices
+    .flatMap((service) => read(path.join(servicesDir, service.name, 'src')))
     .join('\n');
 }
 

@@ -16,7 +16,10 @@ export interface Child {
   url?: string;
   process: ChildProcess;
   /** Sends a message and resolves with the first answer of the given type. */
-  ask: <T extends ChildMessage['type']>(message: ParentMessage, answer: T) => Promise<Extract<ChildMessage, { type: T }>>;
+  ask: <T extends ChildMessage['type']>(
+    message: ParentMessage,
+    answer: T,
+  ) => Promise<Extract<ChildMessage, { type: T }>>;
   stop: () => Promise<void>;
 }
 
@@ -35,7 +38,8 @@ function watch(name: string, child: ChildProcess) {
 
 /** Throws if any process of the run has died: its numbers would be meaningless. */
 export function assertChildrenAlive() {
-  if (unexpectedExits.length > 0) throw new Error(`processes died during the run: ${unexpectedExits.join('; ')}`);
+  if (unexpectedExits.length > 0)
+    throw new Error(`processes died during the run: ${unexpectedExits.join('; ')}`);
 }
 
 function stopper(name: string, child: ChildProcess) {
@@ -55,7 +59,12 @@ function stopper(name: string, child: ChildProcess) {
 }
 
 /** Forks bench/src/processes/<script> and waits for its `ready` message. */
-export function forkChild(name: string, script: string, args: string[], env: Record<string, string>): Promise<Child> {
+export function forkChild(
+  name: string,
+  script: string,
+  args: string[],
+  env: Record<string, string>,
+): Promise<Child> {
   const child = fork(path.join(PROCESSES_DIR, script), args, {
     cwd: REPO_ROOT,
     env,
@@ -83,7 +92,14 @@ export function forkChild(name: string, script: string, args: string[], env: Rec
       if (m.type === 'failed') reject(new Error(`${name} failed: ${m.error}`));
       if (m.type === 'ready') {
         child.off('exit', onExit);
-        const handle: Child = { name, pid: child.pid as number, url: m.url, process: child, ask, stop: stopper(name, child) };
+        const handle: Child = {
+          name,
+          pid: child.pid as number,
+          url: m.url,
+          process: child,
+          ask,
+          stop: stopper(name, child),
+        };
         all.add(handle);
         watch(name, child);
         resolve(handle);
@@ -99,7 +115,11 @@ export async function spawnCommand(
   args: string[],
   options: { env: Record<string, string>; cwd: string; url: string },
 ): Promise<Child> {
-  const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(command, args, {
+    cwd: options.cwd,
+    env: options.env,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   let exited: number | null | undefined;
   child.once('exit', (code) => (exited = code));
   const deadline = Date.now() + 60_000;

@@ -71,7 +71,9 @@ function parseOptions() {
       connections: number('connections', values.connections, quick ? 20 : 50),
     },
   };
-  const gateways = (values.gateways ?? 'jianguan,apollo-gateway,hive-js,hive-router').split(',') as GatewayName[];
+  const gateways = (values.gateways ?? 'jianguan,apollo-gateway,hive-js,hive-router').split(
+    ',',
+  ) as GatewayName[];
   return { options, scenarios, gateways };
 }
 
@@ -91,7 +93,10 @@ async function main() {
   const stack = await startStack({
     // Deadlines in seconds: no reminders (their offsets lie before the order was issued), a long grace
     // so only the first escalation (county) happens during the measurement.
-    workerEnv: { ENFORCEMENT_REMINDER_OFFSETS_SECONDS: String(30 * 86_400), ENFORCEMENT_ESCALATION_GRACE: '1h' },
+    workerEnv: {
+      ENFORCEMENT_REMINDER_OFFSETS_SECONDS: String(30 * 86_400),
+      ENFORCEMENT_ESCALATION_GRACE: '1h',
+    },
   });
   const seeded = await seedQinghai(stack, options.institutions);
   const needsGateways = scenarios.some((s) => s <= 3);
@@ -106,7 +111,10 @@ async function main() {
       quick: options.quick,
       machine,
       versions,
-      notes: [`Data set: ${seeded.seeds.length} Qinghai institutions seeded through the services in ${seeded.seconds.toFixed(0)} s.`, ...result.notes],
+      notes: [
+        `Data set: ${seeded.seeds.length} Qinghai institutions seeded through the services in ${seeded.seconds.toFixed(0)} s.`,
+        ...result.notes,
+      ],
     });
     say(`wrote ${path.relative(REPO_ROOT, file)}`);
   };
@@ -118,12 +126,17 @@ async function main() {
     if (scenario === 4) record(await deadlineScenario(stack, seeded, options));
     if (scenario === 5) record(await importScenario(stack, seeded, options));
   }
-  say(`wrote ${path.relative(REPO_ROOT, renderBenchmarks())} (run took ${((Date.now() - started.getTime()) / 60_000).toFixed(1)} min)`);
+  const written = await renderBenchmarks();
+  say(
+    `wrote ${path.relative(REPO_ROOT, written)} (run took ${((Date.now() - started.getTime()) / 60_000).toFixed(1)} min)`,
+  );
 }
 
 main()
   .catch((error: unknown) => {
-    process.stderr.write(`[bench] failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `[bench] failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     process.exitCode = 1;
   })
   .finally(async () => {

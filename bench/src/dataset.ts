@@ -19,8 +19,38 @@ export interface InstitutionSeed {
   address: string;
 }
 
-const BRANDS = ['启航', '博雅', '育才', '星光', '明德', '新知', '优学', '致远', '卓越', '阳光', '智慧', '青苗', '昆仑', '高原', '三江', '湟水'];
-const SUBJECTS = ['数学', '英语', '语文', '物理', '化学', '美术', '音乐', '舞蹈', '编程', '书法', '围棋', '体育'];
+const BRANDS = [
+  '启航',
+  '博雅',
+  '育才',
+  '星光',
+  '明德',
+  '新知',
+  '优学',
+  '致远',
+  '卓越',
+  '阳光',
+  '智慧',
+  '青苗',
+  '昆仑',
+  '高原',
+  '三江',
+  '湟水',
+];
+const SUBJECTS = [
+  '数学',
+  '英语',
+  '语文',
+  '物理',
+  '化学',
+  '美术',
+  '音乐',
+  '舞蹈',
+  '编程',
+  '书法',
+  '围棋',
+  '体育',
+];
 const NON_SUBJECT = new Set(['美术', '音乐', '舞蹈', '编程', '书法', '围棋', '体育']);
 const SUFFIXES = ['培训学校', '培训中心', '教育咨询有限公司', '艺术培训部'];
 const STREETS = ['昆仑路', '五四大街', '七一路', '长江路', '黄河路', '柴达木路', '海湖大道', '同仁路'];
@@ -28,7 +58,20 @@ const STREETS = ['昆仑路', '五四大街', '七一路', '长江路', '黄河�
 /** Query terms that hit this data set: name fragments (2+ characters) and pinyin (initials or full). */
 export const LOOKUP_TERMS = {
   fragments: [...BRANDS.flatMap((b) => [b, `${b}数学`, `${b}英语`]), '培训学校', '艺术培训', '编程培训'],
-  pinyin: ['qh', 'bypx', 'yc', 'xgsx', 'mdyy', 'zyms', 'kunlun', 'gaoyuan', 'sanjiang', 'yangguang', 'zhihui', 'qm'],
+  pinyin: [
+    'qh',
+    'bypx',
+    'yc',
+    'xgsx',
+    'mdyy',
+    'zyms',
+    'kunlun',
+    'gaoyuan',
+    'sanjiang',
+    'yangguang',
+    'zhihui',
+    'qm',
+  ],
 };
 
 function creditCode(county: string, serial: number): string {

@@ -69,9 +69,14 @@ export async function startGateways(stack: Stack, names: GatewayName[] = ALL_GAT
     const env = {
       PORT: String(base + 10),
       SUPERGRAPH_PATH: stack.supergraphPath,
-      BENCH_SUBGRAPH_SECRETS: JSON.stringify(Object.fromEntries(stack.subgraphs.map((s) => [s.name, s.secret]))),
+      BENCH_SUBGRAPH_SECRETS: JSON.stringify(
+        Object.fromEntries(stack.subgraphs.map((s) => [s.name, s.secret])),
+      ),
     };
-    started('apollo-gateway', await forkChild('stock @apollo/gateway', 'apollo-gateway-main.ts', [], childEnv(env)));
+    started(
+      'apollo-gateway',
+      await forkChild('stock @apollo/gateway', 'apollo-gateway-main.ts', [], childEnv(env)),
+    );
   }
   for (const [name, port, extra] of [
     ['hive-js', base + 11, []],
@@ -83,7 +88,20 @@ export async function startGateways(stack: Stack, names: GatewayName[] = ALL_GAT
     const child = await spawnCommand(
       `Hive Gateway (${name})`,
       process.execPath,
-      [HIVE_BIN, 'supergraph', stack.supergraphPath, '--config-path', hiveConfig, '--port', String(port), '--host', '127.0.0.1', '--fork', '1', ...extra],
+      [
+        HIVE_BIN,
+        'supergraph',
+        stack.supergraphPath,
+        '--config-path',
+        hiveConfig,
+        '--port',
+        String(port),
+        '--host',
+        '127.0.0.1',
+        '--fork',
+        '1',
+        ...extra,
+      ],
       { env: childEnv({}), cwd: stack.workDir, url },
     );
     started(name, child);

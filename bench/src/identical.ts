@@ -7,12 +7,25 @@ export interface AnswerSource {
   headers: Record<string, string>;
 }
 
+/**
+ * One answer; an answer with errors is asked again (twice at most): a gateway's first request after an
+ * idle spell can meet a keep-alive socket the subgraph has just closed (ECONNRESET).
+ */
+async function answerOf(source: AnswerSource, body: string): Promise<string> {
+  let json = '';
+  for (let attempt = 0; attempt < 3; attempt++) {
+    json = JSON.stringify(await postGraphQL(source.url, body, source.headers));
+    if (!json.includes('"errors"')) break;
+  }
+  return json;
+}
+
 /** Posts each sample body to every source; throws, naming the first difference, unless all agree. */
 export async function checkIdenticalAnswers(sources: AnswerSource[], bodies: string[]): Promise<number> {
   let checked = 0;
   for (const body of bodies) {
     const answers = await Promise.all(
-      sources.map(async (s) => ({ source: s.name, json: JSON.stringify(await postGraphQL(s.url, body, s.headers)) })),
+      sources.map(async (s) => ({ source: s.name, json: await answerOf(s, body) })),
     );
     const reference = answers[0];
     if (reference.json.includes('"errors"')) {

@@ -102,9 +102,11 @@ export async function measure(
       say(
         `round ${round} ${target.name}: ${result.rps.toFixed(0)} rps, p50 ${result.p50} ms, p99 ${result.p99} ms` +
           (record.cpuMsPerRequest !== undefined ? `, ${record.cpuMsPerRequest.toFixed(2)} cpu ms/req` : '') +
-          (record.statementsPerRequest !== undefined ? `, ${record.statementsPerRequest.toFixed(2)} SQL/req` : '') +
-          (result.errors + result.non2xx + result.timeouts > 0
-            ? ` (errors ${result.errors}, non-2xx ${result.non2xx}, timeouts ${result.timeouts})`
+          (record.statementsPerRequest !== undefined
+            ? `, ${record.statementsPerRequest.toFixed(2)} SQL/req`
+            : '') +
+          (result.errors + result.non2xx + result.timeouts + result.graphqlErrors > 0
+            ? ` (errors ${result.errors}, non-2xx ${result.non2xx}, timeouts ${result.timeouts}, GraphQL errors ${result.graphqlErrors})`
             : ''),
       );
     }
@@ -131,7 +133,10 @@ export async function measure(
 let pgLoopProcess: Child | undefined;
 
 /** The bare-PostgreSQL limit: a tight loop of one prepared statement, in its own process. */
-export function pgLoopTarget(name: string, job: Omit<import('./processes/pg-loop-main').PgLoopJob, 'seconds'>): Target {
+export function pgLoopTarget(
+  name: string,
+  job: Omit<import('./processes/pg-loop-main').PgLoopJob, 'seconds'>,
+): Target {
   return {
     name,
     role: 'limit',

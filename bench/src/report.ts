@@ -4,6 +4,7 @@
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import * as prettier from 'prettier';
 import { REPO_ROOT } from './children';
 import type { Machine } from './machine';
 import type { TargetSummary } from './measure';
@@ -36,7 +37,8 @@ function latestResults(): ResultFile[] {
   for (const file of files.sort()) {
     const result = JSON.parse(readFileSync(path.join(RESULTS_DIR, file), 'utf8')) as ResultFile;
     const current = byScenario.get(result.scenario);
-    if (!current || (current.quick && !result.quick) || current.quick === result.quick) byScenario.set(result.scenario, result);
+    if (!current || (current.quick && !result.quick) || current.quick === result.quick)
+      byScenario.set(result.scenario, result);
   }
   return [...byScenario.values()].sort((a, b) => a.scenario - b.scenario);
 }
@@ -45,16 +47,23 @@ const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) :
 const range = (s: Spread | undefined, digits = 0) =>
   s ? `${fmt(s.median, digits)} (${fmt(s.min, digits)}–${fmt(s.max, digits)})` : '–';
 
+/** Failed answers over all timed runs: transport errors, timeouts, non-2xx and GraphQL errors. */
+const failures = (t: TargetSummary) => {
+  const failed = t.runs.reduce((n, r) => n + r.errors + r.timeouts + r.non2xx + (r.graphqlErrors ?? 0), 0);
+  const total = t.runs.reduce((n, r) => n + r.requests, 0);
+  return `${failed} of ${total}`;
+};
+
 function targetTable(targets: TargetSummary[]): string[] {
   const reference = targets.find((t) => t.target === 'jianguan')?.rps.median;
   const lines = [
-    '| target | RPS median (range) | vs Jianguan | p50 ms | p99 ms | gateway CPU ms/req | SQL statements/req |',
-    '|---|---|---|---|---|---|---|',
+    '| target | RPS median (range) | vs Jianguan | p50 ms | p99 ms | gateway CPU ms/req | SQL statements/req | failed answers |',
+    '|---|---|---|---|---|---|---|---|',
   ];
   for (const t of targets) {
     const ratio = reference ? `${fmt(t.rps.median / reference, 2)}×` : '–';
     lines.push(
-      `| ${t.target}${t.role === 'limit' ? ' *(limit)*' : ''} | ${range(t.rps)} | ${ratio} | ${range(t.p50, 1)} | ${range(t.p99, 1)} | ${range(t.cpuMsPerRequest, 2)} | ${range(t.statementsPerRequest, 2)} |`,
+      `| ${t.target}${t.role === 'limit' ? ' *(limit)*' : ''} | ${range(t.rps)} | ${ratio} | ${range(t.p50, 1)} | ${range(t.p99, 1)} | ${range(t.cpuMsPerRequest, 2)} | ${range(t.statementsPerRequest, 2)} | ${failures(t)} |`,
     );
   }
   return lines;
@@ -80,7 +89,9 @@ function scenarioSection(r: ResultFile): string[] {
   if (r.measurements) {
     lines.push('| measurement | value |', '|---|---|');
     for (const [key, value] of Object.entries(r.measurements)) {
-      lines.push(`| ${key} | ${typeof value === 'number' ? fmt(value, value < 100 ? 2 : 0) : String(value)} |`);
+      lines.push(
+        `| ${key} | ${typeof value === 'number' ? fmt(value, value < 100 ? 2 : 0) : String(value)} |`,
+      );
     }
     lines.push('');
   }
@@ -121,12 +132,13 @@ are more trustworthy than absolute numbers.
   (pg_stat_statements would need shared_preload_libraries on the shared PostgreSQL server.)
 `;
 
-export function renderBenchmarks(): string {
+export async function renderBenchmarks(): Promise<string> {
   const results = latestResults();
   const lines = [HEADER];
   for (const r of results) lines.push(...scenarioSection(r));
   if (results.length === 0) lines.push('No results yet: run `pnpm bench`.', '');
-  const text = `${lines.join('\n').trimEnd()}\n`;
-  writeFileSync(BENCHMARKS_MD, text);
+  // Formatted as the repository formats Markdown, so the generated file passes `prettier --check`.
+  const options = (await prettier.resolveConfig(BENCHMARKS_MD)) ?? {};
+  writeFileSync(BENCHMARKS_MD, await prettier.format(lines.join('\n'), { ...options, parser: 'markdown' }));
   return BENCHMARKS_MD;
 }

@@ -10,10 +10,16 @@ import type { Stack, Subgraph } from './stack';
 
 const say = (message: string) => process.stderr.write(`[bench] ${message}\n`);
 
-export const subgraphOf = (stack: Stack, name: string) => stack.subgraphs.find((s) => s.name === name) as Subgraph;
+export const subgraphOf = (stack: Stack, name: string) =>
+  stack.subgraphs.find((s) => s.name === name) as Subgraph;
 
 /** Calls a subgraph directly, as the gateway would: its secret and the caller's token. */
-export async function callSubgraph(stack: Stack, name: string, query: string, variables: Record<string, unknown>) {
+export async function callSubgraph(
+  stack: Stack,
+  name: string,
+  query: string,
+  variables: Record<string, unknown>,
+) {
   const subgraph = subgraphOf(stack, name);
   const answer = await postGraphQL(subgraph.url, JSON.stringify({ query, variables }), {
     'x-subgraph-secret': subgraph.secret,
@@ -43,7 +49,11 @@ export const qinghaiCounties = (stack: Stack) =>
 
 const REGISTER = `mutation($input: RegisterInstitutionInput!) { registerInstitution(input: $input) { id } }`;
 
-export async function registerInstitutions(stack: Stack, seeds: InstitutionSeed[], concurrency = 8): Promise<string[]> {
+export async function registerInstitutions(
+  stack: Stack,
+  seeds: InstitutionSeed[],
+  concurrency = 8,
+): Promise<string[]> {
   const ids: string[] = new Array(seeds.length);
   await inParallel(seeds.length, concurrency, async (i) => {
     const data = await callSubgraph(stack, 'registry', REGISTER, { input: seeds[i] });
@@ -53,13 +63,20 @@ export async function registerInstitutions(stack: Stack, seeds: InstitutionSeed[
 }
 
 /** Polls `sql` (one row, column n) until it reaches `target` or `timeoutMs` passes. */
-export async function waitForCount(stack: Stack, what: string, sql: string, target: number, timeoutMs = 600_000) {
+export async function waitForCount(
+  stack: Stack,
+  what: string,
+  sql: string,
+  target: number,
+  timeoutMs = 600_000,
+) {
   const started = Date.now();
   return withDatabase(stack, async (db) => {
     for (;;) {
       const n = Number((await db.query<{ n: string }>(sql)).rows[0].n);
       if (n >= target) return n;
-      if (Date.now() - started > timeoutMs) throw new Error(`${what}: ${n} of ${target} after ${timeoutMs} ms`);
+      if (Date.now() - started > timeoutMs)
+        throw new Error(`${what}: ${n} of ${target} after ${timeoutMs} ms`);
       await new Promise((r) => setTimeout(r, 500));
     }
   });
@@ -68,7 +85,12 @@ export async function waitForCount(stack: Stack, what: string, sql: string, targ
 const ISSUE_ORDER = `mutation($input: IssueRectificationOrderInput!) { issueRectificationOrder(input: $input) { id } }`;
 
 /** Rectification orders (through the enforcement subgraph), one per institution, all due at `deadline`. */
-export async function issueOrders(stack: Stack, institutionIds: string[], deadline: Date, concurrency = 8): Promise<string[]> {
+export async function issueOrders(
+  stack: Stack,
+  institutionIds: string[],
+  deadline: Date,
+  concurrency = 8,
+): Promise<string[]> {
   const ids: string[] = new Array(institutionIds.length);
   await inParallel(institutionIds.length, concurrency, async (i) => {
     const data = await callSubgraph(stack, 'enforcement', ISSUE_ORDER, {
@@ -110,7 +132,12 @@ export async function seedQinghai(stack: Stack, count: number): Promise<Seeded> 
   await issueOrders(stack, ordered, deadline);
   const ordersPerSecond = ordered.length / Math.max((Date.now() - ordersStarted) / 1000, 0.001);
   await waitForCount(stack, 'public list', `SELECT count(*) AS n FROM public_list.listing`, count);
-  await waitForCount(stack, 'grey list', `SELECT count(*) AS n FROM public_list.listing WHERE list = 'GREY'`, ordered.length);
+  await waitForCount(
+    stack,
+    'grey list',
+    `SELECT count(*) AS n FROM public_list.listing WHERE list = 'GREY'`,
+    ordered.length,
+  );
   const seconds = (Date.now() - started) / 1000;
   say(`seeded ${count} institutions in ${seconds.toFixed(1)} s`);
   return { counties, institutionIds, seeds, seconds, ordersPerSecond };

@@ -111,7 +111,9 @@ export async function startStack(options: { workerEnv?: Record<string, string> }
     adminToken,
     commonEnv,
     statements: async () => {
-      const counts = await Promise.all(subgraphs.map((s) => s.child.ask({ type: 'statements' }, 'statements')));
+      const counts = await Promise.all(
+        subgraphs.map((s) => s.child.ask({ type: 'statements' }, 'statements')),
+      );
       return counts.reduce((sum, c) => sum + c.count, 0);
     },
   };

@@ -21,7 +21,10 @@ async function main() {
     supergraphSdl,
     buildService: ({ name, url }) =>
       new (class extends RemoteGraphQLDataSource<Context> {
-        override willSendRequest({ request, context }: Parameters<RemoteGraphQLDataSource<Context>['willSendRequest'] & object>[0]) {
+        override willSendRequest({
+          request,
+          context,
+        }: Parameters<RemoteGraphQLDataSource<Context>['willSendRequest'] & object>[0]) {
           request.http?.headers.set('x-subgraph-secret', secrets[name]);
           if (context.authorization) request.http?.headers.set('authorization', context.authorization);
         }

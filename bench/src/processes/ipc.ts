@@ -13,6 +13,9 @@ export const sendToParent = (message: ChildMessage) => {
 };
 
 export const failChild = (error: unknown) => {
-  sendToParent({ type: 'failed', error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+  sendToParent({
+    type: 'failed',
+    error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+  });
   setTimeout(() => process.exit(1), 100);
 };

@@ -20,11 +20,14 @@ export interface LoadResult {
   p99: number;
   errors: number;
   non2xx: number;
+  /** HTTP 200 answers that carry GraphQL errors (a failed subgraph fetch, say). */
+  graphqlErrors: number;
   timeouts: number;
 }
 
 function run(job: LoadJob): Promise<LoadResult> {
   let next = 0;
+  let graphqlErrors = 0;
   return new Promise((resolve, reject) => {
     autocannon(
       {
@@ -42,6 +45,9 @@ function run(job: LoadJob): Promise<LoadResult> {
               next += 1;
               return { ...request, body };
             },
+            onResponse: (_status, body) => {
+              if (body.includes('"errors"')) graphqlErrors += 1;
+            },
           },
         ],
       },
@@ -54,6 +60,7 @@ function run(job: LoadJob): Promise<LoadResult> {
           p99: result.latency.p99,
           errors: result.errors,
           non2xx: result.non2xx,
+          graphqlErrors,
           timeouts: result.timeouts,
         });
       },

@@ -46,7 +46,8 @@ async function run(job: NoopQueueJob): Promise<NoopQueueResult> {
       })),
     );
   }
-  if (Date.now() > job.dueAt) throw new Error('enqueueing took longer than the lead time before the due instant');
+  if (Date.now() > job.dueAt)
+    throw new Error('enqueueing took longer than the lead time before the due instant');
   while (seen.size < job.count) await new Promise((r) => setTimeout(r, 20));
   await new Promise((r) => setTimeout(r, 1000)); // anything processed twice shows up here
   await worker.close();

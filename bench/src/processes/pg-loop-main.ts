@@ -55,6 +55,7 @@ async function run(job: PgLoopJob): Promise<LoadResult> {
     p99: Math.round(percentile(latencies, 99) * 100) / 100,
     errors,
     non2xx: 0,
+    graphqlErrors: 0,
     timeouts: 0,
   };
 }

@@ -35,7 +35,9 @@ function runFilingCli(args: string[]): Promise<number> {
     });
     child.once('error', reject);
     child.once('exit', (code) =>
-      code === 0 ? resolve((Date.now() - started) / 1000) : reject(new Error(`filing CLI ${args[0]} exited ${code}`)),
+      code === 0
+        ? resolve((Date.now() - started) / 1000)
+        : reject(new Error(`filing CLI ${args[0]} exited ${code}`)),
     );
   });
 }
@@ -54,7 +56,9 @@ async function copyCsvDirectory(stack: Stack, dir: string): Promise<{ rows: numb
     const started = Date.now();
     let rows = 0;
     for (const f of files) {
-      const stream = db.query(copyFrom(`COPY bench_copy."${path.basename(f, '.csv')}" FROM STDIN WITH (FORMAT csv, HEADER true)`));
+      const stream = db.query(
+        copyFrom(`COPY bench_copy."${path.basename(f, '.csv')}" FROM STDIN WITH (FORMAT csv, HEADER true)`),
+      );
       await pipeline(createReadStream(path.join(dir, f)), stream);
       rows += Number(stream.rowCount);
     }
@@ -93,13 +97,22 @@ async function registerAndSurvey(stack: Stack, seeded: Seeded, count: number): P
     const data = await callSubgraph(stack, 'registry', REGISTER, { input: seed });
     const id = (data.registerInstitution as { id: string }).id;
     await callSubgraph(stack, 'registry', SURVEY, {
-      input: { institutionId: id, surveyedAt: new Date().toISOString(), gridCode: seed.regionCode, finding: 'OPERATING' },
+      input: {
+        institutionId: id,
+        surveyedAt: new Date().toISOString(),
+        gridCode: seed.regionCode,
+        finding: 'OPERATING',
+      },
     });
   });
   return (Date.now() - started) / 1000;
 }
 
-export async function importScenario(stack: Stack, seeded: Seeded, options: RunOptions): Promise<ScenarioResult> {
+export async function importScenario(
+  stack: Stack,
+  seeded: Seeded,
+  options: RunOptions,
+): Promise<ScenarioResult> {
   const dir = mkdtempSync(path.join(stack.workDir, 'filing-'));
   say('writing the national filing data set (online-course-filing seed CLI)');
   await runFilingCli(['seed', dir]);
@@ -110,11 +123,15 @@ export async function importScenario(stack: Stack, seeded: Seeded, options: RunO
   const importSeconds = await runFilingCli(['import', dir]);
   const imported = await withDatabase(stack, async (db) => {
     const n = async (table: string) =>
-      Number((await db.query<{ n: string }>(`SELECT count(*) AS n FROM online_course_filing.${table}`)).rows[0].n);
+      Number(
+        (await db.query<{ n: string }>(`SELECT count(*) AS n FROM online_course_filing.${table}`)).rows[0].n,
+      );
     return { filings: await n('filing'), personnel: await n('person'), courses: await n('course') };
   });
   const copy = await copyCsvDirectory(stack, dir);
-  say(`filing: import ${importSeconds.toFixed(1)} s, COPY ${copy.seconds.toFixed(1)} s for ${copy.rows} rows`);
+  say(
+    `filing: import ${importSeconds.toFixed(1)} s, COPY ${copy.seconds.toFixed(1)} s for ${copy.rows} rows`,
+  );
 
   const sample = options.quick ? 100 : 2_000;
   say(`registering and surveying ${sample} institutions through the registry subgraph`);

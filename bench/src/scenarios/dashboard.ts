@@ -8,12 +8,18 @@ import { withDatabase } from '../seed';
 import type { Stack } from '../stack';
 import { gatewaySource, gatewayTarget } from './http-targets';
 
-export async function dashboardScenario(stack: Stack, gateways: Gateway[], options: RunOptions): Promise<ScenarioResult> {
+export async function dashboardScenario(
+  stack: Stack,
+  gateways: Gateway[],
+  options: RunOptions,
+): Promise<ScenarioResult> {
   const headers = { authorization: `Bearer ${stack.adminToken}` };
   const cities = await withDatabase(stack, async (db) =>
-    (await db.query<{ code: string }>(`SELECT code FROM registry.region WHERE level = 'CITY' AND code LIKE '63%' ORDER BY code`)).rows.map(
-      (r) => r.code,
-    ),
+    (
+      await db.query<{ code: string }>(
+        `SELECT code FROM registry.region WHERE level = 'CITY' AND code LIKE '63%' ORDER BY code`,
+      )
+    ).rows.map((r) => r.code),
   );
   const bodies = dashboardBodies(cities);
   const checked = await checkIdenticalAnswers(

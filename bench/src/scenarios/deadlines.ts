@@ -13,12 +13,18 @@ import type { Stack } from '../stack';
 
 const say = (message: string) => process.stderr.write(`[bench] ${message}\n`);
 
-export async function deadlineScenario(stack: Stack, seeded: Seeded, options: RunOptions): Promise<ScenarioResult> {
+export async function deadlineScenario(
+  stack: Stack,
+  seeded: Seeded,
+  options: RunOptions,
+): Promise<ScenarioResult> {
   const count = options.quick ? 200 : 10_000;
   // Institutions without an order yet (seeding ordered every tenth).
   const free = seeded.institutionIds.filter((_, i) => i % 10 !== 0);
   if (free.length < count) {
-    throw new Error(`scenario 4 needs ${count} institutions without orders; seed more (--institutions ${Math.ceil((count * 10) / 9) + 10})`);
+    throw new Error(
+      `scenario 4 needs ${count} institutions without orders; seed more (--institutions ${Math.ceil((count * 10) / 9) + 10})`,
+    );
   }
   const institutions = free.slice(0, count);
   // Lead time: how long issuing takes at the rate seen while seeding, with room to spare.
@@ -67,8 +73,13 @@ export async function deadlineScenario(stack: Stack, seeded: Seeded, options: Ru
     };
   });
   const exactlyOnce =
-    done.cases === count && done.ordersEscalated === count && done.missedEvents === count && done.missedOrders === count;
-  say(`enforcement: ${count} escalated in ${done.drainMs} ms after the deadline (exactly once: ${exactlyOnce})`);
+    done.cases === count &&
+    done.ordersEscalated === count &&
+    done.missedEvents === count &&
+    done.missedOrders === count;
+  say(
+    `enforcement: ${count} escalated in ${done.drainMs} ms after the deadline (exactly once: ${exactlyOnce})`,
+  );
 
   const noopProcess = await forkChild('no-op BullMQ', 'noop-queue-main.ts', [], childEnv({}));
   const job: NoopQueueJob = {

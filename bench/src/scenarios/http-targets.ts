@@ -10,13 +10,27 @@ export const gatewaySource = (g: Gateway, headers: Record<string, string>): Answ
   headers,
 });
 
-export const gatewayTarget = (g: Gateway, headers: Record<string, string>, bodies: string[], connections: number): Target =>
-  httpTarget(g.name, 'gateway', { url: g.url, headers, bodies, connections }, g.child.pid);
+export const gatewayTarget = (
+  g: Gateway,
+  headers: Record<string, string>,
+  bodies: string[],
+  connections: number,
+): Target => httpTarget(g.name, 'gateway', { url: g.url, headers, bodies, connections }, g.child.pid);
 
 export const subgraphHeaders = (s: Subgraph, headers: Record<string, string>) => ({
   ...headers,
   'x-subgraph-secret': s.secret,
 });
 
-export const bareSubgraphTarget = (s: Subgraph, headers: Record<string, string>, bodies: string[], connections: number): Target =>
-  httpTarget(`bare ${s.name} subgraph`, 'limit', { url: s.url, headers: subgraphHeaders(s, headers), bodies, connections }, s.child.pid);
+export const bareSubgraphTarget = (
+  s: Subgraph,
+  headers: Record<string, string>,
+  bodies: string[],
+  connections: number,
+): Target =>
+  httpTarget(
+    `bare ${s.name} subgraph`,
+    'limit',
+    { url: s.url, headers: subgraphHeaders(s, headers), bodies, connections },
+    s.child.pid,
+  );

@@ -1,5 +1,6 @@
 /** Scenario 2: a page of 50 institutions with fields from all five subgraphs, as an admin. */
 import type { Gateway } from '../gateways';
+import { postGraphQL } from '../graphql-client';
 import { checkIdenticalAnswers } from '../identical';
 import { measure } from '../measure';
 import { institutionPageBodies } from '../queries';
@@ -20,6 +21,16 @@ export async function institutionPageScenario(
     gateways.map((g) => gatewaySource(g, headers)),
     bodies.slice(0, 5),
   );
+  // SQL per request must not grow with the page: one request at 10 and at 50, per gateway, idle.
+  const perPageSize: Record<string, number> = {};
+  for (const g of gateways) {
+    for (const first of [10, 50]) {
+      const [body] = institutionPageBodies(seeded.counties.slice(0, 1), first);
+      const before = await stack.statements();
+      await postGraphQL(g.url, body, headers);
+      perPageSize[`${g.name}: SQL statements for one page of ${first}`] = (await stack.statements()) - before;
+    }
+  }
   const targets = gateways.map((g) => gatewayTarget(g, headers, bodies, options.method.connections));
   const summaries = await measure(targets, options.method, stack.statements);
   return {
@@ -32,5 +43,6 @@ export async function institutionPageScenario(
     ],
     method: options.method,
     targets: summaries,
+    measurements: perPageSize,
   };
 }

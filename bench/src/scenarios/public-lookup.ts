@@ -30,7 +30,11 @@ const bigrams = (text: string) => {
   return [...new Set(chars.slice(0, -1).map((c, i) => c + chars[i + 1]))];
 };
 
-export async function publicLookupScenario(stack: Stack, gateways: Gateway[], options: RunOptions): Promise<ScenarioResult> {
+export async function publicLookupScenario(
+  stack: Stack,
+  gateways: Gateway[],
+  options: RunOptions,
+): Promise<ScenarioResult> {
   const fragments = lookupBodies('fragment');
   const pinyin = lookupBodies('pinyin');
   // Alternate the two kinds of lookup, so every target sees both in the same mix.
@@ -40,7 +44,11 @@ export async function publicLookupScenario(stack: Stack, gateways: Gateway[], op
   const checked = await checkIdenticalAnswers(
     [
       ...gateways.map((g) => gatewaySource(g, anonymous)),
-      { name: 'bare public-list subgraph', url: publicList.url, headers: subgraphHeaders(publicList, anonymous) },
+      {
+        name: 'bare public-list subgraph',
+        url: publicList.url,
+        headers: subgraphHeaders(publicList, anonymous),
+      },
     ],
     bodies,
   );

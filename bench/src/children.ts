@@ -108,23 +108,33 @@ export function forkChild(
   });
 }
 
-/** Spawns a command and waits until `url` answers a GraphQL request. */
+/** Spawns a command and waits until `url` answers a GraphQL request (or its stderr matches `failOn`). */
 export async function spawnCommand(
   name: string,
   command: string,
   args: string[],
-  options: { env: Record<string, string>; cwd: string; url: string },
+  options: { env: Record<string, string>; cwd: string; url: string; failOn?: RegExp },
 ): Promise<Child> {
   const child = spawn(command, args, {
     cwd: options.cwd,
     env: options.env,
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let refused: string | undefined;
+  child.stderr?.on('data', (chunk: Buffer) => {
+    const text = chunk.toString();
+    process.stderr.write(text);
+    if (options.failOn?.test(text)) refused = text.trim();
   });
   let exited: number | null | undefined;
   child.once('exit', (code) => (exited = code));
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (exited !== undefined) throw new Error(`${name} exited (${exited}) before it was ready`);
+    if (refused) {
+      child.kill('SIGKILL');
+      throw new Error(`${name}: ${refused}`);
+    }
     try {
       const response = await fetch(options.url, {
         method: 'POST',

@@ -30,6 +30,8 @@ const USAGE = `Usage: pnpm bench [options]
   --seconds S         length of each timed run (default 10, quick 3)
   --connections C     load generator connections (default 50, quick 20)
   --institutions N    institutions to seed (default 20000, quick 500)
+  --deadlines N       scenario 4: deadlines due in the same second (default 10000, quick 200;
+                      needs --institutions of at least N / 0.9)
   --gateways LIST     comma-separated subset of jianguan,apollo-gateway,hive-js,hive-router`;
 
 const say = (message: string) => process.stderr.write(`[bench] ${message}\n`);
@@ -43,6 +45,7 @@ function parseOptions() {
       seconds: { type: 'string' },
       connections: { type: 'string' },
       institutions: { type: 'string' },
+      deadlines: { type: 'string' },
       gateways: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -64,6 +67,7 @@ function parseOptions() {
   const options: RunOptions = {
     quick,
     institutions: number('institutions', values.institutions, quick ? 500 : 20_000),
+    deadlines: number('deadlines', values.deadlines, quick ? 200 : 10_000),
     method: {
       rounds: number('rounds', values.rounds, 3),
       seconds,

@@ -102,7 +102,13 @@ export async function startGateways(stack: Stack, names: GatewayName[] = ALL_GAT
         '1',
         ...extra,
       ],
-      { env: childEnv({}), cwd: stack.workDir, url },
+      // Without the runtime the CLI only warns and falls back to the JS planner: that is not the target.
+      {
+        env: childEnv({}),
+        cwd: stack.workDir,
+        url,
+        failOn: /Could not load the @graphql-hive\/router-runtime/,
+      },
     );
     started(name, child);
   }

@@ -90,7 +90,7 @@ function scenarioSection(r: ResultFile): string[] {
     lines.push('| measurement | value |', '|---|---|');
     for (const [key, value] of Object.entries(r.measurements)) {
       lines.push(
-        `| ${key} | ${typeof value === 'number' ? fmt(value, value < 100 ? 2 : 0) : String(value)} |`,
+        `| ${key} | ${typeof value === 'number' ? fmt(value, value < 1 ? 3 : value < 100 ? 2 : 0) : String(value)} |`,
       );
     }
     lines.push('');

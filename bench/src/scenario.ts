@@ -17,4 +17,6 @@ export interface RunOptions {
   quick: boolean;
   method: Method;
   institutions: number;
+  /** Scenario 4: rectification deadlines due in the same second. */
+  deadlines: number;
 }

@@ -18,7 +18,7 @@ export async function deadlineScenario(
   seeded: Seeded,
   options: RunOptions,
 ): Promise<ScenarioResult> {
-  const count = options.quick ? 200 : 10_000;
+  const count = options.deadlines;
   // Institutions without an order yet (seeding ordered every tenth).
   const free = seeded.institutionIds.filter((_, i) => i % 10 !== 0);
   if (free.length < count) {

@@ -32,7 +32,8 @@ const USAGE = `Usage: pnpm bench [options]
   --institutions N    institutions to seed (default 20000, quick 500)
   --deadlines N       scenario 4: deadlines due in the same second (default 10000, quick 200;
                       needs --institutions of at least N / 0.9)
-  --gateways LIST     comma-separated subset of jianguan,apollo-gateway,hive-js,hive-router`;
+  --gateways LIST     comma-separated subset of jianguan,apollo-gateway,hive-js,hive-router
+  --report-only       only regenerate BENCHMARKS.md from bench/results`;
 
 const say = (message: string) => process.stderr.write(`[bench] ${message}\n`);
 
@@ -47,6 +48,7 @@ function parseOptions() {
       institutions: { type: 'string' },
       deadlines: { type: 'string' },
       gateways: { type: 'string' },
+      'report-only': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -78,7 +80,7 @@ function parseOptions() {
   const gateways = (values.gateways ?? 'jianguan,apollo-gateway,hive-js,hive-router').split(
     ',',
   ) as GatewayName[];
-  return { options, scenarios, gateways };
+  return { options, scenarios, gateways, reportOnly: values['report-only'] ?? false };
 }
 
 async function main() {
@@ -89,7 +91,11 @@ async function main() {
     process.stderr.write(`${(error as Error).message}\n\n${USAGE}\n`);
     process.exit(2);
   }
-  const { options, scenarios, gateways: gatewayNames } = parsed;
+  const { options, scenarios, gateways: gatewayNames, reportOnly } = parsed;
+  if (reportOnly) {
+    say(`wrote ${path.relative(REPO_ROOT, await renderBenchmarks())}`);
+    return;
+  }
   const command = `pnpm bench ${process.argv.slice(2).join(' ')}`.trim();
   const machine = describeMachine();
   const versions = packageVersions();

@@ -2,7 +2,7 @@
  * Results: one JSON file per scenario run in bench/results/<scenario>-<timestamp>.json, and
  * BENCHMARKS.md regenerated from the newest result of each scenario.
  */
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import * as prettier from 'prettier';
 import { REPO_ROOT } from './children';
@@ -13,6 +13,7 @@ import type { Spread } from './stats';
 
 export const RESULTS_DIR = path.join(REPO_ROOT, 'bench', 'results');
 const BENCHMARKS_MD = path.join(REPO_ROOT, 'BENCHMARKS.md');
+const FINDINGS_MD = path.join(REPO_ROOT, 'bench', 'findings.md');
 
 export interface ResultFile extends ScenarioResult {
   date: string;
@@ -135,6 +136,8 @@ are more trustworthy than absolute numbers.
 export async function renderBenchmarks(): Promise<string> {
   const results = latestResults();
   const lines = [HEADER];
+  // Hand-written findings (what the numbers mean, gaps found) are kept in bench/findings.md.
+  if (existsSync(FINDINGS_MD)) lines.push(readFileSync(FINDINGS_MD, 'utf8'), '');
   for (const r of results) lines.push(...scenarioSection(r));
   if (results.length === 0) lines.push('No results yet: run `pnpm bench`.', '');
   // Formatted as the repository formats Markdown, so the generated file passes `prettier --check`.

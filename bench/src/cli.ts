@@ -128,18 +128,40 @@ async function main() {
     });
     say(`wrote ${path.relative(REPO_ROOT, file)}`);
   };
+  const run: Record<number, () => Promise<ScenarioResult>> = {
+    1: () => publicLookupScenario(stack, gateways, options),
+    2: () => institutionPageScenario(stack, gateways, seeded, options),
+    3: () => dashboardScenario(stack, gateways, options),
+    4: () => deadlineScenario(stack, seeded, options),
+    5: () => importScenario(stack, seeded, options),
+  };
+  const failed: string[] = [];
   for (const scenario of scenarios) {
     say(`scenario ${scenario}`);
-    if (scenario === 1) record(await publicLookupScenario(stack, gateways, options));
-    if (scenario === 2) record(await institutionPageScenario(stack, gateways, seeded, options));
-    if (scenario === 3) record(await dashboardScenario(stack, gateways, options));
-    if (scenario === 4) record(await deadlineScenario(stack, seeded, options));
-    if (scenario === 5) record(await importScenario(stack, seeded, options));
+    try {
+      record(await run[scenario]());
+    } catch (error) {
+      // One scenario's failure (e.g. targets that disagree) must not cost the others their run.
+      failed.push(`scenario ${scenario}: ${(error as Error).message}`);
+      say(`scenario ${scenario} FAILED, no result written: ${(error as Error).stack ?? String(error)}`);
+    }
   }
   const written = await renderBenchmarks();
+  if (failed.length > 0) {
+    process.exitCode = 1;
+    say(`failed:\n  ${failed.join('\n  ')}`);
+  }
   say(
     `wrote ${path.relative(REPO_ROOT, written)} (run took ${((Date.now() - started.getTime()) / 60_000).toFixed(1)} min)`,
   );
+}
+
+// Ctrl-C: stop every process we started before leaving.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    say(`${signal}: stopping`);
+    void stopAllChildren().finally(() => process.exit(130));
+  });
 }
 
 main()

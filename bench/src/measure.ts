@@ -16,6 +16,8 @@ export interface Target {
   role: 'gateway' | 'limit';
   /** The process whose CPU is charged to it (undefined: not measured, e.g. PostgreSQL itself). */
   pid?: number;
+  /** False when the target does not go through the subgraphs (bare PostgreSQL): no SQL count. */
+  throughSubgraphs?: boolean;
   /** Runs load for `seconds` and reports the load generator's view. */
   run: (seconds: number) => Promise<LoadResult>;
 }
@@ -96,7 +98,10 @@ export async function measure(
         ...result,
         round,
         cpuMsPerRequest: target.pid ? perRequest(cpuAfter - cpuBefore) : undefined,
-        statementsPerRequest: statements ? perRequest(statementsAfter - statementsBefore) : undefined,
+        statementsPerRequest:
+          statements && target.throughSubgraphs !== false
+            ? perRequest(statementsAfter - statementsBefore)
+            : undefined,
       };
       (runs.get(target.name) as RunRecord[]).push(record);
       say(
@@ -140,6 +145,7 @@ export function pgLoopTarget(
   return {
     name,
     role: 'limit',
+    throughSubgraphs: false,
     run: async (seconds) => {
       pgLoopProcess ??= await forkChild('pg loop', 'pg-loop-main.ts', [], childEnv({}));
       const answer = await pgLoopProcess.ask({ type: 'run', job: { ...job, seconds } }, 'result');

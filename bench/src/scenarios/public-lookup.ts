@@ -50,7 +50,8 @@ export async function publicLookupScenario(
         headers: subgraphHeaders(publicList, anonymous),
       },
     ],
-    bodies,
+    // A third of each kind of term: enough to catch a difference, and quick on a busy machine.
+    bodies.filter((_, i) => i % 6 < 2),
   );
   const pgStatements = [
     ...LOOKUP_TERMS.fragments.map((q) => ({ name: 'fragment', sql: FRAGMENT_SQL, values: [bigrams(q), q] })),

@@ -62,6 +62,9 @@ export async function startStack(options: { workerEnv?: Record<string, string> }
     JWT_SECRET: runJwtSecret,
     // Relays wake on NOTIFY; a short fallback poll keeps seeding moving.
     OUTBOX_POLL_MS: '200',
+    // The PostgreSQL is shared (max_connections 100, other people's tests hold dozens): five
+    // subgraphs at the default pool of 10 plus the workers ran it out of connections.
+    DATABASE_POOL_SIZE: '5',
   };
   const subgraphs: Subgraph[] = [];
   for (const [i, service] of federationServices.entries()) {

@@ -18,7 +18,7 @@ import { importScenario } from './scenarios/bulk-import';
 import { institutionPageScenario } from './scenarios/institution-page';
 import { publicLookupScenario } from './scenarios/public-lookup';
 import { seedQinghai } from './seed';
-import { startStack } from './stack';
+import { startStack, SUBGRAPH_POOL_SIZE } from './stack';
 import { packageVersions } from './versions';
 
 const USAGE = `Usage: pnpm bench [options]
@@ -122,7 +122,7 @@ async function main() {
       machine,
       versions,
       notes: [
-        `Data set: ${seeded.seeds.length} Qinghai institutions seeded through the services in ${seeded.seconds.toFixed(0)} s.`,
+        `Data set: ${seeded.seeds.length} Qinghai institutions seeded through the services in ${seeded.seconds.toFixed(0)} s; subgraph DATABASE_POOL_SIZE ${SUBGRAPH_POOL_SIZE}.`,
         ...result.notes,
       ],
     });

@@ -46,7 +46,9 @@ function latestResults(): ResultFile[] {
 
 const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) : '–');
 const range = (s: Spread | undefined, digits = 0) =>
-  s ? `${fmt(s.median, digits)} (${fmt(s.min, digits)}–${fmt(s.max, digits)})` : '–';
+  s && Number.isFinite(s.median)
+    ? `${fmt(s.median, digits)} (${fmt(s.min, digits)}–${fmt(s.max, digits)})`
+    : '–';
 
 /** Failed answers over all timed runs: transport errors, timeouts, non-2xx and GraphQL errors. */
 const failures = (t: TargetSummary) => {
@@ -122,6 +124,10 @@ are more trustworthy than absolute numbers.
 - **hive-js** / **hive-router**: Hive Gateway from npm (\`@graphql-hive/gateway\` 2.15.1, CLI
   \`hive-gateway supergraph <file>\`), with its JavaScript planner and with \`--hive-router-runtime\` (Rust
   planner). Its config file sends the subgraph secret and forwards Authorization (\`propagateHeaders\`).
+  The CLI looks for \`@graphql-hive/router-runtime\` (1.4.23, a separate npm package with the planner's
+  prebuilt native binary) next to itself, where pnpm does not link it, so the config file passes its
+  \`unifiedGraphHandler\` explicitly; the bench refuses to run if the CLI falls back to the JS planner.
+  Installing 2.15.1 from this registry needs the root \`"pnpm": {"overrides": {"@graphql-tools/delegate": "12.2.1"}}\`.
   Its merging of identical in-flight subgraph requests (on by default) is **turned off**
   (\`transportEntries: {'*.http': {options: {deduplicateInflightRequests: false}}}\`) **and** variables
   vary per request in every scenario.

@@ -34,6 +34,9 @@ export interface Stack {
   statements: () => Promise<number>;
 }
 
+/** Connections per subgraph (the services' default is 10; see startStack). */
+export const SUBGRAPH_POOL_SIZE = 5;
+
 const say = (message: string) => process.stderr.write(`[bench] ${message}\n`);
 
 /** Drops and re-creates the bench's own database (named in BENCH_DATABASE_NAME; nothing else). */
@@ -64,7 +67,7 @@ export async function startStack(options: { workerEnv?: Record<string, string> }
     OUTBOX_POLL_MS: '200',
     // The PostgreSQL is shared (max_connections 100, other people's tests hold dozens): five
     // subgraphs at the default pool of 10 plus the workers ran it out of connections.
-    DATABASE_POOL_SIZE: '5',
+    DATABASE_POOL_SIZE: String(SUBGRAPH_POOL_SIZE),
   };
   const subgraphs: Subgraph[] = [];
   for (const [i, service] of federationServices.entries()) {

@@ -57,6 +57,14 @@ const failures = (t: TargetSummary) => {
   return `${failed} of ${total}`;
 };
 
+/** Whole numbers as they are, small ratios with two significant digits, the rest rounded. */
+const measurementText = (value: number) =>
+  Number.isInteger(value)
+    ? String(value)
+    : value < 1
+      ? value.toPrecision(2)
+      : fmt(value, value < 100 ? 2 : 0);
+
 function targetTable(targets: TargetSummary[]): string[] {
   const reference = targets.find((t) => t.target === 'jianguan')?.rps.median;
   const lines = [
@@ -92,9 +100,7 @@ function scenarioSection(r: ResultFile): string[] {
   if (r.measurements) {
     lines.push('| measurement | value |', '|---|---|');
     for (const [key, value] of Object.entries(r.measurements)) {
-      lines.push(
-        `| ${key} | ${typeof value === 'number' ? fmt(value, value < 1 ? 3 : value < 100 ? 2 : 0) : String(value)} |`,
-      );
+      lines.push(`| ${key} | ${typeof value === 'number' ? measurementText(value) : String(value)} |`);
     }
     lines.push('');
   }

@@ -16,6 +16,14 @@ const schema = z.object({
   /** Queue prefix of this run, so the shared Redis is never flushed. */
   BENCH_QUEUE_PREFIX: z.string().min(1).default(`bench-${process.pid}`),
   BENCH_BASE_PORT: z.coerce.number().int().min(1024).max(60000).default(4600),
+  /**
+   * Extra settings for Jianguan's gateway as JSON, to measure one optimisation against its absence,
+   * e.g. `{"PUBLIC_ANSWER_CACHE_MB":"0","DEDUPLICATE_SUBGRAPH_FETCHES":"false"}`.
+   */
+  BENCH_JIANGUAN_ENV: z
+    .string()
+    .default('{}')
+    .transform((text) => z.record(z.string(), z.string()).parse(JSON.parse(text))),
   PATH: z.string().default('/usr/local/bin:/usr/bin:/bin'),
   HOME: z.string().default('/tmp'),
 });

@@ -61,6 +61,10 @@ export async function startGateways(stack: Stack, names: GatewayName[] = ALL_GAT
       PORT: String(base),
       SUPERGRAPH_PATH: stack.supergraphPath,
       JWT_SECRET: runJwtSecret,
+      // As deployed: it follows public-list's change announcements, so it keeps anonymous answers.
+      REDIS_URL: stack.commonEnv.REDIS_URL,
+      QUEUE_PREFIX: stack.queuePrefix,
+      ...benchConfig.BENCH_JIANGUAN_ENV,
     };
     for (const s of stack.subgraphs) env[subgraphSecretVariable(s.name)] = s.secret;
     started('jianguan', await forkChild('jianguan gateway', 'jianguan-gateway-main.ts', [], childEnv(env)));

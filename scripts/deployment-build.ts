@@ -93,7 +93,7 @@ export interface BuildResult {
  */
 function removeStrayBinLinks(source: string, target: string) {
   let stray = path.join(source, path.relative(REPO_ROOT, target));
-  if (stray === target || !stray.startsWith(REPO_ROOT + path.sep)) return;
+  if (stray === target || !stray.startsWith(REPO_ROOT + path.sep) || !fs.existsSync(stray)) return;
   fs.rmSync(stray, { recursive: true, force: true });
   for (stray = path.dirname(stray); stray.startsWith(REPO_ROOT + path.sep); stray = path.dirname(stray)) {
     if (fs.readdirSync(stray).length > 0) break;

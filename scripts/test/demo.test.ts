@@ -23,7 +23,13 @@ let queries: DemoRoleQuery[];
 
 beforeAll(async () => {
   federation = await startFederation({ workers: true, env: DEMO_SERVICE_ENV });
-  loaded = await loadDemo({ gatewayUrl: federation.gatewayUrl, keys: TEST_KEYS, size: SIZE, seed: 63 });
+  loaded = await loadDemo({
+    gatewayUrl: federation.gatewayUrl,
+    databaseUrl: federation.db.url,
+    keys: TEST_KEYS,
+    size: SIZE,
+    seed: 63,
+  });
   queries = await demoRoleQueries(TEST_KEYS, loaded.summary);
 });
 
@@ -251,6 +257,7 @@ test('the public finds the banned institution on the black list, and its typical
 test('loading again finds the data set there and adds nothing', async () => {
   const again = await loadDemo({
     gatewayUrl: federation.gatewayUrl,
+    databaseUrl: federation.db.url,
     keys: TEST_KEYS,
     size: SIZE,
     seed: 63,

@@ -2,7 +2,8 @@
  * Loads the Qinghai demo data set into a running federation, as the real roles would: the province
  * starts the campaign (through the gateway), the grid survey (institutions, licences, surveys) is
  * imported into the registry in bulk, and through the gateway institutions apply and file,
- * reviewers and screeners decide, the enforcement officer orders, confirms and punishes. A data set already loaded (found by its first credit code) is not loaded again.
+ * reviewers and screeners decide, the enforcement officer orders, confirms and punishes. A data
+ * set already loaded (found by its first credit code) is not loaded again.
  */
 import type { TokenKeys } from '@jianguan/platform';
 import { gatewayClient } from './gateway-client';

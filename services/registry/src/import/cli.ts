@@ -42,7 +42,8 @@ async function runImport(file: string) {
         `(certificates complete ${COMPLETE}, incomplete ${INCOMPLETE}, none ${NONE}); events ` +
         `${Object.entries(result.events)
           .map(([type, n]) => `${type} ${n}`)
-          .join(', ')}; import ${result.importId}, ${seconds(started)}\n`,
+          .join(', ')}; import ${result.importId}, ${seconds(started)}\n` +
+        `steps (ms): ${JSON.stringify(result.timings)}\n`,
     );
   } catch (error) {
     if (error instanceof ImportRefused) {

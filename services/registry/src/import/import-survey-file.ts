@@ -16,6 +16,8 @@ export interface SurveyImportResult {
   surveys: number;
   byCertificateStatus: Record<CertificateStatus, number>;
   events: Record<string, number>;
+  /** Milliseconds per step, to see where a large import spends its time. */
+  timings: Record<string, number>;
 }
 
 export type SurveyImportProgress = (phase: 'validate' | 'load', done: number, total: number) => void;
@@ -158,12 +160,20 @@ export async function importSurveyFile(
   const now = options.now ?? new Date();
   const onProgress = options.onProgress ?? (() => {});
   const problems: RowProblem[] = [];
+  const timings: Record<string, number> = {};
+  let lapStart = Date.now();
+  const lap = (step: string) => {
+    timings[step] = Date.now() - lapStart;
+    lapStart = Date.now();
+  };
   if (rows.length === 0)
     throw new ImportRefused([{ line: 1, column: null, message: 'the file has no rows' }]);
   const checked = checkRows(rows, now, problems, onProgress);
+  lap('validateRows');
   try {
     return await dataSource.transaction(async (manager) => {
       await checkAgainstRegistry(manager, checked, problems);
+      lap('checkAgainstRegistry');
       if (problems.length) throw new ImportRefused(problems.sort(byLine));
 
       const planned = checked.map(({ row }) => planInstitution(row, now));
@@ -174,12 +184,18 @@ export async function importSurveyFile(
       let loaded = 0;
       const progress = (n: number) => onProgress('load', (loaded += n), total);
       const importId = randomUUID();
+      lap('assess');
 
       await insertInstitutions(manager, planned, progress);
+      lap('insertInstitutions');
       const lastLicences = await insertLicences(manager, planned, progress);
+      lap('insertLicences');
       await insertSurveys(manager, planned, actor, progress);
+      lap('insertSurveys');
       await insertAudit(manager, planned, actor, importId, progress);
+      lap('insertAudit');
       const events = await insertEvents(manager, planned, lastLicences, now, progress);
+      lap('insertEvents');
       const byCertificateStatus = { COMPLETE: 0, INCOMPLETE: 0, NONE: 0 };
       for (const p of planned) byCertificateStatus[p.certificateStatus] += 1;
       const result: SurveyImportResult = {
@@ -189,6 +205,7 @@ export async function importSurveyFile(
         surveys: surveyCount,
         byCertificateStatus,
         events,
+        timings,
       };
       await writeAudit(manager, {
         actor,

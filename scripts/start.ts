@@ -308,6 +308,7 @@ async function startStack(env: LauncherEnv, demo?: DemoOptions) {
     try {
       const printed = await runDemo({
         gatewayUrl: gateway.url,
+        databaseUrl,
         keys: { secret: jwtSecret, issuer: env.JWT_ISSUER, audience: env.JWT_AUDIENCE },
         dataDir: env.JIANGUAN_DATA_DIR,
         size: demo.size,

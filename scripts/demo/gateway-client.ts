@@ -127,21 +127,3 @@ export async function mapConcurrently<T, R>(
   await Promise.all(lanes);
   return results;
 }
-
-/** Splits items into chunks of `size`. */
-export const chunk = <T>(items: readonly T[], size: number): T[][] =>
-  Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
-
-/**
- * One request carrying several mutations of the same kind as aliases (`m0: field(input: $i0) …`):
- * the gateway sends them to the subgraph in one fetch, which loads thousands of rows in seconds.
- * Mutations of one request run one after another, so a failure names its alias.
- */
-export function batchedMutation(field: string, inputType: string, selection: string, count: number) {
-  const variables = Array.from({ length: count }, (_, i) => `$i${i}: ${inputType}!`).join(', ');
-  const fields = Array.from({ length: count }, (_, i) => `m${i}: ${field}(input: $i${i}) { ${selection} }`);
-  return `mutation Batch(${variables}) {\n  ${fields.join('\n  ')}\n}`;
-}
-
-export const batchVariables = (inputs: readonly unknown[]) =>
-  Object.fromEntries(inputs.map((input, i) => [`i${i}`, input]));

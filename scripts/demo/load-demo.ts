@@ -1,8 +1,9 @@
 /**
- * Loads the Qinghai demo data set into a running federation through the gateway, as the real roles
- * would: the province starts the campaign, grid workers register, license and survey, institutions
- * apply and file, reviewers and screeners decide, the enforcement officer orders, confirms and
- * punishes. A data set already loaded (found by its first credit code) is not loaded again.
+ * Loads the Qinghai demo data set into a running federation, as the real roles would: the province
+ * starts the campaign (through the gateway), the grid survey (institutions, licences, surveys) is
+ * imported into the registry in bulk, and through the gateway institutions apply and file,
+ * reviewers and screeners decide, the enforcement officer orders, confirms and punishes. A data
+ * set already loaded (found by its first credit code) is not loaded again.
  */
 import type { TokenKeys } from '@jianguan/platform';
 import { gatewayClient } from './gateway-client';
@@ -15,7 +16,7 @@ import {
   type DemoInstitution,
 } from './qinghai-dataset';
 import { demoScenario, surveyedInstitutions, type DemoScenario } from './scenario';
-import { recordLicences, recordSurveys, registerInstitutions } from './load-registry';
+import { importRegistry } from './import-registry';
 import {
   confirmRectified,
   issueWatchedOrders,
@@ -50,6 +51,8 @@ export interface DemoSummary {
 
 export interface LoadDemoOptions {
   gatewayUrl: string;
+  /** The registry's database: the grid survey is loaded with the registry's bulk import. */
+  databaseUrl: string;
   keys: TokenKeys;
   size: number;
   seed: number;
@@ -141,27 +144,17 @@ export async function loadDemo(options: LoadDemoOptions): Promise<LoadDemoResult
   );
   lap('started the province campaign');
 
-  const progress = (what: string) => (done: number, total: number) => say(`  ${what} ${done} of ${total}…`);
-  const ids = await registerInstitutions(
-    client,
-    sign,
-    counties,
-    dataset.institutions,
-    progress('registered'),
-  );
-  lap(`registered ${ids.size} institutions`);
-  const licences = await recordLicences(
-    client,
-    sign,
-    counties,
-    dataset.institutions,
-    ids,
-    progress('licences recorded:'),
-  );
-  lap(`recorded ${licences} licences`);
   const surveyed = surveyedInstitutions(dataset, scenario);
-  await recordSurveys(client, sign, counties, surveyed, ids, now, progress('surveyed'));
-  lap(`recorded ${surveyed.length} surveys`);
+  const { ids, result: imported } = await importRegistry(
+    options.databaseUrl,
+    dataset.institutions,
+    new Set(surveyed.map((i) => i.index)),
+    now,
+  );
+  const licences = imported.licences;
+  lap(
+    `imported ${ids.size} institutions, ${licences} licences and ${imported.surveys} surveys into the registry`,
+  );
 
   const ctx = { client, sign, ids };
   const [watched] = await Promise.all([

@@ -1,16 +1,7 @@
 /** The GraphQL documents the demo loader sends through the gateway, as each department's client would. */
-import { batchedMutation } from './gateway-client';
-
 export const INSTITUTION_BY_CREDIT_CODE = `query Existing($creditCode: String!) {
   institutionByCreditCode(creditCode: $creditCode) { id name regionCode }
 }`;
-
-export const registerBatch = (count: number) =>
-  batchedMutation('registerInstitution', 'RegisterInstitutionInput', 'id creditCode', count);
-export const licenceBatch = (count: number) =>
-  batchedMutation('recordLicence', 'RecordLicenceInput', 'id', count);
-export const surveyBatch = (count: number) =>
-  batchedMutation('recordSurvey', 'RecordSurveyInput', 'id classification', count);
 
 export const START_CAMPAIGN = `mutation StartCampaign($input: StartCampaignInput!) {
   startCampaign(input: $input) { id name defaultDeadline }

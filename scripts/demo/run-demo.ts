@@ -35,6 +35,7 @@ const shanghaiTime = (iso: string) =>
 
 export async function runDemo(options: {
   gatewayUrl: string;
+  databaseUrl: string;
   keys: TokenKeys;
   dataDir: string;
   size: number;
@@ -44,9 +45,12 @@ export async function runDemo(options: {
   const file = demoSummaryPath(options.dataDir);
   const previous = readSummary(file);
   const started = Date.now();
-  options.say(`loading the Qinghai demo data set (${options.size} institutions) through the gateway…`);
+  options.say(
+    `loading the Qinghai demo data set (${options.size} institutions): the grid survey by the registry's import, the rest through the gateway…`,
+  );
   const result = await loadDemo({
     gatewayUrl: options.gatewayUrl,
+    databaseUrl: options.databaseUrl,
     keys: options.keys,
     size: options.size,
     seed: DEFAULT_DEMO_SEED,

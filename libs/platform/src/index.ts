@@ -25,3 +25,4 @@ export * from './metrics/registry';
 export * from './metrics/graphql-metrics';
 export * from './operations-server';
 export * from './with-timeout';
+export * from './csv';

@@ -1,16 +1,12 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { parse } from 'csv-parse/sync';
+import { parseCsv, toCsv as csvText, type CsvRow } from '@jianguan/platform';
 
 /** The parts of a filing file, one sheet each (commitments are a column of the institutions sheet). */
 export const SHEETS = ['institutions', 'platforms', 'personnel', 'courses'] as const;
 export type SheetName = (typeof SHEETS)[number];
 
-export interface SheetRow {
-  /** Line in the sheet, counting the header as line 1. */
-  line: number;
-  record: Record<string, string>;
-}
+export type SheetRow = CsvRow;
 export type Sheets = Record<SheetName, SheetRow[]>;
 
 export const COLUMNS: Record<SheetName, string[]> = {
@@ -49,17 +45,6 @@ export const COLUMNS: Record<SheetName, string[]> = {
   ],
 };
 
-export function parseCsv(content: string): SheetRow[] {
-  const rows = parse(content, {
-    columns: true,
-    skip_empty_lines: true,
-    bom: true,
-    trim: true,
-    info: true,
-  }) as { record: Record<string, string>; info: { lines: number } }[];
-  return rows.map(({ record, info }) => ({ line: info.lines, record }));
-}
-
 /** A directory with institutions.csv, platforms.csv, personnel.csv and courses.csv. */
 export async function readCsvDirectory(dir: string): Promise<Sheets> {
   if (!(await stat(dir)).isDirectory()) throw new Error(`${dir} is not a directory of CSV sheets`);
@@ -73,11 +58,5 @@ export async function readCsvDirectory(dir: string): Promise<Sheets> {
   return sheets;
 }
 
-const quote = (value: string) => (/[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
-
-export function toCsv(sheet: SheetName, records: Record<string, string | number | null>[]): string {
-  const columns = COLUMNS[sheet];
-  const lines = [columns.join(',')];
-  for (const record of records) lines.push(columns.map((c) => quote(String(record[c] ?? ''))).join(','));
-  return `${lines.join('\n')}\n`;
-}
+export const toCsv = (sheet: SheetName, records: Record<string, string | number | null>[]): string =>
+  csvText(COLUMNS[sheet], records);

@@ -1,0 +1,38 @@
+import { randomUUID } from 'node:crypto';
+import { shanghaiDay } from '@jianguan/platform';
+import { assessCertificates } from '../domain/certificate-status';
+import { ruleSetInForce } from '../domain/licence-rules';
+import { classifySurvey, statusAfterSurvey } from '../domain/survey-classification';
+import type { CertificateStatus, InstitutionStatus } from '../entities/institution.entity';
+import type { SurveyClassification } from '../entities/survey-record.entity';
+import type { SurveyRow } from './survey-file';
+
+/** A checked row with everything the registry derives for it, ready to insert. */
+export interface PlannedInstitution {
+  id: string;
+  row: SurveyRow;
+  status: InstitutionStatus;
+  certificateStatus: CertificateStatus;
+  missingLicences: string[];
+  ruleSetVersion: string;
+  assessedOn: string;
+  classification: SurveyClassification | null;
+}
+
+/**
+ * What registerInstitution, recordLicence and recordSurvey together would leave: the certificates
+ * assessed with the rule set in force now, the status after the survey, and its classification.
+ */
+export function planInstitution(row: SurveyRow, now: Date): PlannedInstitution {
+  const assessment = assessCertificates(row, row.licences, ruleSetInForce(now), now);
+  return {
+    id: randomUUID(),
+    row,
+    status: row.survey ? statusAfterSurvey('ACTIVE', row.survey.finding) : 'ACTIVE',
+    certificateStatus: assessment.certificateStatus,
+    missingLicences: assessment.missing,
+    ruleSetVersion: assessment.ruleSetVersion,
+    assessedOn: shanghaiDay(now),
+    classification: row.survey ? classifySurvey(row.survey.finding, assessment.certificateStatus) : null,
+  };
+}

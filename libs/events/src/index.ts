@@ -4,7 +4,6 @@ export * from './outbox';
 export * from './inbox';
 export * from './entities';
 export * from './relay';
-export * from './pg-listener';
 export * from './consumer';
 export * from './pipeline';
 export * from './queue-metrics';

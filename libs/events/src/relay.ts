@@ -1,6 +1,6 @@
 import { Queue, type JobsOptions } from 'bullmq';
 import type { DataSource } from 'typeorm';
-import type { Logger } from '@jianguan/platform';
+import { withTimeout, type Logger } from '@jianguan/platform';
 import { isEventType, subscribersOf, type AnyEventEnvelope, type ServiceName } from './catalogue';
 import { outboxChannel } from './outbox';
 import { listenForNotifications, type PgListener } from './pg-listener';
@@ -45,19 +45,6 @@ interface OutboxRow {
   producer: ServiceName;
   payload: object;
   occurred_at: Date;
-}
-
-/** Rejects after `ms`; the original promise keeps its handlers, so a late failure is not unhandled. */
-async function withTimeout<T>(work: Promise<T>, ms: number, message: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(message)), ms);
-  });
-  try {
-    return await Promise.race([work, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 /**

@@ -11,7 +11,7 @@ import {
   type TestDatabase,
   type TestQueuePrefix,
 } from '@jianguan/testing';
-import { openDataSource } from '@jianguan/platform';
+import { openDataSource, shanghaiDay } from '@jianguan/platform';
 import { createRegistryDataSource } from '../src/data-source';
 import { reassessStaleCertificates } from '../src/commands/reassess-certificates';
 import { REASSESSMENT_QUEUE } from '../src/certificate-reassessment';
@@ -118,12 +118,8 @@ it('re-assesses on the day after expiry, once, audited and announced', async () 
 it('the worker schedules the daily run and catches up at start', async () => {
   // Expired yesterday, never re-assessed since.
   const today = new Date();
-  const yesterday = new Date(today.getTime() - 86_400_000).toLocaleDateString('sv-SE', {
-    timeZone: 'Asia/Shanghai',
-  });
-  const lastWeek = new Date(today.getTime() - 7 * 86_400_000).toLocaleDateString('sv-SE', {
-    timeZone: 'Asia/Shanghai',
-  });
+  const yesterday = shanghaiDay(new Date(today.getTime() - 86_400_000));
+  const lastWeek = shanghaiDay(new Date(today.getTime() - 7 * 86_400_000));
   const id = await completeInstitution(lastWeek, yesterday);
 
   const worker = await startRegistryWorker(testEnv(db, queue, { REGISTRY_REASSESS_CRON: '30 0 * * *' }));

@@ -177,6 +177,11 @@ describe('public lists through the gateway', () => {
     expect(((await again.json()) as { data: { publicLookup: Entry[] } }).data.publicLookup[0].list).toBe(
       'WHITE',
     );
+    // An answer carrying an error is never kept: the same request again is answered afresh.
+    await rawLookup('');
+    const refused = await rawLookup('');
+    expect(refused.headers.get('age')).toBeNull();
+    expect(((await refused.json()) as { errors: unknown[] }).errors).toHaveLength(1);
     // Signed-in callers are never answered from it.
     const signedIn = await tokenFor({ scopes: [], regionCode: QINGHAI.province });
     await rawLookup('博学', signedIn);

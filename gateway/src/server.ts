@@ -3,7 +3,6 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { expressMiddleware } from '@as-integrations/express5';
 import {
   ConfigError,
   createLogger,
@@ -25,7 +24,8 @@ import { authenticate, type AuthenticatedLocals } from './authenticate';
 import { formatGatewayError } from './format-error';
 import { explorer } from './explorer';
 import { followListVersion, type ListVersionFeed } from './list-version-feed';
-import { publicAnswerCache } from './public-answer-cache';
+import { publicAnswerCache, type PublicAnswerCache } from './public-answer-cache';
+import { graphqlHttpHandler, keepRawBody } from './graphql-http';
 
 /** Same as the subgraphs accept: the gateway forwards variables, so it must not take more. */
 const BODY_LIMIT = '1mb';
@@ -80,12 +80,14 @@ export async function serveGateway(config: GatewayConfig, logger: Logger): Promi
 
   // Anonymous answers are kept only where list changes can be heard (REDIS_URL set).
   let listVersion: ListVersionFeed | undefined;
+  let answers: PublicAnswerCache | undefined;
   if (config.REDIS_URL && config.PUBLIC_ANSWER_CACHE_MB > 0) {
     listVersion = await followListVersion({
       redisUrl: config.REDIS_URL,
       queuePrefix: config.QUEUE_PREFIX,
       logger,
     });
+    answers = publicAnswerCache(listVersion, config.PUBLIC_ANSWER_CACHE_MB, metrics);
   }
 
   const hardened = hardenedApolloOptions<GatewayContext>(config.NODE_ENV, httpServer);
@@ -100,7 +102,7 @@ export async function serveGateway(config: GatewayConfig, logger: Logger): Promi
       graphqlMetrics<GatewayContext>(metrics),
       errorLogging<GatewayContext>(),
       ApolloServerPluginLandingPageDisabled(),
-      ...(listVersion ? [publicAnswerCache(listVersion, config.PUBLIC_ANSWER_CACHE_MB)] : []),
+      ...(answers ? [answers.plugin] : []),
     ],
     formatError: formatGatewayError,
   });
@@ -122,9 +124,10 @@ export async function serveGateway(config: GatewayConfig, logger: Logger): Promi
   app.use(
     '/graphql',
     authenticate({ secret: config.JWT_SECRET, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE }),
-    express.json({ limit: BODY_LIMIT }),
-    expressMiddleware(apollo, {
-      context: async ({ req, res }) => {
+    express.json({ limit: BODY_LIMIT, verify: keepRawBody }),
+    graphqlHttpHandler(
+      apollo,
+      (req, res, answerSlot) => {
         const { requestId, logger: requestLogger } = requestLocals(res);
         const { claims } = res.locals as AuthenticatedLocals;
         return {
@@ -132,9 +135,12 @@ export async function serveGateway(config: GatewayConfig, logger: Logger): Promi
           logger: claims ? requestLogger.child({ sub: claims.sub }) : requestLogger,
           authorization: claims ? req.headers.authorization : undefined,
           claims,
+          answerSlot,
         };
       },
-    }),
+      answers,
+      (res) => (res.locals as AuthenticatedLocals).claims !== undefined,
+    ),
   );
   app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
     const status = httpStatusOf(error);

@@ -25,6 +25,8 @@ export interface Target {
 export interface RunRecord extends LoadResult {
   round: number;
   cpuMsPerRequest?: number;
+  /** CPU ms of the subgraphs and PostgreSQL per request (what every gateway's answer also costs). */
+  backendCpuMsPerRequest?: number;
   statementsPerRequest?: number;
 }
 
@@ -36,6 +38,7 @@ export interface TargetSummary {
   p50: Spread;
   p99: Spread;
   cpuMsPerRequest?: Spread;
+  backendCpuMsPerRequest?: Spread;
   statementsPerRequest?: Spread;
 }
 
@@ -75,11 +78,18 @@ export function httpTarget(
   };
 }
 
+/** What the stack behind the gateways can tell about each run. */
+export interface Backend {
+  statements: () => Promise<number>;
+  backendCpuMillis: () => number;
+}
+
 export async function measure(
   targets: Target[],
   method: Method,
-  statements?: () => Promise<number>,
+  backend?: Backend,
 ): Promise<TargetSummary[]> {
+  const statements = backend?.statements;
   for (const target of targets) {
     say(`warm-up ${target.name} (${method.warmupSeconds} s, discarded)`);
     await target.run(method.warmupSeconds);
@@ -90,14 +100,17 @@ export async function measure(
       assertChildrenAlive();
       const cpuBefore = target.pid ? cpuMillis(target.pid) : 0;
       const statementsBefore = statements ? await statements() : 0;
+      const backendBefore = backend?.backendCpuMillis() ?? 0;
       const result = await target.run(method.seconds);
       const cpuAfter = target.pid ? cpuMillis(target.pid) : 0;
+      const backendAfter = backend?.backendCpuMillis() ?? 0;
       const statementsAfter = statements ? await statements() : 0;
       const perRequest = (n: number) => (result.requests > 0 ? n / result.requests : NaN);
       const record: RunRecord = {
         ...result,
         round,
         cpuMsPerRequest: target.pid ? perRequest(cpuAfter - cpuBefore) : undefined,
+        backendCpuMsPerRequest: backend ? perRequest(backendAfter - backendBefore) : undefined,
         statementsPerRequest:
           statements && target.throughSubgraphs !== false
             ? perRequest(statementsAfter - statementsBefore)
@@ -107,6 +120,9 @@ export async function measure(
       say(
         `round ${round} ${target.name}: ${result.rps.toFixed(0)} rps, p50 ${result.p50} ms, p99 ${result.p99} ms` +
           (record.cpuMsPerRequest !== undefined ? `, ${record.cpuMsPerRequest.toFixed(2)} cpu ms/req` : '') +
+          (record.backendCpuMsPerRequest !== undefined
+            ? `, ${record.backendCpuMsPerRequest.toFixed(2)} backend cpu ms/req`
+            : '') +
           (record.statementsPerRequest !== undefined
             ? `, ${record.statementsPerRequest.toFixed(2)} SQL/req`
             : '') +
@@ -130,6 +146,7 @@ export async function measure(
       p50: spread(records.map((r) => r.p50)),
       p99: spread(records.map((r) => r.p99)),
       cpuMsPerRequest: pick((r) => r.cpuMsPerRequest),
+      backendCpuMsPerRequest: pick((r) => r.backendCpuMsPerRequest),
       statementsPerRequest: pick((r) => r.statementsPerRequest),
     };
   });

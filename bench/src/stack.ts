@@ -32,10 +32,14 @@ export interface Stack {
   commonEnv: Record<string, string>;
   /** SQL statements sent by all subgraphs so far. */
   statements: () => Promise<number>;
+  /** CPU milliseconds spent so far behind the gateways: the five subgraph processes and PostgreSQL. */
+  backendCpuMillis: () => number;
 }
 
 /** Connections per subgraph (the services' default is 10; see startStack). */
 export const SUBGRAPH_POOL_SIZE = 5;
+
+import { cpuMillis, postgresCpuMillis } from './cpu';
 
 const say = (message: string) => process.stderr.write(`[bench] ${message}\n`);
 
@@ -116,6 +120,8 @@ export async function startStack(options: { workerEnv?: Record<string, string> }
     workers,
     adminToken,
     commonEnv,
+    backendCpuMillis: () =>
+      subgraphs.reduce((sum, s) => sum + cpuMillis(s.child.pid), 0) + postgresCpuMillis(),
     statements: async () => {
       const counts = await Promise.all(
         subgraphs.map((s) => s.child.ask({ type: 'statements' }, 'statements')),

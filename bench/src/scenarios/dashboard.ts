@@ -27,7 +27,7 @@ export async function dashboardScenario(
     bodies.slice(0, 4),
   );
   const targets = gateways.map((g) => gatewayTarget(g, headers, bodies, options.method.connections));
-  const summaries = await measure(targets, options.method, stack.statements);
+  const summaries = await measure(targets, options.method, stack);
   return {
     scenario: 3,
     title: 'Province dashboard: region(code: "63") with stats from all five subgraphs',

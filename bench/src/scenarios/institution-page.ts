@@ -32,7 +32,7 @@ export async function institutionPageScenario(
     }
   }
   const targets = gateways.map((g) => gatewayTarget(g, headers, bodies, options.method.connections));
-  const summaries = await measure(targets, options.method, stack.statements);
+  const summaries = await measure(targets, options.method, stack);
   return {
     scenario: 2,
     title: 'A page of 50 institutions with fields from all five subgraphs (admin token)',

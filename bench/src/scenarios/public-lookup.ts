@@ -68,7 +68,7 @@ export async function publicLookupScenario(
       connections: 10,
     }),
   ];
-  const summaries = await measure(targets, options.method, stack.statements);
+  const summaries = await measure(targets, options.method, stack);
   return {
     scenario: 1,
     title: 'Anonymous publicLookup (name fragment and pinyin, varied terms)',

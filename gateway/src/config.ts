@@ -27,6 +27,11 @@ export const gatewayEnvSchema = baseConfigSchema
       .enum(['true', 'false'])
       .default('true')
       .transform((value) => value === 'true'),
+    /**
+     * One caller's entity fetches to the same subgraph that arrive within this many milliseconds
+     * go out as one call (0 turns it off).
+     */
+    ENTITY_BATCH_WINDOW_MS: z.coerce.number().min(0).max(50).default(2),
     /** Memory for kept anonymous answers, in MiB (0 turns the cache off). */
     PUBLIC_ANSWER_CACHE_MB: z.coerce.number().min(0).default(64),
   });

@@ -73,7 +73,11 @@ export async function serveGateway(config: GatewayConfig, logger: Logger): Promi
       const endpoint = endpoints.get(name);
       // Configuration is derived from the same supergraph, so this is a programming error.
       if (!endpoint) throw new Error(`No endpoint configured for subgraph ${name}`);
-      return new SubgraphDataSource({ ...endpoint, deduplicate: config.DEDUPLICATE_SUBGRAPH_FETCHES });
+      return new SubgraphDataSource({
+        ...endpoint,
+        deduplicate: config.DEDUPLICATE_SUBGRAPH_FETCHES,
+        entityBatchWindowMs: config.ENTITY_BATCH_WINDOW_MS,
+      });
     },
     logger,
   });

@@ -3,6 +3,10 @@ import { GraphQLError } from 'graphql';
 import { REQUEST_ID_HEADER, SUBGRAPH_SECRET_HEADER } from '@jianguan/platform';
 import type { GatewayContext } from './context';
 import { deduplicatingFetch } from './deduplicating-fetch';
+import { batchingEntityFetch } from './batching-entity-fetch';
+
+/** Keeps a merged entity call well under the subgraphs' 1 MB request limit. */
+const MAX_REPRESENTATIONS_PER_CALL = 2000;
 
 type FetcherResponse = Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0];
 
@@ -12,6 +16,8 @@ export interface SubgraphDataSourceOptions {
   secret: string;
   /** Send identical concurrent queries of one caller once. */
   deduplicate: boolean;
+  /** Merge one caller's concurrent entity fetches that arrive within this many ms (0: never). */
+  entityBatchWindowMs: number;
 }
 
 /**
@@ -26,7 +32,14 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   constructor(options: SubgraphDataSourceOptions) {
     // Node's own fetch (undici, pooled keep-alive connections) instead of the default
     // make-fetch-happen, whose HTTP-cache layers cost CPU on every subgraph call (see BENCHMARKS.md).
-    const send = options.deduplicate ? deduplicatingFetch() : fetch;
+    const batched =
+      options.entityBatchWindowMs > 0
+        ? batchingEntityFetch({
+            windowMs: options.entityBatchWindowMs,
+            maxRepresentations: MAX_REPRESENTATIONS_PER_CALL,
+          })
+        : fetch;
+    const send = options.deduplicate ? deduplicatingFetch(batched) : batched;
     super({ url: options.url, fetcher: send as unknown as RemoteGraphQLDataSource['fetcher'] });
     this.subgraph = options.name;
     this.secret = options.secret;

@@ -74,6 +74,9 @@ function outboxSchema(manager: EntityManager): string {
   return manager.dataSource.getMetadata(OutboxEvent).schema ?? 'public';
 }
 
+/** One event of a batch: its type and payload, typed together. */
+export type EventDraft = { [T in EventType]: { type: T; payload: EventPayload<T> } }[EventType];
+
 /**
  * Records a domain event with the caller's manager, so it commits or rolls back with the change.
  * The payload is checked against the catalogue and the producer must be the event's producer:
@@ -87,23 +90,44 @@ export async function recordEvent<T extends EventType>(
   payload: EventPayload<T>,
   occurredAt: Date = new Date(),
 ): Promise<EventEnvelope<T>> {
-  const definition = catalogue[type];
-  if (!definition) throw new EventContractError(`Unknown event type ${String(type)}`);
-  if (definition.producer !== producer) {
-    throw new EventContractError(`${type} is produced by ${definition.producer}, not ${producer}`);
-  }
-  const parsed = parsePayload(type, payload);
-  const schema = outboxSchema(manager);
-  const id = randomUUID();
-  await manager.insert(OutboxEvent, {
-    id,
-    type,
-    producer,
-    payload: parsed,
-    occurredAt,
-    publishedAt: null,
-    attempts: 0,
+  const [envelope] = await recordEvents(manager, producer, [{ type, payload } as EventDraft], occurredAt);
+  return envelope as EventEnvelope<T>;
+}
+
+/**
+ * Records many events (a batch step's) like recordEvent, with one INSERT and one NOTIFY; they keep
+ * their order in the outbox.
+ */
+export async function recordEvents(
+  manager: EntityManager,
+  producer: ServiceName,
+  events: EventDraft[],
+  occurredAt: Date = new Date(),
+): Promise<EventEnvelope<EventType>[]> {
+  if (events.length === 0) return [];
+  const envelopes = events.map(({ type, payload }): EventEnvelope<EventType> => {
+    const definition = catalogue[type];
+    if (!definition) throw new EventContractError(`Unknown event type ${String(type)}`);
+    if (definition.producer !== producer) {
+      throw new EventContractError(`${type} is produced by ${definition.producer}, not ${producer}`);
+    }
+    const parsed = parsePayload(type, payload);
+    return { id: randomUUID(), type, producer, occurredAt: occurredAt.toISOString(), payload: parsed };
   });
-  await manager.query('SELECT pg_notify($1, $2)', [outboxChannel(schema), id]);
-  return { id, type, producer, occurredAt: occurredAt.toISOString(), payload: parsed };
+  const schema = outboxSchema(manager);
+  await manager.query(
+    `INSERT INTO "${schema}".outbox (id, type, producer, payload, occurred_at, published_at, attempts)
+     SELECT id, type, $3, payload, $4, NULL, 0
+       FROM unnest($1::uuid[], $2::text[], $5::jsonb[]) WITH ORDINALITY AS e(id, type, payload, n)
+      ORDER BY n`,
+    [
+      envelopes.map((e) => e.id),
+      envelopes.map((e) => e.type),
+      producer,
+      occurredAt,
+      envelopes.map((e) => JSON.stringify(e.payload)),
+    ],
+  );
+  await manager.query('SELECT pg_notify($1, $2)', [outboxChannel(schema), envelopes[0].id]);
+  return envelopes;
 }

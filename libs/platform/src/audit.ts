@@ -47,16 +47,29 @@ export interface AuditEntry {
 
 /** Writes the audit line with the caller's manager, so it commits or rolls back with the change. */
 export async function writeAudit(manager: EntityManager, entry: AuditEntry): Promise<void> {
-  await manager.insert(AuditRecord, {
-    actorId: entry.actor.sub,
-    actorName: entry.actor.name,
-    action: entry.action,
-    entityType: entry.entityType,
-    entityId: entry.entityId,
-    before: entry.before,
-    after: entry.after,
-    requestId: entry.requestId ?? null,
-  });
+  await writeAudits(manager, [entry]);
+}
+
+/** Writes many audit lines in one statement (a batch step's), in the caller's transaction. */
+export async function writeAudits(manager: EntityManager, entries: AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  const json = (value: object | null) => (value === null ? null : JSON.stringify(value));
+  await manager.query(
+    `INSERT INTO ${manager.dataSource.getMetadata(AuditRecord).tablePath}
+            (actor_id, actor_name, action, entity_type, entity_id, before, after, request_id)
+     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::jsonb[],
+                          $7::jsonb[], $8::text[])`,
+    [
+      entries.map((e) => e.actor.sub),
+      entries.map((e) => e.actor.name),
+      entries.map((e) => e.action),
+      entries.map((e) => e.entityType),
+      entries.map((e) => e.entityId),
+      entries.map((e) => json(e.before)),
+      entries.map((e) => json(e.after)),
+      entries.map((e) => e.requestId ?? null),
+    ],
+  );
 }
 
 /** DDL for a service's audit table; a trigger refuses UPDATE and DELETE so the log stays append-only. */

@@ -46,6 +46,11 @@ export const enforcementConfigSchema = subgraphConfigSchema.extend({
   /** Deadline jobs processed at once by one worker. */
   ENFORCEMENT_DEADLINE_CONCURRENCY: z.coerce.number().int().positive().default(10),
   /**
+   * Due orders one deadline transaction takes: a deadline check sweeps the others due with its own
+   * order in batches of this size, so thousands due in the same second cost a few transactions.
+   */
+  ENFORCEMENT_DEADLINE_BATCH_SIZE: z.coerce.number().int().positive().max(5000).default(500),
+  /**
    * How long a deadline job stays locked to the worker running it; a worker that died (SIGKILL) leaves
    * its jobs locked this long before another worker takes them up again.
    */

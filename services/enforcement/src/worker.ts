@@ -5,7 +5,7 @@ import { loadEnforcementConfig } from './config';
 import { createEnforcementDataSource, ENFORCEMENT_SCHEMA } from './data-source';
 import { enforcementEventHandlers } from './event-handlers';
 import { DEADLINE_QUEUE, DeadlineScheduler, RECONCILE_JOB, type DeadlineJobData } from './deadlines/schedule';
-import { processDeadlineJob } from './deadlines/process';
+import { runDeadlineJob, type DeadlineResult } from './deadlines/process';
 import { reconcileDeadlines } from './deadlines/reconcile';
 import { deadlineTimings } from './deadlines/timings';
 import { channelFor } from './deadlines/delivery';
@@ -42,19 +42,23 @@ export async function startEnforcementWorker(env?: Record<string, string | undef
     }),
   });
   const channel = channelFor(config.ENFORCEMENT_NOTIFY_WEBHOOK_URL, logger);
+  const deadlineOptions = {
+    grace: config.ENFORCEMENT_ESCALATION_GRACE,
+    batchSize: config.ENFORCEMENT_DEADLINE_BATCH_SIZE,
+  };
+  // After each commit: the next rung of the ladder (the reconciler covers a crash right here), then
+  // the notifications.
+  const afterCommit = async (result: DeadlineResult) => {
+    await scheduler.scheduleAll(result.next);
+    if (result.notifications.length > 0) await channel.deliver(result.notifications);
+  };
   const deadlineWorker = new Worker<DeadlineJobData>(
     DEADLINE_QUEUE,
     async (job: Job<DeadlineJobData>) => {
       if (job.name === RECONCILE_JOB) return { reconciled: await reconcileDeadlines(dataSource, scheduler) };
-      const result = await processDeadlineJob(dataSource, job.data, config.ENFORCEMENT_ESCALATION_GRACE);
-      // After the commit: the next rung of the ladder (the reconciler covers a crash right here).
-      if (result.next) await scheduler.schedule(result.next);
-      if (result.notifications.length > 0) await channel.deliver(result.notifications);
-      logger.debug(
-        { orderId: job.data.orderId, kind: job.data.kind, outcome: result.outcome },
-        'deadline job',
-      );
-      return { outcome: result.outcome };
+      const outcome = await runDeadlineJob(dataSource, job.data, deadlineOptions, afterCommit);
+      logger.debug({ orderId: job.data.orderId, kind: job.data.kind, outcome }, 'deadline job');
+      return { outcome };
     },
     {
       connection: { url: config.REDIS_URL },

@@ -44,6 +44,8 @@ function startWorkerProcess(): ChildProcess {
     ENFORCEMENT_ESCALATION_GRACE: '2s',
     ENFORCEMENT_RECONCILE_INTERVAL_MS: '3000',
     ENFORCEMENT_DEADLINE_CONCURRENCY: '10',
+    // Deadline sweeps of 50 orders: the kill falls among committed, running and untouched batches.
+    ENFORCEMENT_DEADLINE_BATCH_SIZE: '50',
     // A killed worker's active jobs are taken up again after this long.
     ENFORCEMENT_JOB_LOCK_MS: '3000',
   });

@@ -1,7 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { conflict, forbidden, notFound, writeAudit, type Claims, type Viewer } from '@jianguan/platform';
+import { conflict, forbidden, notFound, writeAudits, type Claims, type Viewer } from '@jianguan/platform';
 import { RectificationOrderEntity } from '../entities/rectification-order.entity';
-import { OrderHistoryEntity } from '../entities/order-history.entity';
 import type { OrderStatus } from '../domain/order';
 import type { EnforcementConfig } from '../config';
 import type { DeadlineScheduler } from '../deadlines/schedule';
@@ -67,23 +66,47 @@ export async function saveOrderChange(
   requestId?: string,
 ): Promise<RectificationOrderEntity> {
   await manager.save(order);
-  await manager.insert(OrderHistoryEntity, {
-    orderId: order.id,
-    action,
-    fromStatus: before?.status ?? null,
-    toStatus: order.status,
-    actorId: actor.sub,
-    actorName: actor.name,
-    detail,
-  });
-  await writeAudit(manager, {
-    actor,
-    action,
-    entityType: 'RectificationOrder',
-    entityId: order.id,
-    before,
-    after: snapshot(order),
-    requestId,
-  });
+  await recordOrderChanges(manager, [{ order, before }], actor, action, detail, requestId);
   return order;
+}
+
+/**
+ * Writes the history lines and audit records of orders already saved, one statement each, in the
+ * caller's transaction: what saveOrderChange does after the save, for one order or a batch step's many.
+ */
+export async function recordOrderChanges(
+  manager: EntityManager,
+  changes: { order: RectificationOrderEntity; before: ReturnType<typeof snapshot> | null }[],
+  actor: Pick<Claims, 'sub' | 'name'>,
+  action: string,
+  detail: string | null,
+  requestId?: string,
+): Promise<void> {
+  if (changes.length === 0) return;
+  await manager.query(
+    `INSERT INTO enforcement.order_history (order_id, action, from_status, to_status, actor_id, actor_name, detail)
+     SELECT order_id, $3, from_status, to_status, $4, $5, $6
+       FROM unnest($1::uuid[], $2::text[], $7::text[]) AS c(order_id, to_status, from_status)`,
+    [
+      changes.map((c) => c.order.id),
+      changes.map((c) => c.order.status),
+      action,
+      actor.sub,
+      actor.name,
+      detail,
+      changes.map((c) => c.before?.status ?? null),
+    ],
+  );
+  await writeAudits(
+    manager,
+    changes.map(({ order, before }) => ({
+      actor,
+      action,
+      entityType: 'RectificationOrder',
+      entityId: order.id,
+      before,
+      after: snapshot(order),
+      requestId,
+    })),
+  );
 }

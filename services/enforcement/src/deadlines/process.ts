@@ -1,5 +1,4 @@
 import type { DataSource } from 'typeorm';
-import { recordEvent } from '@jianguan/events';
 import type { Grace } from '../config';
 import { EscalationCaseEntity } from '../entities/escalation-case.entity';
 import { DisciplineReferralEntity } from '../entities/discipline-referral.entity';
@@ -13,6 +12,7 @@ import {
   insertNotifications,
   institutionRecipient,
 } from './notify';
+import { claimDueOrders, DEADLINE_SYSTEM_ACTOR as SYSTEM, markOverdue } from './overdue';
 import { reminderStep, type DeadlineJobData } from './schedule';
 import { respondByFrom } from './timings';
 
@@ -20,9 +20,18 @@ export type DeadlineOutcome = 'SENT' | 'ALREADY_SENT' | 'STALE' | 'OVERDUE' | 'E
 
 export interface DeadlineResult {
   outcome: DeadlineOutcome;
-  /** The order after the change, when the step opened a case whose escalation must be scheduled. */
-  next: RectificationOrderEntity | null;
+  /** The orders after the change, when the step opened cases whose escalation must be scheduled. */
+  next: RectificationOrderEntity[];
   notifications: OutgoingNotification[];
+  /** A deadline step took a full batch: more due orders may be waiting for a sweep. */
+  more: boolean;
+}
+
+export interface DeadlineOptions {
+  grace: Grace;
+  /** How many due orders one deadline transaction takes (the job's own and others due with it). */
+  batchSize: number;
+  now?: () => Date;
 }
 
 /** Thrown when a job runs before its instant (a clock behind Redis's); BullMQ retries it. */
@@ -30,83 +39,93 @@ export class NotDueYet extends Error {
   override name = 'NotDueYet';
 }
 
-const SYSTEM = { sub: 'system:enforcement-deadlines', name: '整改期限监督' };
-const stale: DeadlineResult = { outcome: 'STALE', next: null, notifications: [] };
+const stale: DeadlineResult = { outcome: 'STALE', next: [], notifications: [], more: false };
 const sameInstant = (a: Date | null, iso: string) => a !== null && a.getTime() === Date.parse(iso);
 
 /**
- * Runs one reminder, deadline check or escalation. Each re-reads the order under a row lock and does
- * nothing when the job no longer applies (rectified, extended, escalated already, action recorded);
- * the status change under the lock and the unique notification rows make a second run a no-op.
+ * Runs a job, handing each committed transaction's result to `afterCommit` (schedule the next rung,
+ * deliver the notifications). A deadline check that finds its order due takes other due orders along
+ * in the same transaction and then sweeps the rest batch by batch, so deadlines falling due together
+ * cost a few set-based transactions instead of one each; their own jobs then find them done (STALE).
+ */
+export async function runDeadlineJob(
+  dataSource: DataSource,
+  job: DeadlineJobData,
+  options: DeadlineOptions,
+  afterCommit: (result: DeadlineResult) => Promise<void>,
+): Promise<DeadlineOutcome> {
+  let result = await processDeadlineJob(dataSource, job, options);
+  const outcome = result.outcome;
+  await afterCommit(result);
+  while (result.more) {
+    result = await sweepDueDeadlines(dataSource, options);
+    await afterCommit(result);
+  }
+  return outcome;
+}
+
+/** One batch of due orders with no job of their own in hand (the continuation of runDeadlineJob). */
+export function sweepDueDeadlines(dataSource: DataSource, options: DeadlineOptions): Promise<DeadlineResult> {
+  return dataSource.transaction(async (manager) => {
+    const at = (options.now ?? (() => new Date()))();
+    const due = await claimDueOrders(manager, at, options.batchSize);
+    if (due.length === 0) return stale;
+    const { changed, notifications } = await markOverdue(manager, due, at, options.grace);
+    return { outcome: 'OVERDUE', next: changed, notifications, more: due.length === options.batchSize };
+  });
+}
+
+/**
+ * Runs one reminder, deadline check or escalation in one transaction. Each re-reads the order under a
+ * row lock and does nothing when the job no longer applies (rectified, extended, escalated already,
+ * action recorded); the status change under the lock and the unique notification rows make a second
+ * run a no-op.
  */
 export async function processDeadlineJob(
   dataSource: DataSource,
   job: DeadlineJobData,
-  grace: Grace,
-  now: () => Date = () => new Date(),
+  options: DeadlineOptions,
 ): Promise<DeadlineResult> {
+  const { grace } = options;
   return dataSource.transaction(async (manager) => {
     const order = await lockOrder(manager, job.orderId);
     if (!order) return stale;
-    const at = now();
+    const at = (options.now ?? (() => new Date()))();
     const county = regionAtLevel(order.regionCode, 'COUNTY');
 
     if (job.kind === 'REMINDER') {
       if (order.status !== 'OPEN' || !sameInstant(order.deadline, job.deadline)) return stale;
       // Once the deadline has passed, the deadline check speaks instead.
       if (at.getTime() >= order.deadline.getTime()) return stale;
-      const sent = await insertNotifications(
-        manager,
-        order.id,
-        'REMINDER',
-        reminderStep(job.offsetSeconds, order.deadline),
-        [institutionRecipient(order.institutionId), departmentRecipient(county)],
-        `整改期限提醒：整改通知将于 ${order.deadline.toISOString()} 到期`,
-      );
-      return { outcome: sent.length > 0 ? 'SENT' : 'ALREADY_SENT', next: null, notifications: sent };
+      const sent = await insertNotifications(manager, [
+        {
+          orderId: order.id,
+          kind: 'REMINDER',
+          step: reminderStep(job.offsetSeconds, order.deadline),
+          recipients: [institutionRecipient(order.institutionId), departmentRecipient(county)],
+          message: `整改期限提醒：整改通知将于 ${order.deadline.toISOString()} 到期`,
+        },
+      ]);
+      return {
+        outcome: sent.length > 0 ? 'SENT' : 'ALREADY_SENT',
+        next: [],
+        notifications: sent,
+        more: false,
+      };
     }
 
     if (job.kind === 'DEADLINE') {
       if (order.status !== 'OPEN' || !sameInstant(order.deadline, job.deadline)) return stale;
       if (at.getTime() < order.deadline.getTime()) throw new NotDueYet(`deadline of ${order.id} not yet due`);
-      const before = snapshot(order);
-      const respondBy = respondByFrom(at, grace);
-      order.status = 'OVERDUE';
-      order.escalationLevel = 'COUNTY';
-      order.respondBy = respondBy;
-      await manager.insert(EscalationCaseEntity, {
-        orderId: order.id,
-        level: 'COUNTY',
-        responsibleRegionCode: county,
-        openedAt: at,
-        respondBy,
-        outcome: null,
-        resolvedAt: null,
-      });
-      await saveOrderChange(manager, order, before, SYSTEM, 'rectificationDeadlineMissed', null);
-      const base = { institutionId: order.institutionId, regionCode: order.regionCode };
-      await recordEvent(manager, 'enforcement', 'RectificationDeadlineMissed', {
-        orderId: order.id,
-        ...base,
-        deadline: order.deadline.toISOString(),
-        detectedAt: at.toISOString(),
-      });
-      await recordEvent(manager, 'enforcement', 'InstitutionBlacklisted', {
-        ...base,
-        reason: 'RECTIFICATION_DEADLINE_MISSED',
-        orderId: order.id,
-        trainingStopOrdered: true,
-        blacklistedAt: at.toISOString(),
-      });
-      const notifications = await insertNotifications(
-        manager,
-        order.id,
-        'DEADLINE_MISSED',
-        `deadline@${order.deadline.toISOString()}`,
-        [institutionRecipient(order.institutionId), departmentRecipient(county)],
-        `逾期未整改：已列入黑名单并责令停止全部培训；请县级教育部门于 ${respondBy.toISOString()} 前依法处置`,
-      );
-      return { outcome: 'OVERDUE', next: order, notifications };
+      // The job's own order, then others due by now that nobody holds: one set-based step for all.
+      const others = await claimDueOrders(manager, at, options.batchSize - 1, [order.id]);
+      const { changed, notifications } = await markOverdue(manager, [order, ...others], at, grace);
+      return {
+        outcome: 'OVERDUE',
+        next: changed,
+        notifications,
+        more: others.length > 0 && others.length === options.batchSize - 1,
+      };
     }
 
     // ESCALATE: the case at job.level had until respondBy and nobody recorded an action.
@@ -143,15 +162,16 @@ export async function processDeadlineJob(
       order.escalationLevel = 'REFERRED';
       order.respondBy = null;
       await saveOrderChange(manager, order, before, SYSTEM, 'referToDisciplineInspection', null);
-      const notifications = await insertNotifications(
-        manager,
-        order.id,
-        'DISCIPLINE_REFERRAL',
-        'escalation:REFERRED',
-        [disciplineRecipient(regionAtLevel(order.regionCode, 'PROVINCE')), failed],
-        `移送纪检监察：${county} 逾期未整改案件未依法处置，责任人 ${officers.join('、')}`,
-      );
-      return { outcome: 'REFERRED', next: null, notifications };
+      const notifications = await insertNotifications(manager, [
+        {
+          orderId: order.id,
+          kind: 'DISCIPLINE_REFERRAL',
+          step: 'escalation:REFERRED',
+          recipients: [disciplineRecipient(regionAtLevel(order.regionCode, 'PROVINCE')), failed],
+          message: `移送纪检监察：${county} 逾期未整改案件未依法处置，责任人 ${officers.join('、')}`,
+        },
+      ]);
+      return { outcome: 'REFERRED', next: [], notifications, more: false };
     }
     const level: CaseLevel = next;
     const respondBy = respondByFrom(at, grace);
@@ -168,15 +188,16 @@ export async function processDeadlineJob(
     order.escalationLevel = level;
     order.respondBy = respondBy;
     await saveOrderChange(manager, order, before, SYSTEM, `escalateTo${level}`, null);
-    const notifications = await insertNotifications(
-      manager,
-      order.id,
-      'ESCALATION',
-      `escalation:${level}`,
-      [departmentRecipient(responsible), failed],
-      `逾期整改案件升级督办至${level === 'CITY' ? '市' : '省'}级：请于 ${respondBy.toISOString()} 前依法处置`,
-    );
-    return { outcome: 'ESCALATED', next: order, notifications };
+    const notifications = await insertNotifications(manager, [
+      {
+        orderId: order.id,
+        kind: 'ESCALATION',
+        step: `escalation:${level}`,
+        recipients: [departmentRecipient(responsible), failed],
+        message: `逾期整改案件升级督办至${level === 'CITY' ? '市' : '省'}级：请于 ${respondBy.toISOString()} 前依法处置`,
+      },
+    ]);
+    return { outcome: 'ESCALATED', next: [order], notifications, more: false };
   });
 }
 

@@ -132,6 +132,11 @@ export class DeadlineScheduler {
     return this.add(jobs);
   }
 
+  /** Schedules the jobs of many orders' current state with one bulk add (orders past their reminders). */
+  scheduleAll(orders: readonly SchedulableOrder[]): Promise<void> {
+    return this.add(orders.flatMap((order) => jobsFor(order, this.timings)));
+  }
+
   close(): Promise<void> {
     return this.queue.close();
   }

@@ -76,6 +76,19 @@ export function sweepDueDeadlines(dataSource: DataSource, options: DeadlineOptio
 }
 
 /**
+ * Whether an order has left OPEN or moved its deadline, read without a lock or transaction. An order
+ * never returns to OPEN and a deadline only moves later, so a yes is final and the job is stale: when
+ * a sweep has already handled thousands of orders due together, their own jobs end on one read each.
+ */
+async function passedBy(dataSource: DataSource, orderId: string, deadline: string): Promise<boolean> {
+  const [order]: { status: string; deadline: Date }[] = await dataSource.query(
+    'SELECT status, deadline FROM enforcement.rectification_order WHERE id = $1',
+    [orderId],
+  );
+  return !order || order.status !== 'OPEN' || !sameInstant(order.deadline, deadline);
+}
+
+/**
  * Runs one reminder, deadline check or escalation in one transaction. Each re-reads the order under a
  * row lock and does nothing when the job no longer applies (rectified, extended, escalated already,
  * action recorded); the status change under the lock and the unique notification rows make a second
@@ -87,6 +100,7 @@ export async function processDeadlineJob(
   options: DeadlineOptions,
 ): Promise<DeadlineResult> {
   const { grace } = options;
+  if (job.kind !== 'ESCALATE' && (await passedBy(dataSource, job.orderId, job.deadline))) return stale;
   return dataSource.transaction(async (manager) => {
     const order = await lockOrder(manager, job.orderId);
     if (!order) return stale;

@@ -4,6 +4,8 @@
  * reminders, 1 h escalation grace) must mark every order overdue and open its county escalation case,
  * each exactly once. Compared with a no-op BullMQ processor draining N jobs due at one instant.
  */
+import { Queue } from 'bullmq';
+import { DEADLINE_QUEUE } from '@jianguan/enforcement';
 import { childEnv, benchConfig } from '../bench-config';
 import { forkChild } from '../children';
 import type { NoopQueueJob, NoopQueueResult } from '../processes/noop-queue-main';
@@ -72,6 +74,7 @@ export async function deadlineScenario(
       missedOrders: Number(missed.rows[0].orders),
     };
   });
+  const queueEmptyMs = await deadlineQueueDrained(stack, deadline);
   const exactlyOnce =
     done.cases === count &&
     done.ordersEscalated === count &&
@@ -100,7 +103,7 @@ export async function deadlineScenario(
     title: `${count.toLocaleString('en')} rectification deadlines due in the same second`,
     notes: [
       `${count} orders issued through the enforcement subgraph in ${issueSeconds.toFixed(0)} s, all with deadline ${deadline.toISOString()}.`,
-      'Enforcement worker (its own process, with every other worker) with ENFORCEMENT_REMINDER_OFFSETS_SECONDS=2592000 (no reminders: they would fall before the order was issued) and ENFORCEMENT_ESCALATION_GRACE=1h (only the county escalation happens), default deadline concurrency 10.',
+      "Enforcement worker (its own process, with every other worker) with ENFORCEMENT_REMINDER_OFFSETS_SECONDS=2592000 (no reminders: they would fall before the order was issued) and ENFORCEMENT_ESCALATION_GRACE=1h (only the county escalation happens), default deadline concurrency 10 and ENFORCEMENT_DEADLINE_BATCH_SIZE 500 (a due deadline job takes up to 500 due orders into one set-based transaction; the others' own jobs then end on one read).",
       'Done = the order has its escalation case (read from PostgreSQL); time = last case opened_at − deadline. Exactly once = one escalation case and one RectificationDeadlineMissed event per order, re-checked 3 s after the last.',
       'Limit: a BullMQ worker with an empty processor, concurrency 10, same Redis, draining the same number of delayed jobs due at one instant (its own process).',
     ],
@@ -110,10 +113,31 @@ export async function deadlineScenario(
       'enforcement: escalations per second': jianguanRate,
       'enforcement: every escalation exactly once': exactlyOnce,
       'enforcement: orders no longer OPEN': done.overdue,
+      'enforcement: ms from deadline until its queue had no job left to run': queueEmptyMs,
       'no-op BullMQ: ms from due until all processed': noop.drainMs,
       'no-op BullMQ: jobs per second': noopRate,
       'no-op BullMQ: duplicates': noop.duplicates,
       'enforcement / no-op throughput': jianguanRate / noopRate,
     },
   };
+}
+
+/**
+ * Once every order is escalated, the orders' own deadline jobs may still be waiting; this is when the
+ * queue has none left to run (the county escalations, an hour away, stay delayed).
+ */
+async function deadlineQueueDrained(stack: Stack, deadline: Date): Promise<number> {
+  const queue = new Queue(DEADLINE_QUEUE, {
+    connection: { url: benchConfig.REDIS_URL },
+    prefix: stack.queuePrefix,
+  });
+  try {
+    for (;;) {
+      const counts = await queue.getJobCounts('waiting', 'active', 'prioritized');
+      if (counts.waiting + counts.active + counts.prioritized === 0) return Date.now() - deadline.getTime();
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  } finally {
+    await queue.close();
+  }
 }

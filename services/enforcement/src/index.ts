@@ -3,3 +3,4 @@ export { startEnforcementServer, enforcementTypeDefs } from './server';
 export { startEnforcementWorker } from './worker';
 export { migrateEnforcement } from './migrate';
 export { createEnforcementDataSource, ENFORCEMENT_SCHEMA } from './data-source';
+export { DEADLINE_QUEUE } from './deadlines/schedule';

@@ -8,7 +8,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { REPO_ROOT, stopAllChildren } from './children';
-import { startGateways, type GatewayName } from './gateways';
+import { ALL_GATEWAYS, startGateways, type GatewayName } from './gateways';
 import { describeMachine } from './machine';
 import { renderBenchmarks, writeResult } from './report';
 import type { RunOptions, ScenarioResult } from './scenario';
@@ -32,7 +32,8 @@ const USAGE = `Usage: pnpm bench [options]
   --institutions N    institutions to seed (default 20000, quick 500)
   --deadlines N       scenario 4: deadlines due in the same second (default 10000, quick 200;
                       needs --institutions of at least N / 0.9)
-  --gateways LIST     comma-separated subset of jianguan,apollo-gateway,hive-js,hive-router
+  --gateways LIST     comma-separated subset of jianguan,jianguan-unoptimised,apollo-gateway,
+                      hive-js,hive-router
   --report-only       only regenerate BENCHMARKS.md from bench/results`;
 
 const say = (message: string) => process.stderr.write(`[bench] ${message}\n`);
@@ -77,9 +78,7 @@ function parseOptions() {
       connections: number('connections', values.connections, quick ? 20 : 50),
     },
   };
-  const gateways = (values.gateways ?? 'jianguan,apollo-gateway,hive-js,hive-router').split(
-    ',',
-  ) as GatewayName[];
+  const gateways = (values.gateways ?? ALL_GATEWAYS.join(',')).split(',') as GatewayName[];
   return { options, scenarios, gateways, reportOnly: values['report-only'] ?? false };
 }
 

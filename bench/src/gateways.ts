@@ -49,25 +49,45 @@ export const gatewayConfig = {${routerRuntime ? '\n  unifiedGraphHandler,' : ''}
   return file;
 }
 
-export type GatewayName = 'jianguan' | 'apollo-gateway' | 'hive-js' | 'hive-router';
-export const ALL_GATEWAYS: GatewayName[] = ['jianguan', 'apollo-gateway', 'hive-js', 'hive-router'];
+export type GatewayName = 'jianguan' | 'jianguan-unoptimised' | 'apollo-gateway' | 'hive-js' | 'hive-router';
+export const ALL_GATEWAYS: GatewayName[] = [
+  'jianguan',
+  'jianguan-unoptimised',
+  'apollo-gateway',
+  'hive-js',
+  'hive-router',
+];
+
+/**
+ * Jianguan's gateway without its three speed-ups (answer cache, in-flight de-duplication, entity
+ * batching), run beside the real one so each run shows what they are worth on the same machine.
+ */
+const JIANGUAN_OPTIMISATIONS_OFF = {
+  PUBLIC_ANSWER_CACHE_MB: '0',
+  DEDUPLICATE_SUBGRAPH_FETCHES: 'false',
+  ENTITY_BATCH_WINDOW_MS: '0',
+};
 
 export async function startGateways(stack: Stack, names: GatewayName[] = ALL_GATEWAYS): Promise<Gateway[]> {
   const base = benchConfig.BENCH_BASE_PORT;
   const gateways: Gateway[] = [];
   const started = (name: string, child: Child) => gateways.push({ name, url: child.url as string, child });
-  if (names.includes('jianguan')) {
+  const jianguan = async (name: GatewayName, port: number, settings: Record<string, string>) => {
     const env: Record<string, string> = {
-      PORT: String(base),
+      PORT: String(port),
       SUPERGRAPH_PATH: stack.supergraphPath,
       JWT_SECRET: runJwtSecret,
       // As deployed: it follows public-list's change announcements, so it keeps anonymous answers.
       REDIS_URL: stack.commonEnv.REDIS_URL,
       QUEUE_PREFIX: stack.queuePrefix,
-      ...benchConfig.BENCH_JIANGUAN_ENV,
+      ...settings,
     };
     for (const s of stack.subgraphs) env[subgraphSecretVariable(s.name)] = s.secret;
-    started('jianguan', await forkChild('jianguan gateway', 'jianguan-gateway-main.ts', [], childEnv(env)));
+    started(name, await forkChild(`${name} gateway`, 'jianguan-gateway-main.ts', [], childEnv(env)));
+  };
+  if (names.includes('jianguan')) await jianguan('jianguan', base, benchConfig.BENCH_JIANGUAN_ENV);
+  if (names.includes('jianguan-unoptimised')) {
+    await jianguan('jianguan-unoptimised', base + 13, JIANGUAN_OPTIMISATIONS_OFF);
   }
   if (names.includes('apollo-gateway')) {
     const env = {

@@ -123,6 +123,9 @@ are more trustworthy than absolute numbers.
   five subgraph processes on the same database; each gateway runs in its own process and the load
   generator (autocannon, driven programmatically) in another, all on loopback.
 - **jianguan**: \`startGateway\` from gateway/src, as deployed (NODE_ENV=production).
+- **jianguan-unoptimised**: the same gateway with its three speed-ups turned off
+  (\`PUBLIC_ANSWER_CACHE_MB=0\`, \`DEDUPLICATE_SUBGRAPH_FETCHES=false\`, \`ENTITY_BATCH_WINDOW_MS=0\`), so
+  every run measures what they are worth on the same machine in the same rounds.
 - **apollo-gateway**: a stock \`@apollo/gateway\` 2.14.4 in \`@apollo/server\` 5 with defaults. Our
   subgraphs refuse requests without their \`x-subgraph-secret\` and need the caller's token, so it has the
   minimal \`RemoteGraphQLDataSource.willSendRequest\` that sets the secret and forwards Authorization —

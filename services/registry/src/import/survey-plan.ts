@@ -5,12 +5,16 @@ import { ruleSetInForce } from '../domain/licence-rules';
 import { classifySurvey, statusAfterSurvey } from '../domain/survey-classification';
 import type { CertificateStatus, InstitutionStatus } from '../entities/institution.entity';
 import type { SurveyClassification } from '../entities/survey-record.entity';
-import type { SurveyRow } from './survey-file';
+import type { LicenceCell, SurveyRow } from './survey-file';
 
 /** A checked row with everything the registry derives for it, ready to insert. */
 export interface PlannedInstitution {
   id: string;
   row: SurveyRow;
+  /** The row's licences with the ids they are stored under. */
+  licences: (LicenceCell & { id: string })[];
+  /** The id of its survey record, when surveyed. */
+  surveyId: string | null;
   status: InstitutionStatus;
   certificateStatus: CertificateStatus;
   missingLicences: string[];
@@ -28,6 +32,8 @@ export function planInstitution(row: SurveyRow, now: Date): PlannedInstitution {
   return {
     id: randomUUID(),
     row,
+    licences: row.licences.map((licence) => ({ ...licence, id: randomUUID() })),
+    surveyId: row.survey ? randomUUID() : null,
     status: row.survey ? statusAfterSurvey('ACTIVE', row.survey.finding) : 'ACTIVE',
     certificateStatus: assessment.certificateStatus,
     missingLicences: assessment.missing,

@@ -4,7 +4,7 @@ import { isUniqueViolation, writeAudit, type Claims, type CsvRow } from '@jiangu
 import type { CertificateStatus } from '../entities/institution.entity';
 import { surveyRow, toSurveyRow, type SurveyRow } from './survey-file';
 import { ImportRefused, problemsOf, type RowProblem } from './row-problems';
-import { planInstitution } from './survey-plan';
+import { institutionPlanner } from './survey-plan';
 import { copyAudit, copyEvents, copyInstitutions, copyLicences, copySurveys } from './bulk-insert';
 
 const S = 'registry';
@@ -176,7 +176,8 @@ export async function importSurveyFile(
       lap('checkAgainstRegistry');
       if (problems.length) throw new ImportRefused(problems.sort(byLine));
 
-      const planned = checked.map(({ row }) => planInstitution(row, now));
+      const plan = institutionPlanner(now);
+      const planned = checked.map(({ row }) => plan(row));
       const licenceCount = planned.reduce((n, p) => n + p.row.licences.length, 0);
       const surveyCount = planned.filter((p) => p.row.survey).length;
       const eventCount = planned.length + planned.filter((p) => p.row.survey || p.row.licences.length).length;

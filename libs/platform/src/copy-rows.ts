@@ -64,7 +64,7 @@ function withoutRowData(error: unknown): unknown {
 
 /**
  * Writes `rows` into `table` with COPY FROM STDIN on the connection of `manager`, so inside its
- * transaction: the rows commit or roll back with everything else the caller does. Values are encoded
+ * transaction, if any: the rows commit or roll back with everything else the caller does. Values are encoded
  * in COPY's text format; objects become JSON (for json/jsonb columns). Constraints, foreign keys and
  * indexes are checked as for INSERT. Returns the number of rows written.
  */
@@ -75,14 +75,16 @@ export async function copyRows(
   rows: Iterable<readonly CopyValue[]>,
   onRows?: (n: number) => void,
 ): Promise<number> {
-  const runner = manager.queryRunner;
-  if (!runner) throw new Error('copyRows needs the EntityManager of a transaction');
+  // Outside a transaction the COPY runs alone on a connection of its own (one statement: still atomic).
+  const runner = manager.queryRunner ?? manager.connection.createQueryRunner();
   const client = (await runner.connect()) as PoolClient;
   const stream = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`));
   try {
     await pipeline(Readable.from(copyText(rows, onRows)), stream);
   } catch (error) {
     throw withoutRowData(error);
+  } finally {
+    if (!manager.queryRunner) await runner.release();
   }
   return Number(stream.rowCount);
 }

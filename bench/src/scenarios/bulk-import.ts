@@ -22,15 +22,16 @@ import type { Stack } from '../stack';
 const say = (message: string) => process.stderr.write(`[bench] ${message}\n`);
 const SURVEY_SIZE = 401_050;
 const QUICK_SURVEY_SIZE = 20_000;
-const cliPath = (service: string) => path.join(REPO_ROOT, 'services', service, 'src', 'import', 'cli.ts');
-
-/** Runs a service's import/seed CLI as the user would; its output is echoed and returned. */
+/**
+ * Runs a service's import/seed command as the user does (`pnpm --filter @jianguan/<service> run …`,
+ * with the node flags of its package.json); its output is echoed and returned.
+ */
 function runCli(service: string, args: string[]): Promise<{ seconds: number; output: string }> {
   const started = Date.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['-r', '@swc-node/register', cliPath(service), ...args], {
+    const child = spawn('pnpm', ['--silent', '--filter', `@jianguan/${service}`, 'run', ...args], {
       cwd: REPO_ROOT,
-      env: childEnv({ DATABASE_URL: benchDatabaseUrl, USER: 'bench', SWCRC: 'true' }),
+      env: childEnv({ DATABASE_URL: benchDatabaseUrl, USER: 'bench' }),
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let output = '';
@@ -42,7 +43,7 @@ function runCli(service: string, args: string[]): Promise<{ seconds: number; out
     child.once('exit', (code) =>
       code === 0
         ? resolve({ seconds: (Date.now() - started) / 1000, output })
-        : reject(new Error(`${service} CLI ${args[0]} exited ${code}`)),
+        : reject(new Error(`${service} ${args[0]} exited ${code}`)),
     );
   });
 }
@@ -133,8 +134,8 @@ export async function importScenario(stack: Stack, options: RunOptions): Promise
     scenario: 5,
     title: `Bulk import: the national filing and ${surveySize.toLocaleString('en')} surveyed institutions, versus COPY`,
     notes: [
-      "National filing: `online-course-filing import <dir>` (the service's own CLI: migrates, validates every row with zod, loads all or nothing with COPY) on the CSV sheets its `seed` command writes (718 / 115,622 / 3,463); timed as a whole process (start-up included) and in-process as the CLI reports it (reading, checking and loading). Limit: COPY of the same CSV files into plain text tables (no validation, no indexes).",
-      `Surveyed institutions: \`registry import FILE.csv\` (the registry's own CLI: validates every row, checks against the registry, writes institutions, licences, surveys, an audit line per institution and two outbox events per institution with COPY, all in one transaction) on the file of ${surveySize.toLocaleString('en')} rows its \`seed\` command writes; timed as a whole process and in-process (the CLI's own total, reading the file included), with its steps. Limit: COPY of the same file into a plain text table.`,
+      "National filing: `online-course-filing import <dir>` (the service's own CLI: migrates, validates every row with zod, loads all or nothing with COPY) on the CSV sheets its `seed` command writes (718 / 115,622 / 3,463); run as `pnpm --filter @jianguan/online-course-filing run import <dir>`, timed as a whole process (pnpm's and node's start-up included) and in-process as the CLI reports it (reading, checking and loading). Limit: COPY of the same CSV files into plain text tables (no validation, no indexes).",
+      `Surveyed institutions: \`registry import FILE.csv\` (the registry's own CLI: validates every row, checks against the registry, writes institutions, licences, surveys, an audit line per institution and two outbox events per institution with COPY, all in one transaction) on the file of ${surveySize.toLocaleString('en')} rows its \`seed\` command writes; run with \`pnpm --filter\`, timed as a whole process and in-process (the CLI's own total, reading the file included), with its steps. Limit: COPY of the same file into a plain text table.`,
     ],
     measurements: {
       'filing import: rows in the sheets': sheetRows,

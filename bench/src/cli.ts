@@ -132,7 +132,7 @@ async function main() {
     2: () => institutionPageScenario(stack, gateways, seeded, options),
     3: () => dashboardScenario(stack, gateways, options),
     4: () => deadlineScenario(stack, seeded, options),
-    5: () => importScenario(stack, seeded, options),
+    5: () => importScenario(stack, options),
   };
   const failed: string[] = [];
   for (const scenario of scenarios) {

@@ -26,3 +26,4 @@ export * from './metrics/graphql-metrics';
 export * from './operations-server';
 export * from './with-timeout';
 export * from './csv';
+export * from './copy-rows';

@@ -16,6 +16,7 @@ import { cliConfig } from './cli-config';
 const env = cliConfig;
 
 async function runImport(file: string) {
+  const started = Date.now();
   const sheets = file.endsWith('.xlsx') ? await readWorkbook(file) : await readCsvDirectory(file);
   const dataSource = await openDataSource(createFilingDataSource(env.DATABASE_URL, { poolSize: 2 }), {
     migrate: true,
@@ -42,7 +43,8 @@ async function runImport(file: string) {
     bar.stop();
     process.stdout.write(
       `imported ${result.filings} filings: ${result.personnel} personnel, ${result.courses} courses, ` +
-        `${result.platforms} platforms (${result.institutionsCreated} institutions new to this service)\n`,
+        `${result.platforms} platforms (${result.institutionsCreated} institutions new to this service) ` +
+        `in ${((Date.now() - started) / 1000).toFixed(2)} s (reading, checking and loading)\n`,
     );
   } catch (error) {
     bar.stop();

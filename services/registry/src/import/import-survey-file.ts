@@ -4,8 +4,8 @@ import { isUniqueViolation, writeAudit, type Claims, type CsvRow } from '@jiangu
 import type { CertificateStatus } from '../entities/institution.entity';
 import { surveyRow, toSurveyRow, type SurveyRow } from './survey-file';
 import { ImportRefused, problemsOf, type RowProblem } from './row-problems';
-import { planInstitution } from './survey-plan';
-import { insertAudit, insertEvents, insertInstitutions, insertLicences, insertSurveys } from './bulk-insert';
+import { institutionPlanner } from './survey-plan';
+import { copyAudit, copyEvents, copyInstitutions, copyLicences, copySurveys } from './bulk-insert';
 
 const S = 'registry';
 
@@ -176,7 +176,8 @@ export async function importSurveyFile(
       lap('checkAgainstRegistry');
       if (problems.length) throw new ImportRefused(problems.sort(byLine));
 
-      const planned = checked.map(({ row }) => planInstitution(row, now));
+      const plan = institutionPlanner(now);
+      const planned = checked.map(({ row }) => plan(row));
       const licenceCount = planned.reduce((n, p) => n + p.row.licences.length, 0);
       const surveyCount = planned.filter((p) => p.row.survey).length;
       const eventCount = planned.length + planned.filter((p) => p.row.survey || p.row.licences.length).length;
@@ -186,15 +187,20 @@ export async function importSurveyFile(
       const importId = randomUUID();
       lap('assess');
 
-      await insertInstitutions(manager, planned, progress);
+      // The audit lines carry registered_at / recorded_at as to_jsonb writes them, in UTC.
+      await manager.query(`SET LOCAL TimeZone = 'UTC'`);
+      const [{ now: stamp }] = (await manager.query(`SELECT to_jsonb(now()) #>> '{}' AS now`)) as {
+        now: string;
+      }[];
+      await copyInstitutions(manager, planned, progress);
       lap('insertInstitutions');
-      const lastLicences = await insertLicences(manager, planned, progress);
+      await copyLicences(manager, planned, progress);
       lap('insertLicences');
-      await insertSurveys(manager, planned, actor, progress);
+      await copySurveys(manager, planned, actor, progress);
       lap('insertSurveys');
-      await insertAudit(manager, planned, actor, importId, progress);
+      await copyAudit(manager, planned, actor, importId, { now: stamp }, progress);
       lap('insertAudit');
-      const events = await insertEvents(manager, planned, lastLicences, now, progress);
+      const events = await copyEvents(manager, planned, now, progress);
       lap('insertEvents');
       const byCertificateStatus = { COMPLETE: 0, INCOMPLETE: 0, NONE: 0 };
       for (const p of planned) byCertificateStatus[p.certificateStatus] += 1;

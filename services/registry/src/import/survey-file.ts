@@ -28,9 +28,16 @@ export const SURVEY_FILE_COLUMNS = [
 /** Surveys may be entered a little after the fact, but never ahead of the clock (as recordSurvey). */
 const CLOCK_SKEW_MS = 5 * 60 * 1000;
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+/** YYYY-MM-DD names a day of the Gregorian calendar (arithmetic: it runs for every licence of a file). */
 const isCalendarDate = (value: string) => {
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+  const year = Number(value.slice(0, 4));
+  const month = Number(value.slice(5, 7));
+  const day = Number(value.slice(8, 10));
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return (
+    month >= 1 && month <= 12 && day >= 1 && day <= DAYS_IN_MONTH[month - 1] + (month === 2 && leap ? 1 : 0)
+  );
 };
 const calendarDate = z
   .string()

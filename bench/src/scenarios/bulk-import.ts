@@ -5,7 +5,8 @@
  *     same CSV sheets into plain tables.
  * (b) 401,050 surveyed institutions through the registry's own `import` CLI (validates every row, all
  *     or nothing, with an audit line per institution and the outbox events), on the survey file its
- *     `seed` command writes, versus COPY of the same file into a plain table.
+ *     `seed` command writes, versus COPY of the same file into a plain table, and versus COPY of exactly
+ *     the rows it wrote into tables of the same definition (copy-same-rows.ts).
  * Each import is timed as a whole process (start-up included) and in-process (what the CLI reports).
  */
 import { spawn } from 'node:child_process';
@@ -17,6 +18,7 @@ import { benchDatabaseUrl, childEnv } from '../bench-config';
 import { REPO_ROOT } from '../children';
 import type { RunOptions, ScenarioResult } from '../scenario';
 import { withDatabase } from '../seed';
+import { copySameRows } from './copy-same-rows';
 import type { Stack } from '../stack';
 
 const say = (message: string) => process.stderr.write(`[bench] ${message}\n`);
@@ -117,6 +119,7 @@ export async function importScenario(stack: Stack, options: RunOptions): Promise
   say(`importing it with the registry import CLI`);
   const survey = await runCli('registry', ['import', surveyFile]);
   const surveyInProcess = Number(reported(survey.output, /import [0-9a-f-]{36}, ([\d.]+) s/, 'its time'));
+  const importId = reported(survey.output, /import ([0-9a-f-]{36}), /, 'its id');
   const steps = JSON.parse(reported(survey.output, /steps \(ms\): (\{.*\})/, 'its steps')) as Record<
     string,
     number
@@ -128,6 +131,10 @@ export async function importScenario(stack: Stack, options: RunOptions): Promise
       `COPY ${surveyCopy.seconds.toFixed(1)} s for ${surveyCopy.rows} rows`,
   );
 
+  say('COPY of the rows the import wrote into tables of the same definition');
+  const sameRows = await copySameRows(stack, importId);
+  say(`same rows: COPY ${sameRows.seconds.toFixed(1)} s for ${sameRows.rows} rows`);
+
   const copyRate = filingCopy.rows / filingCopy.seconds;
   const surveyCopyRate = surveyCopy.rows / surveyCopy.seconds;
   return {
@@ -135,6 +142,7 @@ export async function importScenario(stack: Stack, options: RunOptions): Promise
     title: `Bulk import: the national filing and ${surveySize.toLocaleString('en')} surveyed institutions, versus COPY`,
     notes: [
       "National filing: `online-course-filing import <dir>` (the service's own CLI: migrates, validates every row with zod, loads all or nothing with COPY) on the CSV sheets its `seed` command writes (718 / 115,622 / 3,463); run as `pnpm --filter @jianguan/online-course-filing run import <dir>`, timed as a whole process (pnpm's and node's start-up included) and in-process as the CLI reports it (reading, checking and loading). Limit: COPY of the same CSV files into plain text tables (no validation, no indexes).",
+      "Second limit for the surveyed institutions: every row the import wrote (institutions, licences, surveys, audit lines, outbox events) dumped with COPY TO and COPYed back, in one transaction, into tables created LIKE the registry's (INCLUDING ALL: defaults, checks, every index) plus the foreign keys among them: what PostgreSQL itself needs to store what the import stores.",
       `Surveyed institutions: \`registry import FILE.csv\` (the registry's own CLI: validates every row, checks against the registry, writes institutions, licences, surveys, an audit line per institution and two outbox events per institution with COPY, all in one transaction) on the file of ${surveySize.toLocaleString('en')} rows its \`seed\` command writes; run with \`pnpm --filter\`, timed as a whole process and in-process (the CLI's own total, reading the file included), with its steps. Limit: COPY of the same file into a plain text table.`,
     ],
     measurements: {
@@ -156,6 +164,13 @@ export async function importScenario(stack: Stack, options: RunOptions): Promise
       'survey COPY: rows per second': surveyCopyRate,
       'survey import / COPY speed (whole process)': surveyCopy.seconds / survey.seconds,
       'survey import / COPY speed (in-process)': surveyCopy.seconds / surveyInProcess,
+      'same rows: rows written by the import': sameRows.rows,
+      'same rows: COPY seconds into same-definition tables': sameRows.seconds,
+      'same rows: COPY seconds per table': JSON.stringify(
+        Object.fromEntries(Object.entries(sameRows.perTable).map(([t, v]) => [t, v.seconds])),
+      ),
+      'survey import / COPY of the same rows into same-definition tables (in-process)':
+        sameRows.seconds / surveyInProcess,
     },
   };
 }

@@ -110,7 +110,10 @@ export async function measure(
         ...result,
         round,
         cpuMsPerRequest: target.pid ? perRequest(cpuAfter - cpuBefore) : undefined,
-        backendCpuMsPerRequest: backend ? perRequest(backendAfter - backendBefore) : undefined,
+        // Only through the subgraphs: a target that opens its own PostgreSQL connections takes their
+        // CPU with it when they close, so the sum over live processes would not hold it.
+        backendCpuMsPerRequest:
+          backend && target.throughSubgraphs !== false ? perRequest(backendAfter - backendBefore) : undefined,
         statementsPerRequest:
           statements && target.throughSubgraphs !== false
             ? perRequest(statementsAfter - statementsBefore)

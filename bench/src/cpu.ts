@@ -7,6 +7,8 @@ interface Stat {
   pid: number;
   ppid: number;
   ticks: number;
+  /** CPU of its children that have exited and been reaped (cutime + cstime). */
+  reapedTicks: number;
   command: string;
 }
 
@@ -16,7 +18,13 @@ function readStat(pid: number): Stat | undefined {
     // The command name is in parentheses and may contain spaces: fields follow the last ')'.
     const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
     const command = text.slice(text.indexOf('(') + 1, text.lastIndexOf(')'));
-    return { pid, ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]), command };
+    return {
+      pid,
+      ppid: Number(fields[1]),
+      ticks: Number(fields[11]) + Number(fields[12]),
+      reapedTicks: Number(fields[13]) + Number(fields[14]),
+      command,
+    };
   } catch {
     return undefined;
   }
@@ -44,12 +52,13 @@ export function cpuMillis(pid: number): number {
 }
 
 /**
- * utime+stime of every PostgreSQL server process (the postmaster and its backends). The server is
- * shared with whatever else runs on the machine, so this is only meaningful on a quiet machine.
+ * CPU of the PostgreSQL server: its live processes, plus the backends that have exited, which the
+ * postmaster reaps (their time moves into its cutime/cstime), so a closed connection's CPU is not
+ * lost. The server is shared with whatever else runs on the machine: meaningful on a quiet one only.
  */
 export function postgresCpuMillis(): number {
-  const ticks = allStats()
-    .filter((s) => s.command === 'postgres')
-    .reduce((sum, s) => sum + s.ticks, 0);
+  const server = allStats().filter((s) => s.command === 'postgres');
+  const pids = new Set(server.map((s) => s.pid));
+  const ticks = server.reduce((sum, s) => sum + s.ticks + (pids.has(s.ppid) ? 0 : s.reapedTicks), 0);
   return (ticks * 1000) / TICKS_PER_SECOND;
 }

@@ -6,7 +6,8 @@ import type { ListVersionFeed } from './list-version-feed';
 
 /** An answer as it went out: replayed byte for byte to the next anonymous caller who asks the same. */
 export interface KeptAnswer {
-  body: string;
+  /** Encoded once when kept, so each replay writes the bytes as they are. */
+  body: Buffer;
   contentType: string;
   cacheControl: string;
   keptAt: number;
@@ -73,7 +74,12 @@ export function publicAnswerCache(
     },
     keep(slot, { body, contentType }) {
       if (!slot.keepForMs || !slot.cacheControl) return;
-      const answer = { body, contentType, cacheControl: slot.cacheControl, keptAt: Date.now() };
+      const answer = {
+        body: Buffer.from(body),
+        contentType,
+        cacheControl: slot.cacheControl,
+        keptAt: Date.now(),
+      };
       answers.set(slot.key, answer, { ttl: slot.keepForMs });
     },
     plugin: {

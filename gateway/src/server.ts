@@ -61,6 +61,8 @@ export function startGateway(
 export async function serveGateway(config: GatewayConfig, logger: Logger): Promise<RunningGateway> {
   const app = express();
   app.disable('x-powered-by');
+  // GraphQL answers are POSTed and not revalidated; hashing each body for an ETag is wasted work.
+  app.disable('etag');
   const httpServer = http.createServer(app);
   const endpoints = new Map(config.subgraphs.map((subgraph) => [subgraph.name, subgraph]));
   const metrics = createMetricsRegistry({ service: 'gateway', process: 'gateway' });

@@ -1,6 +1,7 @@
 /**
  * The federation under test: a fresh bench database, every service migrated, each subgraph in its
- * own process, the workers in one more, and the supergraph composed from the running code.
+ * own process, each service's workers in one more (as deployed), and the supergraph composed from
+ * the running code.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -26,7 +27,8 @@ export interface Stack {
   workDir: string;
   supergraphPath: string;
   subgraphs: Subgraph[];
-  workers: Child;
+  /** One per service. */
+  workers: Child[];
   adminToken: string;
   /** Environment shared by every process of the federation. */
   commonEnv: Record<string, string>;
@@ -86,12 +88,23 @@ export async function startStack(options: { workerEnv?: Record<string, string> }
     subgraphs.push({ name: service.name, url: child.url as string, secret, child });
   }
   say('subgraphs up');
-  const workers = await forkChild(
-    'workers',
-    'workers-main.ts',
-    [],
-    childEnv({ ...commonEnv, SUBGRAPH_SECRET: 'workers-need-no-secret-x', PORT: '0', ...options.workerEnv }),
-  );
+  // One worker process per service, as deployed (each has its own WORKER_PORT default).
+  const workers: Child[] = [];
+  for (const service of federationServices) {
+    workers.push(
+      await forkChild(
+        `${service.name} worker`,
+        'workers-main.ts',
+        [service.name],
+        childEnv({
+          ...commonEnv,
+          SUBGRAPH_SECRET: 'workers-need-no-secret-x',
+          PORT: '0',
+          ...options.workerEnv,
+        }),
+      ),
+    );
+  }
   say('workers up');
 
   const workDir = mkdtempSync(path.join(os.tmpdir(), 'jianguan-bench-'));

@@ -1,4 +1,7 @@
-/** The queue consumers of every service (event inboxes, relays, deadlines) in one process. */
+/**
+ * The queue consumers (event inboxes, relays, deadlines) of the services named in argv[2]
+ * (comma-separated; all when absent) in one process.
+ */
 import { federationServices } from '../../../scripts/federation';
 import type { RunningProcess } from '@jianguan/platform';
 import { childProcessEnv } from './child-env';

@@ -56,12 +56,21 @@ export async function runDeadlineJob(
 ): Promise<DeadlineOutcome> {
   let result = await processDeadlineJob(dataSource, job, options);
   const outcome = result.outcome;
-  await afterCommit(result);
+  let handedOn = observed(afterCommit(result));
   while (result.more) {
+    // The next batch is claimed while the last one's escalations go to Redis.
     result = await sweepDueDeadlines(dataSource, options);
-    await afterCommit(result);
+    await handedOn;
+    handedOn = observed(afterCommit(result));
   }
+  await handedOn;
   return outcome;
+}
+
+/** Marks a promise as handled while it runs alongside other work; awaiting it still throws. */
+function observed<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => {});
+  return promise;
 }
 
 /** One batch of due orders with no job of their own in hand (the continuation of runDeadlineJob). */

@@ -8,6 +8,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { REPO_ROOT, stopAllChildren } from './children';
+import { benchConfig } from './bench-config';
 import { ALL_GATEWAYS, startGateways, type GatewayName } from './gateways';
 import { describeMachine } from './machine';
 import { renderBenchmarks, writeResult } from './report';
@@ -95,7 +96,11 @@ async function main() {
     say(`wrote ${path.relative(REPO_ROOT, await renderBenchmarks())}`);
     return;
   }
-  const command = `pnpm bench ${process.argv.slice(2).join(' ')}`.trim();
+  // The gateway's settings for this run are part of the command that reproduces it.
+  const settings = Object.keys(benchConfig.BENCH_JIANGUAN_ENV).length
+    ? `BENCH_JIANGUAN_ENV='${JSON.stringify(benchConfig.BENCH_JIANGUAN_ENV)}' `
+    : '';
+  const command = `${settings}pnpm bench ${process.argv.slice(2).join(' ')}`.trim();
   const machine = describeMachine();
   const versions = packageVersions();
   const started = new Date();

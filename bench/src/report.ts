@@ -143,6 +143,10 @@ are more trustworthy than absolute numbers.
 - Before timing, every target must return identical JSON for the same requests, or the run stops.
 - CPU per request: utime+stime of the target's process (and any children) from \`/proc/<pid>/stat\`,
   before and after each timed run, divided by the requests served.
+- Subgraphs + PostgreSQL CPU per request: the same /proc figures for the five subgraph processes and
+  every PostgreSQL process (live backends, plus the postmaster's reaped children, so a closed
+  connection's CPU still counts). It is what each gateway's answers cost behind it; the PostgreSQL
+  server is shared with anything else running on the machine.
 - SQL statements per request: a TypeORM query logger in each subgraph process counts every statement
   it sends; the bench asks each subgraph for its count over IPC before and after each timed run.
   (pg_stat_statements would need shared_preload_libraries on the shared PostgreSQL server.)

@@ -41,6 +41,9 @@ export class NotDueYet extends Error {
 
 const stale: DeadlineResult = { outcome: 'STALE', next: [], notifications: [], more: false };
 const sameInstant = (a: Date | null, iso: string) => a !== null && a.getTime() === Date.parse(iso);
+/** A reminder or deadline job applies while its order is OPEN with the deadline the job was made for. */
+const stillOpenUntil = (order: { status: string; deadline: Date }, deadline: string) =>
+  order.status === 'OPEN' && sameInstant(order.deadline, deadline);
 
 /**
  * Runs a job, handing each committed transaction's result to `afterCommit` (schedule the next rung,
@@ -94,7 +97,7 @@ async function passedBy(dataSource: DataSource, orderId: string, deadline: strin
     'SELECT status, deadline FROM enforcement.rectification_order WHERE id = $1',
     [orderId],
   );
-  return !order || order.status !== 'OPEN' || !sameInstant(order.deadline, deadline);
+  return !order || !stillOpenUntil(order, deadline);
 }
 
 /**
@@ -117,7 +120,7 @@ export async function processDeadlineJob(
     const county = regionAtLevel(order.regionCode, 'COUNTY');
 
     if (job.kind === 'REMINDER') {
-      if (order.status !== 'OPEN' || !sameInstant(order.deadline, job.deadline)) return stale;
+      if (!stillOpenUntil(order, job.deadline)) return stale;
       // Once the deadline has passed, the deadline check speaks instead.
       if (at.getTime() >= order.deadline.getTime()) return stale;
       const sent = await insertNotifications(manager, [
@@ -138,7 +141,7 @@ export async function processDeadlineJob(
     }
 
     if (job.kind === 'DEADLINE') {
-      if (order.status !== 'OPEN' || !sameInstant(order.deadline, job.deadline)) return stale;
+      if (!stillOpenUntil(order, job.deadline)) return stale;
       if (at.getTime() < order.deadline.getTime()) throw new NotDueYet(`deadline of ${order.id} not yet due`);
       // The job's own order, then others due by now that nobody holds: one set-based step for all.
       const others = await claimDueOrders(manager, at, options.batchSize - 1, [order.id]);

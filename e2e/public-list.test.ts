@@ -174,6 +174,7 @@ describe('public lists through the gateway', () => {
     expect((await lookup('博学')).data!.publicLookup[0].list).toBe('WHITE');
     const again = await rawLookup('博学');
     expect(again.headers.get('age')).not.toBeNull();
+    expect(again.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
     expect(((await again.json()) as { data: { publicLookup: Entry[] } }).data.publicLookup[0].list).toBe(
       'WHITE',
     );

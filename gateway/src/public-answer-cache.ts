@@ -24,12 +24,8 @@ export interface AnswerSlot {
 }
 
 export interface PublicAnswerCache {
-  /** The slot of a request, or undefined when its answer may not be kept (signed in, version unknown). */
-  slotFor(request: {
-    signedIn: boolean;
-    accept: string | undefined;
-    body: Buffer | undefined;
-  }): AnswerSlot | undefined;
+  /** The slot of an anonymous request, or undefined while the lists' version is unknown. */
+  slotFor(request: { accept: string | undefined; body: Buffer }): AnswerSlot | undefined;
   find(slot: AnswerSlot): KeptAnswer | undefined;
   keep(slot: AnswerSlot, answer: { body: string; contentType: string }): void;
   plugin: ApolloServerPlugin<GatewayContext>;
@@ -40,9 +36,9 @@ export interface PublicAnswerCache {
  * keys them by the public lists' version: a list change moves every reader to new keys at once, so
  * nobody is served an answer older than the last change. Signed-in callers are never cached.
  *
- * It sits in front of Apollo Server (see graphql-http.ts): a kept answer is sent without parsing,
- * validating or executing anything, which is what lets the gateway outrun the bare subgraph when
- * the public arrives in crowds. The key is the exact request body (and Accept header), so only a
+ * It sits in front of Express and Apollo Server (see kept-answers-first.ts): a kept answer is sent
+ * without routing, parsing, validating or executing anything, which is what lets the gateway outrun
+ * the bare subgraph when the public arrives in crowds. The key is the exact request body (and Accept header), so only a
  * request byte-identical to one Apollo already accepted and answered is replayed.
  */
 export function publicAnswerCache(
@@ -62,9 +58,9 @@ export function publicAnswerCache(
   });
 
   return {
-    slotFor({ signedIn, accept, body }) {
+    slotFor({ accept, body }) {
       const version = feed.current();
-      if (signedIn || version === undefined || !body) return undefined;
+      if (version === undefined) return undefined;
       return { key: `${version}\u0000${accept ?? ''}\u0000${body.toString('latin1')}` };
     },
     find(slot) {

@@ -25,10 +25,12 @@ import { formatGatewayError } from './format-error';
 import { explorer } from './explorer';
 import { followListVersion, type ListVersionFeed } from './list-version-feed';
 import { publicAnswerCache, type PublicAnswerCache } from './public-answer-cache';
-import { graphqlHttpHandler, keepRawBody } from './graphql-http';
+import { graphqlHttpHandler } from './graphql-http';
+import { keptAnswersFirst, type PreReadRequest } from './kept-answers-first';
+import { sendRequestError } from './request-error';
 
-/** Same as the subgraphs accept: the gateway forwards variables, so it must not take more. */
-const BODY_LIMIT = '1mb';
+/** Same as the subgraphs accept (1 MiB): the gateway forwards variables, so it must not take more. */
+const BODY_LIMIT_BYTES = 1024 * 1024;
 
 export interface RunningGateway {
   /** The client endpoint, e.g. http://127.0.0.1:4000/graphql. */
@@ -63,9 +65,23 @@ export async function serveGateway(config: GatewayConfig, logger: Logger): Promi
   app.disable('x-powered-by');
   // GraphQL answers are POSTed and not revalidated; hashing each body for an ETag is wasted work.
   app.disable('etag');
-  const httpServer = http.createServer(app);
   const endpoints = new Map(config.subgraphs.map((subgraph) => [subgraph.name, subgraph]));
   const metrics = createMetricsRegistry({ service: 'gateway', process: 'gateway' });
+  // Anonymous answers are kept only where list changes can be heard (REDIS_URL set).
+  let listVersion: ListVersionFeed | undefined;
+  let answers: PublicAnswerCache | undefined;
+  if (config.REDIS_URL && config.PUBLIC_ANSWER_CACHE_MB > 0) {
+    listVersion = await followListVersion({
+      redisUrl: config.REDIS_URL,
+      queuePrefix: config.QUEUE_PREFIX,
+      logger,
+    });
+    answers = publicAnswerCache(listVersion, config.PUBLIC_ANSWER_CACHE_MB, metrics);
+  }
+
+  const httpServer = http.createServer(
+    answers ? keptAnswersFirst(answers, app, { path: '/graphql', bodyLimitBytes: BODY_LIMIT_BYTES }) : app,
+  );
   let ready = false;
 
   const gateway = new ApolloGateway({
@@ -83,18 +99,6 @@ export async function serveGateway(config: GatewayConfig, logger: Logger): Promi
     },
     logger,
   });
-
-  // Anonymous answers are kept only where list changes can be heard (REDIS_URL set).
-  let listVersion: ListVersionFeed | undefined;
-  let answers: PublicAnswerCache | undefined;
-  if (config.REDIS_URL && config.PUBLIC_ANSWER_CACHE_MB > 0) {
-    listVersion = await followListVersion({
-      redisUrl: config.REDIS_URL,
-      queuePrefix: config.QUEUE_PREFIX,
-      logger,
-    });
-    answers = publicAnswerCache(listVersion, config.PUBLIC_ANSWER_CACHE_MB, metrics);
-  }
 
   const hardened = hardenedApolloOptions<GatewayContext>(config.NODE_ENV, httpServer);
   const apollo = new ApolloServer<GatewayContext>({
@@ -130,10 +134,10 @@ export async function serveGateway(config: GatewayConfig, logger: Logger): Promi
   app.use(
     '/graphql',
     authenticate({ secret: config.JWT_SECRET, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE }),
-    express.json({ limit: BODY_LIMIT, verify: keepRawBody }),
+    express.json({ limit: BODY_LIMIT_BYTES }),
     graphqlHttpHandler(
       apollo,
-      (req, res, answerSlot) => {
+      (req, res) => {
         const { requestId, logger: requestLogger } = requestLocals(res);
         const { claims } = res.locals as AuthenticatedLocals;
         return {
@@ -141,23 +145,16 @@ export async function serveGateway(config: GatewayConfig, logger: Logger): Promi
           logger: claims ? requestLogger.child({ sub: claims.sub }) : requestLogger,
           authorization: claims ? req.headers.authorization : undefined,
           claims,
-          answerSlot,
+          answerSlot: (req as PreReadRequest).answerSlot,
         };
       },
       answers,
-      (res) => (res.locals as AuthenticatedLocals).claims !== undefined,
     ),
   );
   app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
     const status = httpStatusOf(error);
     if (status >= 500) requestLocals(res).logger.error({ err: error }, 'request failed');
-    res.status(status).json({
-      errors: [
-        status < 500
-          ? { message: 'Malformed request', extensions: { code: 'BAD_REQUEST' } }
-          : { message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } },
-      ],
-    });
+    sendRequestError(res, status);
   });
 
   await new Promise<void>((resolve) => httpServer.listen(config.PORT, config.HOST, resolve));

@@ -270,6 +270,39 @@ describe('errors reaching the client', () => {
       body: '{"query": ',
     });
     expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({
+      errors: [{ message: 'Malformed request', extensions: { code: 'BAD_REQUEST' } }],
+    });
+  });
+
+  it('answers a JSON body that is not a request object with 400', async () => {
+    const response = await fetch(gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '"{ __typename }"',
+    });
+    expect(response.status).toBe(400);
+  });
+
+  it('refuses a body over 1 MiB with 413, signed in or not, and keeps serving', async () => {
+    const body = JSON.stringify({ query: '{ __typename }', variables: { pad: 'x'.repeat(1024 * 1024) } });
+    for (const token of [undefined, await officialToken()]) {
+      const response = await fetch(gateway.url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
+        body,
+      });
+      expect(response.status).toBe(413);
+      expect(((await response.json()) as { errors: { extensions: unknown }[] }).errors[0].extensions).toEqual(
+        {
+          code: 'BAD_REQUEST',
+        },
+      );
+    }
+    expect((await postGraphQL(gateway.url, '{ __typename }')).data).toEqual({ __typename: 'Query' });
   });
 });
 

@@ -27,3 +27,4 @@ export * from './operations-server';
 export * from './with-timeout';
 export * from './csv';
 export * from './copy-rows';
+export * from './import-refused';

@@ -4,6 +4,5 @@ export { startRegistryWorker } from './worker';
 export { migrateRegistry } from './migrate';
 export { createRegistryDataSource, REGISTRY_SCHEMA } from './data-source';
 export { importSurveyFile, type SurveyImportResult } from './import/import-survey-file';
-export { ImportRefused, type RowProblem } from './import/row-problems';
 export { surveyFileRecord } from './import/seed';
 export { surveyFileText } from './import/survey-file';

@@ -6,7 +6,7 @@ import { openDataSource, type CsvRow } from '@jianguan/platform';
 import { createTestDatabase, type TestDatabase } from '@jianguan/testing';
 import { createRegistryDataSource } from '../src/data-source';
 import { importSurveyFile } from '../src/import/import-survey-file';
-import { ImportRefused, type RowProblem } from '../src/import/row-problems';
+import { ImportRefused, type RowProblem } from '@jianguan/platform';
 import { generateQinghaiDataset, type DemoDataset } from '../src/import/qinghai-dataset';
 import { qinghaiCounties, surveyFileRecord } from '../src/import/seed';
 import { readSurveyFile, writeSurveyFile } from '../src/import/survey-file';

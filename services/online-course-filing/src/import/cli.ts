@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { SingleBar, Presets } from 'cli-progress';
-import { openDataSource } from '@jianguan/platform';
+import { openDataSource, reportImportRefusal } from '@jianguan/platform';
 import { createFilingDataSource } from '../data-source';
-import { importFilings, ImportRefused } from './import-filings';
+import { importFilings } from './import-filings';
 import { readCsvDirectory } from './sheets';
 import { generateNationalDataSet, writeDataSet } from './seed';
 import { readWorkbook, writeWorkbook } from './xlsx';
@@ -48,12 +48,7 @@ async function runImport(file: string) {
     );
   } catch (error) {
     bar.stop();
-    if (error instanceof ImportRefused) {
-      process.stderr.write(`${error.message}\n`);
-      process.exitCode = 2;
-      return;
-    }
-    throw error;
+    reportImportRefusal(error);
   } finally {
     await dataSource.destroy();
   }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { z } from 'zod';
-import { shanghaiDay, writeAudit, type Claims } from '@jianguan/platform';
+import { ImportRefused, shanghaiDay, writeAudit, type Claims, type RowProblem } from '@jianguan/platform';
 import { RuleSetEntity } from '../entities/rule-set.entity';
 import { ruleSetInForce } from '../domain/screening';
 import type { BusinessInfo, PlatformInfo } from '../domain/types';
@@ -20,26 +20,6 @@ import {
 import { SHEETS, type SheetName, type Sheets } from './sheets';
 
 const S = 'online_course_filing';
-
-export interface RowProblem {
-  sheet: SheetName;
-  line: number;
-  column: string | null;
-  message: string;
-}
-
-/** The file was refused whole; nothing was loaded. */
-export class ImportRefused extends Error {
-  constructor(readonly problems: RowProblem[]) {
-    super(
-      `Import refused, nothing loaded: ${problems.length} problem(s)\n` +
-        problems
-          .slice(0, 50)
-          .map((p) => `  ${p.sheet} line ${p.line}${p.column ? ` (${p.column})` : ''}: ${p.message}`)
-          .join('\n'),
-    );
-  }
-}
 
 export interface ImportResult {
   filings: number;

@@ -1,8 +1,7 @@
 import path from 'node:path';
-import { openDataSource } from '@jianguan/platform';
+import { openDataSource, reportImportRefusal } from '@jianguan/platform';
 import { createRegistryDataSource } from '../data-source';
 import { importSurveyFile } from './import-survey-file';
-import { ImportRefused } from './row-problems';
 import { qinghaiSurveyFile } from './seed';
 import { readSurveyFile, writeSurveyFile } from './survey-file';
 import { importCliConfig as env } from './cli-config';
@@ -46,12 +45,7 @@ async function runImport(file: string) {
         `steps (ms): ${JSON.stringify(result.timings)}\n`,
     );
   } catch (error) {
-    if (error instanceof ImportRefused) {
-      process.stderr.write(`${error.message}\n`);
-      process.exitCode = 2;
-      return;
-    }
-    throw error;
+    reportImportRefusal(error);
   } finally {
     await dataSource.destroy();
   }

@@ -1,9 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import { isUniqueViolation, writeAudit, type Claims, type CsvRow } from '@jianguan/platform';
+import {
+  ImportRefused,
+  isUniqueViolation,
+  writeAudit,
+  type Claims,
+  type CsvRow,
+  type RowProblem,
+} from '@jianguan/platform';
 import type { CertificateStatus } from '../entities/institution.entity';
 import { surveyRow, toSurveyRow, type SurveyRow } from './survey-file';
-import { ImportRefused, problemsOf, type RowProblem } from './row-problems';
+import { problemsOf } from './row-problems';
 import { institutionPlanner } from './survey-plan';
 import { copyAudit, copyEvents, copyInstitutions, copyLicences, copySurveys } from './bulk-insert';
 

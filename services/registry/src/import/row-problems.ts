@@ -1,25 +1,5 @@
 import type { z } from 'zod';
-
-/** What is wrong with one cell (or the whole row, when column is null) of the file. */
-export interface RowProblem {
-  line: number;
-  column: string | null;
-  message: string;
-}
-
-/** The file was refused whole; nothing was loaded. */
-export class ImportRefused extends Error {
-  constructor(readonly problems: RowProblem[]) {
-    super(
-      `Import refused, nothing loaded: ${problems.length} problem(s)\n` +
-        problems
-          .slice(0, 100)
-          .map((p) => `  line ${p.line}${p.column ? ` (${p.column})` : ''}: ${p.message}`)
-          .join('\n') +
-        (problems.length > 100 ? `\n  … and ${problems.length - 100} more` : ''),
-    );
-  }
-}
+import type { RowProblem } from '@jianguan/platform';
 
 /**
  * zod's issues as problems of the file's columns: survey cells are named as in the file, a licence by

@@ -2,7 +2,8 @@
  * Scenario 5: bulk import versus COPY.
  * (a) The national online filing (718 institutions / 115,622 personnel / 3,463 courses) through
  *     online-course-filing's own `import` CLI (validates every row, all or nothing), versus COPY of the
- *     same CSV sheets into plain tables.
+ *     same CSV sheets into plain tables, and versus COPY of exactly the rows it wrote into tables of the
+ *     same definition (copy-same-rows.ts).
  * (b) 401,050 surveyed institutions through the registry's own `import` CLI (validates every row, all
  *     or nothing, with an audit line per institution and the outbox events), on the survey file its
  *     `seed` command writes, versus COPY of the same file into a plain table, and versus COPY of exactly
@@ -18,7 +19,7 @@ import { benchDatabaseUrl, childEnv } from '../bench-config';
 import { REPO_ROOT } from '../children';
 import type { RunOptions, ScenarioResult } from '../scenario';
 import { withDatabase } from '../seed';
-import { copySameRows } from './copy-same-rows';
+import { copySameRows, filingImportRows, registryImportRows, type SameRowsCopy } from './copy-same-rows';
 import type { Stack } from '../stack';
 
 const say = (message: string) => process.stderr.write(`[bench] ${message}\n`);
@@ -81,6 +82,9 @@ async function copyCsvFiles(stack: Stack, files: string[]): Promise<{ rows: numb
   });
 }
 
+const perTableSeconds = (copy: SameRowsCopy) =>
+  JSON.stringify(Object.fromEntries(Object.entries(copy.perTable).map(([t, v]) => [t, v.seconds])));
+
 const count = (stack: Stack, table: string) =>
   withDatabase(stack, async (db) =>
     Number((await db.query<{ n: string }>(`SELECT count(*) AS n FROM ${table}`)).rows[0].n),
@@ -110,6 +114,8 @@ export async function importScenario(stack: Stack, options: RunOptions): Promise
     `filing: import ${filing.seconds.toFixed(1)} s (in-process ${filingInProcess.toFixed(1)} s), ` +
       `COPY ${filingCopy.seconds.toFixed(1)} s for ${filingCopy.rows} rows`,
   );
+  const filingSameRows = await copySameRows(stack, filingImportRows());
+  say(`filing same rows: COPY ${filingSameRows.seconds.toFixed(1)} s for ${filingSameRows.rows} rows`);
 
   const surveySize = options.quick ? QUICK_SURVEY_SIZE : SURVEY_SIZE;
   const surveyFile = path.join(stack.workDir, 'survey.csv');
@@ -133,7 +139,7 @@ export async function importScenario(stack: Stack, options: RunOptions): Promise
   );
 
   say('COPY of the rows the import wrote into tables of the same definition');
-  const sameRows = await copySameRows(stack, importId);
+  const sameRows = await copySameRows(stack, registryImportRows(importId));
   say(`same rows: COPY ${sameRows.seconds.toFixed(1)} s for ${sameRows.rows} rows`);
 
   const copyRate = filingCopy.rows / filingCopy.seconds;
@@ -143,7 +149,7 @@ export async function importScenario(stack: Stack, options: RunOptions): Promise
     title: `Bulk import: the national filing and ${surveySize.toLocaleString('en')} surveyed institutions, versus COPY`,
     notes: [
       "National filing: `online-course-filing import <dir>` (the service's own CLI: migrates, validates every row with zod, loads all or nothing with COPY) on the CSV sheets its `seed` command writes (718 / 115,622 / 3,463); run as `pnpm --filter @jianguan/online-course-filing run import <dir>`, timed as a whole process (pnpm's and node's start-up included) and in-process as the CLI reports it (reading, checking and loading). Limit: COPY of the same CSV files into plain text tables (no validation, no indexes).",
-      "Second limit for the surveyed institutions: every row the import wrote (institutions, licences, surveys, audit lines, outbox events) dumped with COPY TO and COPYed back, in one transaction, into tables created LIKE the registry's (INCLUDING ALL: defaults, checks, every index) plus the foreign keys among them: what PostgreSQL itself needs to store what the import stores.",
+      "Second limit for both imports: every row the import wrote (filing: imported institutions, filings, their history rows, personnel, courses and the audit line; registry: institutions, licences, surveys, audit lines, outbox events) dumped with COPY TO and COPYed back, in one transaction, into tables created LIKE the service's own (INCLUDING ALL: defaults, checks, every index) plus the foreign keys among them: what PostgreSQL itself needs to store what the import stores.",
       `Surveyed institutions: \`registry import FILE.csv\` (the registry's own CLI: validates every row, checks against the registry, writes institutions, licences, surveys, an audit line per institution and two outbox events per institution with COPY, all in one transaction) on the file of ${surveySize.toLocaleString('en')} rows its \`seed\` command writes; run with \`pnpm --filter\`, timed as a whole process and in-process (the CLI's own total, reading the file included), with its steps. Limit: COPY of the same file into a plain text table.`,
     ],
     measurements: {
@@ -155,6 +161,11 @@ export async function importScenario(stack: Stack, options: RunOptions): Promise
       'filing COPY: rows per second': copyRate,
       'filing import / COPY speed (whole process)': filingCopy.seconds / filing.seconds,
       'filing import / COPY speed (in-process)': filingCopy.seconds / filingInProcess,
+      'filing same rows: rows written by the import': filingSameRows.rows,
+      'filing same rows: COPY seconds into same-definition tables': filingSameRows.seconds,
+      'filing same rows: COPY seconds per table': perTableSeconds(filingSameRows),
+      'filing import / COPY of the same rows into same-definition tables (in-process)':
+        filingSameRows.seconds / filingInProcess,
       'survey import: rows in the file': surveyCopy.rows,
       'survey import: institutions loaded': loaded,
       'survey import: seconds (CLI, whole process)': survey.seconds,
@@ -167,9 +178,7 @@ export async function importScenario(stack: Stack, options: RunOptions): Promise
       'survey import / COPY speed (in-process)': surveyCopy.seconds / surveyInProcess,
       'same rows: rows written by the import': sameRows.rows,
       'same rows: COPY seconds into same-definition tables': sameRows.seconds,
-      'same rows: COPY seconds per table': JSON.stringify(
-        Object.fromEntries(Object.entries(sameRows.perTable).map(([t, v]) => [t, v.seconds])),
-      ),
+      'same rows: COPY seconds per table': perTableSeconds(sameRows),
       'survey import / COPY of the same rows into same-definition tables (in-process)':
         sameRows.seconds / surveyInProcess,
     },

@@ -9,6 +9,7 @@ import { applyEvent } from '../src/event-handlers';
 import { lookupPublicEntries, listPublicEntries } from '../src/queries/public-entries';
 import { openDataExport } from '../src/queries/open-data';
 import { listStatsFor } from '../src/queries/list-stats';
+import { createLoaders } from '../src/loaders';
 import { envelope, at, filedThenRevoked, shuffled, whiteGreyBlackGrey } from './scenario';
 
 let db: TestDatabase;
@@ -104,6 +105,27 @@ describe('the read model, from events alone', () => {
     await reset();
     await Promise.all(shuffled(stream, 42).map((e) => consume(e)));
     expect(await snapshot()).toEqual(expected);
+  });
+
+  it("loads officials' listings in one batch with what the listing resolver reads", async () => {
+    await reset();
+    for (const e of stream) await consume(e);
+    const unknown = randomUUID();
+    const loaders = createLoaders(dataSource);
+    const [mine, theirs, none] = await Promise.all(
+      [story.institutionId, online.institutionId, unknown].map((id) => loaders.listing.load(id)),
+    );
+    // The region is what the jurisdiction check reads; the search columns are not loaded.
+    expect(mine).toEqual({
+      institutionId: story.institutionId,
+      regionCode: chengdong,
+      list: 'GREY',
+      reason: expect.any(String),
+      reasonCode: 'RECTIFICATION_CONFIRMED_AFTER_BLACKLIST',
+      since: expect.any(Date),
+    });
+    expect(theirs).toMatchObject({ institutionId: online.institutionId, regionCode: QINGHAI.xining });
+    expect(none).toBeNull();
   });
 
   it('finds institutions by credit code, 2-character fragment and pinyin, and exports the lists', async () => {

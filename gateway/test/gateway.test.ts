@@ -263,12 +263,16 @@ describe('errors reaching the client', () => {
     expect(answer.errors?.[0].extensions).toEqual({ code: 'FORBIDDEN' });
   });
 
-  it('answers a malformed JSON body with 400', async () => {
-    const response = await fetch(gateway.url, {
+  /** A JSON POST of the body exactly as given, anonymous or with a token. */
+  const postBody = (body: string, token?: string) =>
+    fetch(gateway.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: '{"query": ',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body,
     });
+
+  it('answers a malformed JSON body with 400', async () => {
+    const response = await postBody('{"query": ');
     expect(response.status).toBe(400);
     expect(await response.json()).toEqual({
       errors: [{ message: 'Malformed request', extensions: { code: 'BAD_REQUEST' } }],
@@ -276,25 +280,14 @@ describe('errors reaching the client', () => {
   });
 
   it('answers a JSON body that is not a request object with 400', async () => {
-    const response = await fetch(gateway.url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: '"{ __typename }"',
-    });
+    const response = await postBody('"{ __typename }"');
     expect(response.status).toBe(400);
   });
 
   it('refuses a body over 1 MiB with 413, signed in or not, and keeps serving', async () => {
     const body = JSON.stringify({ query: '{ __typename }', variables: { pad: 'x'.repeat(1024 * 1024) } });
     for (const token of [undefined, await officialToken()]) {
-      const response = await fetch(gateway.url, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          ...(token ? { authorization: `Bearer ${token}` } : {}),
-        },
-        body,
-      });
+      const response = await postBody(body, token);
       expect(response.status).toBe(413);
       expect(((await response.json()) as { errors: { extensions: unknown }[] }).errors[0].extensions).toEqual(
         {

@@ -1,4 +1,10 @@
-type Fetch = typeof fetch;
+import {
+  textAnswer,
+  valueAnswer,
+  type SubgraphAnswer,
+  type SubgraphCall,
+  type SubgraphFetch,
+} from './subgraph-http';
 
 export interface EntityBatchingOptions {
   /** How long the first entity fetch waits for others to join it, in milliseconds. */
@@ -9,13 +15,13 @@ export interface EntityBatchingOptions {
 
 interface Waiting {
   representations: unknown[];
-  resolve: (response: Response) => void;
+  resolve: (answer: SubgraphAnswer) => void;
   reject: (error: unknown) => void;
 }
 
 interface Batch {
-  input: Parameters<Fetch>[0];
-  init: RequestInit;
+  url: string;
+  call: SubgraphCall;
   query: string;
   variables: Record<string, unknown>;
   waiting: Waiting[];
@@ -37,11 +43,11 @@ const ENTITY_FETCH = /_entities\s*\(\s*representations\s*:\s*\$representations\s
  * The query planner sends one `_entities` fetch per subgraph per request, and a subgraph spends
  * far more on each call than on each entity in it (BENCHMARKS.md), so requests that arrive
  * together — a dashboard's parallel queries, a service account paging through a region — cost the
- * subgraphs one call instead of many. Each caller gets a Response with exactly its own entities and
+ * subgraphs one call instead of many. Each caller gets an answer with exactly its own entities and
  * the errors about them; callers with different tokens are never merged, because each subgraph
  * authorises the caller, not the gateway. The merged call carries the first caller's request id.
  */
-export function batchingEntityFetch(options: EntityBatchingOptions, send: Fetch = fetch): Fetch {
+export function batchingEntityFetch(options: EntityBatchingOptions, send: SubgraphFetch): SubgraphFetch {
   const open = new Map<string, Batch>();
 
   const flush = (key: string, batch: Batch) => {
@@ -50,17 +56,16 @@ export function batchingEntityFetch(options: EntityBatchingOptions, send: Fetch 
     void deliver(batch, send);
   };
 
-  return (input, init) => {
-    const body = typeof init?.body === 'string' ? init.body : undefined;
+  return (url, call) => {
+    const body = call.body;
     const parsed = body && ENTITY_FETCH.test(body) ? entityRequest(body) : undefined;
-    if (!parsed) return send(input, init);
+    if (!parsed) return send(url, call);
     const { query, representations, variables } = parsed;
-    const headers = new Headers(init?.headers);
-    const key = `${String(input)}\n${headers.get('authorization') ?? ''}\n${query}\n${JSON.stringify(variables)}`;
-    return new Promise<Response>((resolve, reject) => {
+    const key = `${url}\n${call.headers?.authorization ?? ''}\n${query}\n${JSON.stringify(variables)}`;
+    return new Promise<SubgraphAnswer>((resolve, reject) => {
       let batch = open.get(key);
       if (!batch) {
-        batch = { input, init: init!, query, variables, waiting: [], size: 0 };
+        batch = { url, call, query, variables, waiting: [], size: 0 };
         open.set(key, batch);
         const started = batch;
         batch.timer = setTimeout(() => flush(key, started), options.windowMs);
@@ -87,16 +92,16 @@ function entityRequest(body: string) {
   return { query, representations, variables: others };
 }
 
-async function deliver(batch: Batch, send: Fetch) {
+async function deliver(batch: Batch, send: SubgraphFetch) {
   const { waiting } = batch;
   try {
     if (waiting.length === 1) {
       const only = waiting[0];
-      only.resolve(await send(batch.input, withBody(batch, only.representations)));
+      only.resolve(await send(batch.url, withBody(batch, only.representations)));
       return;
     }
     const response = await send(
-      batch.input,
+      batch.url,
       withBody(
         batch,
         waiting.flatMap((w) => w.representations),
@@ -104,27 +109,25 @@ async function deliver(batch: Batch, send: Fetch) {
     );
     const text = await response.text();
     const answer = response.ok ? parseAnswer(text, batch.size) : undefined;
+    // The merged answer's headers (cache hints included), minus those that describe its length.
+    const headers = response.headers.without('content-length', 'content-encoding');
     let offset = 0;
     for (const w of waiting) {
-      const part = answer ? partOf(answer, offset, w.representations.length) : text;
+      // Each caller's slice goes to Apollo as a value: parsed once here, never serialised again.
+      w.resolve(
+        answer
+          ? valueAnswer(response.status, headers, batch.url, partOf(answer, offset, w.representations.length))
+          : textAnswer(response.status, headers, batch.url, text),
+      );
       offset += w.representations.length;
-      w.resolve(new Response(part, { status: response.status, headers: partHeaders(response) }));
     }
   } catch (error) {
     for (const w of waiting) w.reject(error);
   }
 }
 
-/** The merged answer's headers (cache hints included), minus those that describe its length or encoding. */
-function partHeaders(response: Response): Headers {
-  const headers = new Headers(response.headers);
-  headers.delete('content-length');
-  headers.delete('content-encoding');
-  return headers;
-}
-
-const withBody = (batch: Batch, representations: unknown[]): RequestInit => ({
-  ...batch.init,
+const withBody = (batch: Batch, representations: unknown[]): SubgraphCall => ({
+  ...batch.call,
   body: JSON.stringify({ query: batch.query, variables: { ...batch.variables, representations } }),
 });
 
@@ -140,16 +143,17 @@ function parseAnswer(text: string, expected: number): EntityAnswer | undefined {
 }
 
 /** One caller's slice: its entities, the errors at its positions (renumbered), and errors of the call. */
-function partOf(answer: EntityAnswer, offset: number, count: number): string {
+function partOf(answer: EntityAnswer, offset: number, count: number): EntityAnswer {
   const errors = (answer.errors ?? []).flatMap((error) => {
     const [field, index, ...rest] = error.path ?? [];
-    if (field !== '_entities' || typeof index !== 'number') return [error];
+    // Errors of the whole call go to every caller, each its own copy (Apollo owns what it is given).
+    if (field !== '_entities' || typeof index !== 'number') return [{ ...error }];
     if (index < offset || index >= offset + count) return [];
     return [{ ...error, path: [field, index - offset, ...rest] }];
   });
-  return JSON.stringify({
+  return {
     data: { _entities: answer.data!._entities!.slice(offset, offset + count) },
     ...(errors.length ? { errors } : {}),
     ...(answer.extensions ? { extensions: answer.extensions } : {}),
-  });
+  };
 }

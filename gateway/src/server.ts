@@ -20,6 +20,7 @@ import {
 import { loadGatewayConfig, type GatewayConfig } from './config';
 import type { GatewayContext } from './context';
 import { SubgraphDataSource } from './subgraph-data-source';
+import { subgraphHttp } from './subgraph-http';
 import { authenticate, type AuthenticatedLocals } from './authenticate';
 import { formatGatewayError } from './format-error';
 import { explorer } from './explorer';
@@ -83,6 +84,7 @@ export async function serveGateway(config: GatewayConfig, logger: Logger): Promi
     answers ? keptAnswersFirst(answers, app, { path: '/graphql', bodyLimitBytes: BODY_LIMIT_BYTES }) : app,
   );
   let ready = false;
+  const subgraphs = subgraphHttp();
 
   const gateway = new ApolloGateway({
     // Composed offline (`pnpm compose`): no introspection of subgraphs at runtime.
@@ -93,6 +95,7 @@ export async function serveGateway(config: GatewayConfig, logger: Logger): Promi
       if (!endpoint) throw new Error(`No endpoint configured for subgraph ${name}`);
       return new SubgraphDataSource({
         ...endpoint,
+        send: subgraphs.send,
         deduplicate: config.DEDUPLICATE_SUBGRAPH_FETCHES,
         entityBatchWindowMs: config.ENTITY_BATCH_WINDOW_MS,
       });
@@ -172,6 +175,7 @@ export async function serveGateway(config: GatewayConfig, logger: Logger): Promi
     stop: async () => {
       ready = false;
       await apollo.stop(); // drains in-flight requests, closes the HTTP server and the gateway
+      await subgraphs.close();
       await listVersion?.stop();
     },
   };

@@ -4,6 +4,7 @@ import { REQUEST_ID_HEADER, SUBGRAPH_SECRET_HEADER } from '@jianguan/platform';
 import type { GatewayContext } from './context';
 import { deduplicatingFetch } from './deduplicating-fetch';
 import { batchingEntityFetch } from './batching-entity-fetch';
+import type { SubgraphFetch } from './subgraph-http';
 
 /** Keeps a merged entity call well under the subgraphs' 1 MB request limit. */
 const MAX_REPRESENTATIONS_PER_CALL = 2000;
@@ -14,6 +15,8 @@ export interface SubgraphDataSourceOptions {
   name: string;
   url: string;
   secret: string;
+  /** How calls reach the subgraphs (subgraph-http.ts), shared by every subgraph. */
+  send: SubgraphFetch;
   /** Send identical concurrent queries of one caller once. */
   deduplicate: boolean;
   /** Merge one caller's concurrent entity fetches that arrive within this many ms (0: never). */
@@ -30,15 +33,14 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   private readonly secret: string;
 
   constructor(options: SubgraphDataSourceOptions) {
-    // Node's own fetch (undici, pooled keep-alive connections) instead of the default
-    // make-fetch-happen, whose HTTP-cache layers cost CPU on every subgraph call (see BENCHMARKS.md).
+    // Not Apollo's default make-fetch-happen, whose HTTP-cache layers cost CPU on every call.
     const batched =
       options.entityBatchWindowMs > 0
-        ? batchingEntityFetch({
-            windowMs: options.entityBatchWindowMs,
-            maxRepresentations: MAX_REPRESENTATIONS_PER_CALL,
-          })
-        : fetch;
+        ? batchingEntityFetch(
+            { windowMs: options.entityBatchWindowMs, maxRepresentations: MAX_REPRESENTATIONS_PER_CALL },
+            options.send,
+          )
+        : options.send;
     const send = options.deduplicate ? deduplicatingFetch(batched) : batched;
     super({ url: options.url, fetcher: send as unknown as RemoteGraphQLDataSource['fetcher'] });
     this.subgraph = options.name;

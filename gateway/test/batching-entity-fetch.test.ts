@@ -1,6 +1,10 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { batchingEntityFetch } from '../src/batching-entity-fetch';
+import { subgraphHttp } from '../src/subgraph-http';
+
+/** The gateway's own subgraph client, as serveGateway makes it. */
+const subgraphs = subgraphHttp();
 
 /**
  * A subgraph stand-in: answers `_entities` with one entity per representation, in order, and an
@@ -36,7 +40,10 @@ beforeAll(async () => {
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
 });
 
-afterAll(() => new Promise((resolve) => server.close(resolve)));
+afterAll(async () => {
+  await subgraphs.close();
+  await new Promise((resolve) => server.close(resolve));
+});
 
 beforeEach(() => {
   calls = [];
@@ -60,7 +67,7 @@ type Answer = {
 };
 
 it("merges one caller's concurrent entity fetches into one call and gives each its own entities", async () => {
-  const send = batchingEntityFetch({ windowMs: 5, maxRepresentations: 1000 });
+  const send = batchingEntityFetch({ windowMs: 5, maxRepresentations: 1000 }, subgraphs.send);
   const pages = Array.from({ length: 8 }, (_, p) => Array.from({ length: 50 }, (_, i) => `p${p}-${i}`));
   const responses = await Promise.all(pages.map((ids) => send(url, entityFetch(ids))));
   expect(calls).toHaveLength(1);
@@ -75,7 +82,7 @@ it("merges one caller's concurrent entity fetches into one call and gives each i
 });
 
 it('gives each caller the errors about its own entities, renumbered to its positions', async () => {
-  const send = batchingEntityFetch({ windowMs: 5, maxRepresentations: 1000 });
+  const send = batchingEntityFetch({ windowMs: 5, maxRepresentations: 1000 }, subgraphs.send);
   const [first, second] = await Promise.all([
     send(url, entityFetch(['a', 'b'])),
     send(url, entityFetch(['c', 'refused', 'd'])),
@@ -90,7 +97,7 @@ it('gives each caller the errors about its own entities, renumbered to its posit
 });
 
 it('never merges different callers or different queries, and passes other requests through', async () => {
-  const send = batchingEntityFetch({ windowMs: 5, maxRepresentations: 1000 });
+  const send = batchingEntityFetch({ windowMs: 5, maxRepresentations: 1000 }, subgraphs.send);
   const other = ENTITIES.replace('listing{list}', 'listing{list since}');
   const answers = await Promise.all([
     send(url, entityFetch(['a'], 'Bearer a')),
@@ -112,14 +119,14 @@ it('never merges different callers or different queries, and passes other reques
 });
 
 it('sends a full batch at once and hands a refused call to every caller in it', async () => {
-  const send = batchingEntityFetch({ windowMs: 1000, maxRepresentations: 4 });
+  const send = batchingEntityFetch({ windowMs: 1000, maxRepresentations: 4 }, subgraphs.send);
   const started = Date.now();
   await Promise.all([send(url, entityFetch(['a', 'b'])), send(url, entityFetch(['c', 'd']))]);
   // The window is a second; reaching four representations sent it without waiting for it.
   expect(Date.now() - started).toBeLessThan(900);
   expect(calls).toHaveLength(1);
 
-  const quick = batchingEntityFetch({ windowMs: 5, maxRepresentations: 1000 });
+  const quick = batchingEntityFetch({ windowMs: 5, maxRepresentations: 1000 }, subgraphs.send);
   const refused = await Promise.all([
     quick(url, entityFetch(['a'], 'Bearer down')),
     quick(url, entityFetch(['b'], 'Bearer down')),

@@ -1,6 +1,10 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { deduplicatingFetch } from '../src/deduplicating-fetch';
+import { subgraphHttp } from '../src/subgraph-http';
+
+/** The gateway's own subgraph client, as serveGateway makes it. */
+const subgraphs = subgraphHttp();
 
 /** A subgraph stand-in that counts the calls it gets and answers each after 50 ms. */
 let server: http.Server;
@@ -26,7 +30,10 @@ beforeAll(async () => {
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
 });
 
-afterAll(() => new Promise((resolve) => server.close(resolve)));
+afterAll(async () => {
+  await subgraphs.close();
+  await new Promise((resolve) => server.close(resolve));
+});
 
 beforeEach(() => {
   calls = 0;
@@ -39,7 +46,7 @@ const request = (query: string, authorization?: string) => ({
 });
 
 it('sends identical concurrent queries once and gives every caller its own response', async () => {
-  const send = deduplicatingFetch();
+  const send = deduplicatingFetch(subgraphs.send);
   const query = 'query Dashboard__registry__0($code: String!) { region(code: $code) { code } }';
   const responses = await Promise.all(
     Array.from({ length: 10 }, () => send(url, request(query, 'Bearer a'))),
@@ -57,7 +64,7 @@ it('sends identical concurrent queries once and gives every caller its own respo
 });
 
 it('never merges requests of different callers, different bodies, or mutations', async () => {
-  const send = deduplicatingFetch();
+  const send = deduplicatingFetch(subgraphs.send);
   const query = 'query Q__registry__0 { region(code: "63") { code } }';
   await Promise.all([send(url, request(query, 'Bearer a')), send(url, request(query, 'Bearer b'))]);
   expect(calls).toBe(2);

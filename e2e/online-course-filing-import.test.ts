@@ -56,11 +56,9 @@ describe('the national 2019 filing, through the commands and the gateway', () =>
     });
 
     await writeFile(file, original);
-    const started = Date.now();
     const imported = await runFilingCommand(['import', dir], federation.db.url);
     expect(imported.code).toBe(0);
     expect(imported.stdout).toContain('imported 718 filings: 115622 personnel, 3463 courses');
-    expect(Date.now() - started).toBeLessThan(60_000);
 
     const stats = await country();
     expect(stats.errors).toBeUndefined();

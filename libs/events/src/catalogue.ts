@@ -180,7 +180,28 @@ export const catalogue = {
   RectificationConfirmed: {
     producer: 'enforcement',
     subscribers: ['registry', 'public-list'],
-    payload: z.object({ orderId: z.uuid(), institutionId, regionCode, confirmedAt: instant }),
+    payload: z.object({
+      orderId: z.uuid(),
+      institutionId,
+      regionCode,
+      confirmedAt: instant,
+      /** Confirmed after the deadline was missed: the institution stays black until it is removed. */
+      late: z.boolean().default(false),
+    }),
+  },
+  RectificationOrderAmended: {
+    producer: 'enforcement',
+    // public-list's grey reason names the problems and the deadline, so it follows both.
+    subscribers: ['public-list'],
+    payload: z.object({
+      orderId: z.uuid(),
+      institutionId,
+      regionCode,
+      change: z.enum(['PROBLEMS_ADDED', 'DEADLINE_EXTENDED']),
+      problems: z.array(problem).min(1),
+      deadline: instant,
+      amendedAt: instant,
+    }),
   },
   RectificationDeadlineMissed: {
     producer: 'enforcement',
@@ -209,7 +230,8 @@ export const catalogue = {
   },
   PenaltyImposed: {
     producer: 'enforcement',
-    subscribers: ['public-list'],
+    // registry follows the measure's status (PENALTY_EFFECTS); public-list its list and public reason.
+    subscribers: ['registry', 'public-list'],
     payload: z.object({
       penaltyId: z.uuid(),
       institutionId,
@@ -219,6 +241,32 @@ export const catalogue = {
       amountFen: z.number().int().nonnegative().nullable(),
       description: text,
       decidedAt: instant,
+      /** When a time-limited measure (suspension, stop enrolling, a ban for a term) ends by itself. */
+      endsAt: instant.nullable().default(null),
+    }),
+  },
+  PenaltyEnded: {
+    producer: 'enforcement',
+    subscribers: ['registry', 'public-list'],
+    payload: z.object({
+      penaltyId: z.uuid(),
+      institutionId,
+      regionCode,
+      penaltyType: z.enum(PENALTY_TYPES),
+      endedAt: instant,
+    }),
+  },
+  InstitutionRemovedFromBlacklist: {
+    producer: 'enforcement',
+    // A decision: registry lifts the ban it imposed; public-list takes it off the black list.
+    subscribers: ['registry', 'public-list'],
+    payload: z.object({
+      institutionId,
+      regionCode,
+      reason: text,
+      /** The jurisdiction of the official who decided (the black-listing level or above). */
+      decidedRegionCode: regionCode,
+      removedAt: instant,
     }),
   },
   TypicalCasePublished: {

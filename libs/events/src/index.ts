@@ -9,3 +9,4 @@ export * from './pipeline';
 export * from './queue-metrics';
 export * from './outbox-metrics';
 export * from './worker-metrics';
+export * from './penalty-effects';

@@ -8,6 +8,12 @@ const DAY_MS = 24 * 3600 * 1000;
 export const shanghaiDay = (at: Date): string =>
   new Date(at.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
 
+/**
+ * The Beijing-time day a deadline falls on, as a person reads it: a deadline at 00:00 is the end
+ * (24:00) of the day before — "整改期限至 2026-12-25" means until midnight ending the 25th.
+ */
+export const deadlineDay = (deadline: Date): string => shanghaiDay(new Date(deadline.getTime() - 1));
+
 /** The instant a Shanghai calendar day starts. */
 export const shanghaiDayStart = (day: string): Date =>
   new Date(Date.parse(`${day}T00:00:00Z`) - SHANGHAI_OFFSET_MS);

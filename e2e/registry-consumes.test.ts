@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Queue } from 'bullmq';
 import { Client } from 'pg';
-import { eventQueueName, type EventEnvelope, type EventType, type EventPayload } from '@jianguan/events';
+import {
+  eventQueueName,
+  parsePayload,
+  type EventEnvelope,
+  type EventType,
+  type EventPayloadInput,
+} from '@jianguan/events';
 import { QINGHAI, TEST_REDIS_URL, tokenFor, validCreditCode } from '@jianguan/testing';
 import { until } from './support/polling';
 import { startFederation, type TestFederation } from './support/federation';
@@ -32,7 +38,7 @@ afterAll(async () => {
 /** Puts an event on the registry's queue as another department's relay would, under a given job id. */
 async function deliver<T extends EventType>(
   type: T,
-  payload: EventPayload<T>,
+  payload: EventPayloadInput<T>,
   id = randomUUID(),
   jobId = id,
 ) {
@@ -41,7 +47,7 @@ async function deliver<T extends EventType>(
     type,
     producer: type === 'QualificationApproved' ? 'qualification-review' : 'enforcement',
     occurredAt: new Date().toISOString(),
-    payload,
+    payload: parsePayload(type, payload),
   };
   await queue.add(type, envelope, { jobId });
   return id;

@@ -286,6 +286,8 @@ export const catalogue = {
 
 export type EventType = keyof typeof catalogue;
 export type EventPayload<T extends EventType> = z.infer<(typeof catalogue)[T]['payload']>;
+/** What a producer writes: fields with a default (added later to an event) may be left out. */
+export type EventPayloadInput<T extends EventType> = z.input<(typeof catalogue)[T]['payload']>;
 
 export const EVENT_TYPES = Object.keys(catalogue) as EventType[];
 

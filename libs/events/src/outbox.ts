@@ -5,7 +5,7 @@ import {
   EventContractError,
   parsePayload,
   type EventEnvelope,
-  type EventPayload,
+  type EventPayloadInput,
   type EventType,
   type ServiceName,
 } from './catalogue';
@@ -75,7 +75,7 @@ function outboxSchema(manager: EntityManager): string {
 }
 
 /** One event of a batch: its type and payload, typed together. */
-export type EventDraft = { [T in EventType]: { type: T; payload: EventPayload<T> } }[EventType];
+export type EventDraft = { [T in EventType]: { type: T; payload: EventPayloadInput<T> } }[EventType];
 
 /**
  * Records a domain event with the caller's manager, so it commits or rolls back with the change.
@@ -87,7 +87,7 @@ export async function recordEvent<T extends EventType>(
   manager: EntityManager,
   producer: ServiceName,
   type: T,
-  payload: EventPayload<T>,
+  payload: EventPayloadInput<T>,
   occurredAt: Date = new Date(),
 ): Promise<EventEnvelope<T>> {
   const [envelope] = await recordEvents(manager, producer, [{ type, payload } as EventDraft], occurredAt);

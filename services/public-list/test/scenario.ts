@@ -1,15 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import type { EventEnvelope, EventPayload, EventType, ServiceName } from '@jianguan/events';
-import { catalogue } from '@jianguan/events';
+import type { EventEnvelope, EventPayloadInput, EventType, ServiceName } from '@jianguan/events';
+import { catalogue, parsePayload } from '@jianguan/events';
 
 /** An envelope as the producing department's relay would put it on the public-list queue. */
 export function envelope<T extends EventType>(
   type: T,
-  payload: EventPayload<T>,
+  payload: EventPayloadInput<T>,
   occurredAt = new Date().toISOString(),
   id = randomUUID(),
 ): EventEnvelope<T> {
-  return { id, type, producer: catalogue[type].producer as ServiceName, occurredAt, payload };
+  const parsed = parsePayload(type, payload); // defaults filled in, as the producer's outbox does
+  return { id, type, producer: catalogue[type].producer as ServiceName, occurredAt, payload: parsed };
 }
 
 export const at = (day: string, time = '09:00') => new Date(`${day}T${time}:00+08:00`).toISOString();

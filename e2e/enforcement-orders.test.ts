@@ -233,6 +233,8 @@ it('imposes penalties in fen, runs the online card ladder and publishes a typica
         type: 'SUSPEND_PLATFORM',
         description: '暂停平台',
         legalBasis: '第十七条',
+        // A suspension needs its term (otherwise BAD_USER_INPUT on endsAt before the kind is checked).
+        endsAt: '2027-06-30T00:00:00+08:00',
       },
     },
     officer,

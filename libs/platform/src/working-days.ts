@@ -14,6 +14,13 @@ export const shanghaiDay = (at: Date): string =>
  */
 export const deadlineDay = (deadline: Date): string => shanghaiDay(new Date(deadline.getTime() - 1));
 
+/** An instant as a person reads it, in Beijing time: `2026-12-25 17:30`; a midnight deadline reads `… 24:00`. */
+export const beijingDeadlineText = (at: Date): string => {
+  const local = new Date(at.getTime() + SHANGHAI_OFFSET_MS).toISOString();
+  const time = local.slice(11, 16);
+  return time === '00:00' ? `${deadlineDay(at)} 24:00` : `${local.slice(0, 10)} ${time}`;
+};
+
 /** The instant a Shanghai calendar day starts. */
 export const shanghaiDayStart = (day: string): Date =>
   new Date(Date.parse(`${day}T00:00:00Z`) - SHANGHAI_OFFSET_MS);

@@ -1,3 +1,4 @@
+import { PENALTY_EFFECTS } from '@jianguan/events';
 import type { RectificationOrderEntity } from './entities/rectification-order.entity';
 import type { EscalationCaseEntity } from './entities/escalation-case.entity';
 import type { EnforcementActionEntity } from './entities/enforcement-action.entity';
@@ -25,6 +26,7 @@ export const toOrderNode = (o: RectificationOrderEntity) => ({
   escalationLevel: o.escalationLevel,
   respondBy: o.respondBy,
   rectifiedAt: o.rectifiedAt,
+  rectifiedLate: o.rectifiedLate,
   evidence: o.evidence,
   closedAt: o.closedAt,
   version: o.version,
@@ -86,6 +88,9 @@ export const toCampaignNode = (c: CampaignEntity) => ({
   startsAt: c.startsAt,
   endsAt: c.endsAt,
   defaultDeadline: c.defaultDeadline,
+  kinds: c.kinds,
+  problems: c.problems,
+  enrolment: { enrolled: c.enrolled, done: c.enrolmentDoneAt !== null, doneAt: c.enrolmentDoneAt },
 });
 export type CampaignNode = ReturnType<typeof toCampaignNode>;
 
@@ -98,6 +103,9 @@ export const toPenaltyNode = (p: PenaltyEntity) => ({
   orderId: p.orderId,
   decidedByName: p.decidedByName,
   decidedAt: p.decidedAt,
+  label: PENALTY_EFFECTS[p.type].label,
+  endsAt: p.endsAt,
+  endedAt: p.endedAt,
 });
 export type PenaltyNode = ReturnType<typeof toPenaltyNode>;
 

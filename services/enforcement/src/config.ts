@@ -55,7 +55,15 @@ export const enforcementConfigSchema = subgraphConfigSchema.extend({
    * its jobs locked this long before another worker takes them up again.
    */
   ENFORCEMENT_JOB_LOCK_MS: z.coerce.number().int().positive().default(30_000),
-  /** Two yellow cards of online patrol within this window make a red card (shutdown). */
+  /** A red card suspends the platform for this long (a pause, 暂停: it ends by itself). */
+  ENFORCEMENT_RED_CARD_SUSPENSION_SECONDS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(30 * 86400),
+  /** Institutions one transaction of a campaign's enrolment takes. */
+  ENFORCEMENT_CAMPAIGN_BATCH_SIZE: z.coerce.number().int().positive().max(5000).default(200),
+  /** Two yellow cards of online patrol within this window make a red card (a suspension). */
   ENFORCEMENT_YELLOW_CARD_WINDOW_SECONDS: z.coerce
     .number()
     .int()

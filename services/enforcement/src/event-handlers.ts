@@ -1,13 +1,19 @@
 import type { EntityManager } from 'typeorm';
 import { workingDaysDeadline } from '@jianguan/platform';
-import { recordEvent, type EventEnvelope, type EventHandlers } from '@jianguan/events';
+import type { EventEnvelope, EventHandlers } from '@jianguan/events';
 import { RectificationOrderEntity } from './entities/rectification-order.entity';
-import { saveOrderChange, snapshot } from './commands/order-state';
-import type { OrderSource, Problem } from './domain/order';
+import type { OrderSource } from './domain/order';
 import { activeCampaign } from './commands/campaigns';
+import { campaignProblemsOf } from './campaigns/scope';
 import type { DeadlineScheduler } from './deadlines/schedule';
+import { lockKnownInstitution, openOrder, type OrderSpec } from './orders/open-order';
+import { CONFIRMABLE, markRectified } from './orders/rectify';
 
-const SYSTEM = { sub: 'system:enforcement-events', name: '整改事件处理' };
+/** Orders changed by another department's event name that event as their actor. */
+const eventActor = (envelope: EventEnvelope, what: string) => ({
+  sub: `event:${envelope.id}`,
+  name: `${what}（${envelope.producer} 事件）`,
+});
 
 export interface EventHandlerDeps {
   /** Orders opened from events are scheduled at once; the reconciler is the backstop. */
@@ -15,9 +21,10 @@ export interface EventHandlerDeps {
   defaultDeadlineWorkingDays: number;
 }
 
-/** Marks an institution's open orders of the given sources rectified, because another department says so. */
-async function rectifyOpenOrders(
+/** Confirms an institution's orders of the given sources, because another department's event says so. */
+async function rectifyOrders(
   manager: EntityManager,
+  envelope: EventEnvelope,
   institutionId: string,
   sources: OrderSource[],
   evidence: string,
@@ -28,73 +35,32 @@ async function rectifyOpenOrders(
     .createQueryBuilder('o')
     .setLock('pessimistic_write')
     .where('o.institution_id = :institutionId', { institutionId })
-    .andWhere("o.status = 'OPEN'")
+    .andWhere('o.status IN (:...statuses)', { statuses: [...CONFIRMABLE] })
     .andWhere('o.source IN (:...sources)', { sources })
     .getMany();
-  for (const order of orders) {
-    const before = snapshot(order);
-    order.status = 'RECTIFIED';
-    order.rectifiedAt = at;
-    order.evidence = evidence;
-    await saveOrderChange(manager, order, before, SYSTEM, 'confirmRectification', evidence);
-    await recordEvent(manager, 'enforcement', 'RectificationConfirmed', {
-      orderId: order.id,
-      institutionId: order.institutionId,
-      regionCode: order.regionCode,
-      confirmedAt: at.toISOString(),
-    });
-  }
+  const actor = eventActor(envelope, evidence);
+  for (const order of orders) await markRectified(manager, order, actor, evidence, at);
 }
 
-/** Opens an order from another department's finding, once per origin however often the event comes. */
-async function openOrder(
-  manager: EntityManager,
-  deps: EventHandlerDeps,
-  spec: {
-    institutionId: string;
-    regionCode: string;
-    source: OrderSource;
-    problems: Problem[];
-    deadline: Date;
-    campaignId: string | null;
-    originKey: string;
-    detail: string;
-  },
-): Promise<void> {
-  if (await manager.findOneBy(RectificationOrderEntity, { originKey: spec.originKey })) return;
-  const now = new Date();
-  const order = manager.create(RectificationOrderEntity, {
-    institutionId: spec.institutionId,
-    regionCode: spec.regionCode,
-    source: spec.source,
-    problems: spec.problems,
-    issuingRegionCode: spec.regionCode.slice(0, 6),
-    issuedById: SYSTEM.sub,
-    issuedByName: SYSTEM.name,
-    issuedAt: now,
-    deadline: spec.deadline,
-    deadlineSetAt: now,
-    status: 'OPEN',
-    escalationLevel: null,
-    respondBy: null,
-    rectifiedAt: null,
-    evidence: null,
-    closedAt: null,
-    campaignId: spec.campaignId,
-    originKey: spec.originKey,
-  });
-  await saveOrderChange(manager, order, null, SYSTEM, 'issueRectificationOrder', spec.detail);
-  await recordEvent(manager, 'enforcement', 'RectificationOrderIssued', {
-    orderId: order.id,
-    institutionId: order.institutionId,
-    regionCode: order.regionCode,
-    problems: order.problems,
-    deadline: order.deadline.toISOString(),
-    issuedAt: now.toISOString(),
-  });
+/** Opens (or extends) an order from another department's finding; schedules it when it is new. */
+async function openFromEvent(manager: EntityManager, deps: EventHandlerDeps, spec: OrderSpec) {
+  await lockKnownInstitution(manager, spec.institutionId);
+  const { order, outcome } = await openOrder(manager, spec);
   // Should this transaction roll back, the jobs find no order and do nothing; the reconciler is the backstop.
-  await deps.deadlines.schedule(order);
+  if (outcome === 'CREATED') await deps.deadlines.schedule(order);
 }
+
+const upsertClassification = (manager: EntityManager, p: EventEnvelope<'InstitutionClassified'>['payload']) =>
+  manager.query(
+    `INSERT INTO enforcement.known_institution
+       (id, region_code, certificate_status, missing_licences, on_national_platform)
+     VALUES ($1, $2, $3, $4, $5)
+     ON CONFLICT (id) DO UPDATE
+       SET region_code = EXCLUDED.region_code, certificate_status = EXCLUDED.certificate_status,
+           missing_licences = EXCLUDED.missing_licences,
+           on_national_platform = EXCLUDED.on_national_platform, updated_at = now()`,
+    [p.institutionId, p.regionCode, p.certificateStatus, p.missingLicences, p.onNationalPlatform],
+  );
 
 /**
  * The local read model of institutions, and the orders other departments' findings open or close.
@@ -113,61 +79,30 @@ export const enforcementEventHandlers = (deps: EventHandlerDeps): EventHandlers 
     );
   },
 
+  /** Complete and on the platform closes survey orders; in scope of a running campaign opens one. */
   InstitutionClassified: async (manager, envelope: EventEnvelope<'InstitutionClassified'>) => {
-    const { institutionId, regionCode, certificateStatus, missingLicences } = envelope.payload;
-    await manager.query(
-      `INSERT INTO enforcement.known_institution (id, region_code, certificate_status, missing_licences)
-       VALUES ($1, $2, $3, $4)
-       ON CONFLICT (id) DO UPDATE
-         SET region_code = EXCLUDED.region_code, certificate_status = EXCLUDED.certificate_status,
-             missing_licences = EXCLUDED.missing_licences, updated_at = now()`,
-      [institutionId, regionCode, certificateStatus, missingLicences],
-    );
-    const { onNationalPlatform } = envelope.payload;
-    if (certificateStatus === 'COMPLETE' && onNationalPlatform) {
-      await rectifyOpenOrders(
-        manager,
-        institutionId,
-        ['SURVEY'],
-        '登记显示证照已齐全',
-        new Date(envelope.occurredAt),
-      );
+    const p = envelope.payload;
+    await upsertClassification(manager, p);
+    if (p.certificateStatus === 'COMPLETE' && p.onNationalPlatform) {
+      const at = new Date(envelope.occurredAt);
+      await rectifyOrders(manager, envelope, p.institutionId, ['SURVEY'], '登记显示证照已齐全', at);
       return;
     }
-    // Incomplete certificates (or not on the national platform) inside a running campaign: an order.
-    const campaign = await activeCampaign(manager, regionCode, new Date());
+    const campaign = await activeCampaign(manager, p.regionCode, new Date());
     if (!campaign) return;
-    const found: Problem[] = [
-      // Not being on the platform counts as missing; it is named once, as its own problem, below.
-      ...missingLicences
-        .filter((licence) => licence !== 'NATIONAL_PLATFORM')
-        .map((licence) => ({
-          code: `MISSING_${licence}`,
-          description: `缺少证照：${licence}`,
-          field: null,
-        })),
-      ...(onNationalPlatform
-        ? []
-        : [
-            {
-              code: 'NOT_ON_NATIONAL_PLATFORM',
-              description: '未纳入全国校外培训监管与服务综合平台',
-              field: null,
-            },
-          ]),
-    ];
-    if (found.length === 0) {
-      if (certificateStatus === 'COMPLETE') return;
-      found.push({ code: 'INCOMPLETE_CERTIFICATES', description: '证照不全', field: null });
-    }
-    await openOrder(manager, deps, {
-      institutionId,
-      regionCode,
+    const institution = await lockKnownInstitution(manager, p.institutionId);
+    const problems = campaignProblemsOf(institution, campaign);
+    if (problems.length === 0) return;
+    await openFromEvent(manager, deps, {
+      institutionId: p.institutionId,
+      regionCode: p.regionCode,
       source: 'SURVEY',
-      problems: found,
+      problems,
       deadline: campaign.defaultDeadline,
       campaignId: campaign.id,
-      originKey: `campaign:${campaign.id}:${institutionId}`,
+      originKey: `campaign:${campaign.id}:${p.institutionId}`,
+      issuingRegionCode: p.regionCode.slice(0, 6),
+      actor: eventActor(envelope, `专项治理行动：${campaign.name}`),
       detail: `专项治理行动：${campaign.name}`,
     });
   },
@@ -184,8 +119,9 @@ export const enforcementEventHandlers = (deps: EventHandlerDeps): EventHandlers 
       [institutionId, regionCode, certificateStatus, missingLicences],
     );
     if (certificateStatus === 'COMPLETE') {
-      await rectifyOpenOrders(
+      await rectifyOrders(
         manager,
+        envelope,
         institutionId,
         ['SURVEY', 'QUALIFICATION_REVIEW'],
         `证照已齐全（${licenceType}）`,
@@ -196,8 +132,9 @@ export const enforcementEventHandlers = (deps: EventHandlerDeps): EventHandlers 
 
   OnlineFilingApproved: async (manager, envelope: EventEnvelope<'OnlineFilingApproved'>) => {
     const { institutionId, filingId } = envelope.payload;
-    await rectifyOpenOrders(
+    await rectifyOrders(
       manager,
+      envelope,
       institutionId,
       ['ONLINE_SCREENING'],
       `线上培训备案已通过（${filingId}）`,
@@ -205,7 +142,7 @@ export const enforcementEventHandlers = (deps: EventHandlerDeps): EventHandlers 
     );
   },
 
-  /** Screening problems open an order with the default deadline; one per screening, however often delivered. */
+  /** Screening problems not yet covered by an open order open one (or join it); once per screening. */
   ScreeningProblemsFound: async (manager, envelope: EventEnvelope<'ScreeningProblemsFound'>) => {
     const { institutionId, regionCode, filingId, problems, screenedAt } = envelope.payload;
     await manager.query(
@@ -214,7 +151,7 @@ export const enforcementEventHandlers = (deps: EventHandlerDeps): EventHandlers 
     );
     const now = new Date();
     const campaign = await activeCampaign(manager, regionCode, now);
-    await openOrder(manager, deps, {
+    await openFromEvent(manager, deps, {
       institutionId,
       regionCode,
       source: 'ONLINE_SCREENING',
@@ -222,6 +159,8 @@ export const enforcementEventHandlers = (deps: EventHandlerDeps): EventHandlers 
       deadline: campaign?.defaultDeadline ?? workingDaysDeadline(now, deps.defaultDeadlineWorkingDays),
       campaignId: campaign?.id ?? null,
       originKey: `screening:${filingId}:${screenedAt}`,
+      issuingRegionCode: regionCode.slice(0, 6),
+      actor: eventActor(envelope, '备案审查'),
       detail: `备案审查发现问题（${filingId}）`,
     });
   },

@@ -10,6 +10,8 @@ import { reconcileDeadlines } from './deadlines/reconcile';
 import { deadlineTimings } from './deadlines/timings';
 import { channelFor } from './deadlines/delivery';
 import { registerOverdueMetrics } from './metrics';
+import { endMeasure } from './penalties/end-measure';
+import { runEnrolment } from './campaigns/enrol';
 
 /**
  * The department's background work: relaying its outbox, consuming other departments' events, and the
@@ -56,8 +58,14 @@ export async function startEnforcementWorker(env?: Record<string, string | undef
     DEADLINE_QUEUE,
     async (job: Job<DeadlineJobData>) => {
       if (job.name === RECONCILE_JOB) return { reconciled: await reconcileDeadlines(dataSource, scheduler) };
-      const outcome = await runDeadlineJob(dataSource, job.data, deadlineOptions, afterCommit);
-      logger.debug({ orderId: job.data.orderId, kind: job.data.kind, outcome }, 'deadline job');
+      const data = job.data;
+      if (data.kind === 'MEASURE_END') return { outcome: await endMeasure(dataSource, data) };
+      if (data.kind === 'ENROL') {
+        const batch = config.ENFORCEMENT_CAMPAIGN_BATCH_SIZE;
+        return { opened: await runEnrolment(dataSource, scheduler, data.campaignId, batch) };
+      }
+      const outcome = await runDeadlineJob(dataSource, data, deadlineOptions, afterCommit);
+      logger.debug({ orderId: data.orderId, kind: data.kind, outcome }, 'deadline job');
       return { outcome };
     },
     {

@@ -4,6 +4,8 @@ import { CampaignEntity } from '../entities/campaign.entity';
 import { MAX_DEADLINE_YEARS } from '../domain/order';
 import { requireEnforcer, type CommandDeps } from './order-state';
 import type { CampaignInput } from './inputs';
+import { CAMPAIGN_PROBLEMS } from '../campaigns/scope';
+import type { DeadlineJobData } from '../deadlines/schedule';
 
 /** Starts a special action in the caller's jurisdiction. */
 export async function startCampaign(
@@ -23,9 +25,18 @@ export async function startCampaign(
   if (input.defaultDeadline.getTime() > limit.getTime()) {
     throw badInput('defaultDeadline', `defaultDeadline must be at most ${MAX_DEADLINE_YEARS} years ahead`);
   }
-  return deps.dataSource.transaction(async (manager) => {
+  const started = await deps.dataSource.transaction(async (manager) => {
     const campaign = await manager.save(
-      manager.create(CampaignEntity, { ...input, createdById: actor.sub, createdByName: actor.name }),
+      manager.create(CampaignEntity, {
+        ...input,
+        kinds: input.kinds ?? null,
+        problems: input.problems ?? [...CAMPAIGN_PROBLEMS],
+        enrolled: 0,
+        enrolmentCursor: null,
+        enrolmentDoneAt: null,
+        createdById: actor.sub,
+        createdByName: actor.name,
+      }),
     );
     await writeAudit(manager, {
       actor,
@@ -38,7 +49,17 @@ export async function startCampaign(
     });
     return campaign;
   });
+  // The institutions already on file get their orders from the worker, batch by batch (the
+  // reconciler re-adds the job should this add be lost).
+  await deps.deadlines.add([enrolmentJob(started)]);
+  return started;
 }
+
+export const enrolmentJob = (campaign: Pick<CampaignEntity, 'id' | 'startsAt'>): DeadlineJobData => ({
+  kind: 'ENROL',
+  campaignId: campaign.id,
+  startsAt: campaign.startsAt.toISOString(),
+});
 
 /** The campaign an order is issued under: it must cover the institution and be running. */
 export async function campaignFor(

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { ORDER_SOURCES } from '../domain/order';
+import { PENALTY_EFFECTS } from '@jianguan/events';
+import { CAMPAIGN_PROBLEMS } from '../campaigns/scope';
 
 const uuid = z.string().uuid('must be an ID');
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
@@ -72,6 +74,11 @@ export const campaignInput = z
     startsAt: instant,
     endsAt: instant,
     defaultDeadline: instant,
+    kinds: z
+      .array(z.enum(['OFFLINE', 'ONLINE']))
+      .min(1)
+      .nullish(),
+    problems: z.array(z.enum(CAMPAIGN_PROBLEMS)).min(1).nullish(),
   })
   .superRefine((input, ctx) => {
     if (input.endsAt.getTime() <= input.startsAt.getTime()) {
@@ -109,8 +116,19 @@ export const penaltyInput = z
     amountFen: z.number().int().positive().max(Number.MAX_SAFE_INTEGER).nullish(),
     description: text(5000),
     legalBasis: text(1000),
+    endsAt: instant.nullish(),
   })
   .superRefine((input, ctx) => {
+    const { term, label } = PENALTY_EFFECTS[input.type];
+    if (term === 'REQUIRED' && input.endsAt == null) {
+      ctx.addIssue({ code: 'custom', path: ['endsAt'], message: `${label}须给出截止时间（endsAt）` });
+    }
+    if (term === 'NONE' && input.endsAt != null) {
+      ctx.addIssue({ code: 'custom', path: ['endsAt'], message: `${label}没有期限，不能给出 endsAt` });
+    }
+    if (input.endsAt != null && input.endsAt.getTime() <= Date.now()) {
+      ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'endsAt 须晚于现在' });
+    }
     const monetary = input.type === 'FINE' || input.type === 'CONFISCATION';
     if (monetary && input.amountFen == null) {
       ctx.addIssue({
@@ -152,3 +170,5 @@ export const typicalCaseInput = z
     }
   });
 export type TypicalCaseInput = z.infer<typeof typicalCaseInput>;
+
+export const removalInput = z.object({ institutionId: uuid, reason: text(2000) });

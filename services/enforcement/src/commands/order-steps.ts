@@ -1,8 +1,10 @@
-import { badInput, type Viewer } from '@jianguan/platform';
+import { badInput, beijingDeadlineText, conflict, type Viewer } from '@jianguan/platform';
 import { recordEvent } from '@jianguan/events';
 import type { RectificationOrderEntity } from '../entities/rectification-order.entity';
 import { EnforcementActionEntity } from '../entities/enforcement-action.entity';
 import { EscalationCaseEntity } from '../entities/escalation-case.entity';
+import { KnownInstitutionEntity } from '../entities/known-institution.entity';
+import { CONFIRMABLE, certificatesStillMissing, markRectified } from '../orders/rectify';
 import {
   lockOrder,
   requireEnforcer,
@@ -14,7 +16,11 @@ import {
 import { resolveDeadline } from './deadline';
 import type { ActionInput, ConfirmInput, ExtendInput } from './inputs';
 
-/** Confirms the rectification with evidence; the scheduled jobs then find the order RECTIFIED and do nothing. */
+/**
+ * Confirms the rectification with evidence, in time or late (an OVERDUE or ESCALATED order); the
+ * scheduled jobs then find the order RECTIFIED and do nothing. Certificates the registry still reports
+ * missing cannot be confirmed by hand: recording them confirms the order by itself.
+ */
 export async function confirmRectification(
   deps: CommandDeps,
   viewer: Viewer,
@@ -24,20 +30,13 @@ export async function confirmRectification(
   return deps.dataSource.transaction(async (manager) => {
     const order = await lockOrder(manager, input.orderId, { required: true });
     const actor = requireEnforcer(viewer, order.regionCode);
-    requireStatus(order, ['OPEN'], 'confirm');
-    const before = snapshot(order);
-    const now = new Date();
-    order.status = 'RECTIFIED';
-    order.rectifiedAt = now;
-    order.evidence = input.evidence;
-    await saveOrderChange(manager, order, before, actor, 'confirmRectification', input.evidence, requestId);
-    await recordEvent(manager, 'enforcement', 'RectificationConfirmed', {
-      orderId: order.id,
-      institutionId: order.institutionId,
-      regionCode: order.regionCode,
-      confirmedAt: now.toISOString(),
-    });
-    return order;
+    requireStatus(order, [...CONFIRMABLE], 'confirm');
+    const institution = await manager.findOneByOrFail(KnownInstitutionEntity, { id: order.institutionId });
+    const missing = certificatesStillMissing(order, institution);
+    if (missing.length > 0) {
+      throw conflict(`登记部门记录该机构仍缺少证照：${missing.join('、')}；证照登记后整改通知将自动确认`);
+    }
+    return markRectified(manager, order, actor, input.evidence, new Date(), requestId);
   });
 }
 
@@ -61,15 +60,25 @@ export async function extendRectificationDeadline(
     const before = snapshot(locked);
     locked.deadline = deadline;
     locked.deadlineSetAt = now;
-    return saveOrderChange(
+    await saveOrderChange(
       manager,
       locked,
       before,
       actor,
       'extendRectificationDeadline',
-      `${before.deadline.toISOString()} → ${deadline.toISOString()}: ${input.reason}`,
+      `${beijingDeadlineText(before.deadline)} → ${beijingDeadlineText(deadline)}（北京时间）：${input.reason}`,
       requestId,
     );
+    await recordEvent(manager, 'enforcement', 'RectificationOrderAmended', {
+      orderId: locked.id,
+      institutionId: locked.institutionId,
+      regionCode: locked.regionCode,
+      change: 'DEADLINE_EXTENDED',
+      problems: locked.problems,
+      deadline: deadline.toISOString(),
+      amendedAt: now.toISOString(),
+    });
+    return locked;
   });
   await deps.deadlines.schedule(order);
   return order;

@@ -1,6 +1,8 @@
 import type { EntityManager } from 'typeorm';
-import { conflict, notFound, writeAudit, type Claims, type Viewer } from '@jianguan/platform';
-import { recordEvent } from '@jianguan/events';
+import { conflict, deadlineDay, notFound, writeAudit, type Claims, type Viewer } from '@jianguan/platform';
+import { penaltyEffect, recordEvent } from '@jianguan/events';
+import { lockKnownInstitution } from '../orders/open-order';
+import { recordBlacklistings } from '../blacklist/entries';
 import { KnownInstitutionEntity } from '../entities/known-institution.entity';
 import { PenaltyEntity, type PenaltyType } from '../entities/penalty.entity';
 import { PatrolCardEntity } from '../entities/patrol-card.entity';
@@ -8,21 +10,9 @@ import { RectificationOrderEntity } from '../entities/rectification-order.entity
 import { requireEnforcer, type CommandDeps } from './order-state';
 import { ONLINE_MEASURES, type PatrolCardInput, type PenaltyInput } from './inputs';
 
-/** Locks the institution's row, so its penalties and cards are decided one at a time. */
-async function lockInstitution(manager: EntityManager, id: string): Promise<KnownInstitutionEntity> {
-  const institution = await manager
-    .getRepository(KnownInstitutionEntity)
-    .createQueryBuilder('i')
-    .setLock('pessimistic_write')
-    .where('i.id = :id', { id })
-    .getOne();
-  if (!institution) throw notFound('Institution');
-  return institution;
-}
-
 async function savePenalty(
   manager: EntityManager,
-  actor: Pick<Claims, 'sub' | 'name'>,
+  actor: Pick<Claims, 'sub' | 'name' | 'regionCode'>,
   institution: KnownInstitutionEntity,
   fields: {
     type: PenaltyType;
@@ -30,10 +20,12 @@ async function savePenalty(
     description: string;
     legalBasis: string;
     orderId: string | null;
+    endsAt: Date | null;
   },
   requestId?: string,
 ): Promise<PenaltyEntity> {
   const now = new Date();
+  const effect = penaltyEffect(fields.type);
   const penalty = await manager.save(
     manager.create(PenaltyEntity, {
       institutionId: institution.id,
@@ -46,8 +38,23 @@ async function savePenalty(
       decidedById: actor.sub,
       decidedByName: actor.name,
       decidedAt: now,
+      decidedRegionCode: actor.regionCode,
+      endsAt: fields.endsAt,
+      endedAt: null,
     }),
   );
+  if (effect.list === 'BLACK') {
+    await recordBlacklistings(manager, [
+      {
+        institutionId: institution.id,
+        reason: `PENALTY_${fields.type}`,
+        orderId: null,
+        penaltyId: penalty.id,
+        listedByRegionCode: actor.regionCode,
+        listedAt: now,
+      },
+    ]);
+  }
   await writeAudit(manager, {
     actor,
     action: 'imposePenalty',
@@ -65,8 +72,37 @@ async function savePenalty(
     amountFen: fields.amountFen,
     description: fields.description,
     decidedAt: now.toISOString(),
+    endsAt: fields.endsAt?.toISOString() ?? null,
   });
   return penalty;
+}
+
+/** A measure with a term ends by itself: its MEASURE_END job, after the commit (reconciled too). */
+const scheduleEnd = (deps: CommandDeps, penalties: PenaltyEntity[]) =>
+  deps.deadlines.add(
+    penalties
+      .filter((p) => p.endsAt)
+      .map((p) => ({ kind: 'MEASURE_END', penaltyId: p.id, endsAt: p.endsAt!.toISOString() })),
+  );
+
+/**
+ * The same decision taken again within a day by the same official (a double submit, a retried
+ * request): answered with the first, recording nothing.
+ */
+async function sameDecision(manager: EntityManager, institutionId: string, sub: string, input: PenaltyInput) {
+  return manager
+    .getRepository(PenaltyEntity)
+    .createQueryBuilder('p')
+    .where('p.institution_id = :institutionId AND p.decided_by_id = :sub AND p.type = :type', {
+      institutionId,
+      sub,
+      type: input.type,
+    })
+    .andWhere('p.description = :description AND p.legal_basis = :legalBasis', input)
+    .andWhere('p.amount_fen IS NOT DISTINCT FROM :amount', { amount: input.amountFen ?? null })
+    .andWhere('p.order_id IS NOT DISTINCT FROM :orderId', { orderId: input.orderId ?? null })
+    .andWhere(`p.decided_at > now() - interval '1 day'`)
+    .getOne();
 }
 
 /** Imposes an Order No. 53 penalty or an online measure; fines and confiscations in integer fen. */
@@ -76,9 +112,11 @@ export async function imposePenalty(
   input: PenaltyInput,
   requestId: string,
 ): Promise<PenaltyEntity> {
-  return deps.dataSource.transaction(async (manager) => {
-    const institution = await lockInstitution(manager, input.institutionId);
+  const penalty = await deps.dataSource.transaction(async (manager) => {
+    const institution = await lockKnownInstitution(manager, input.institutionId);
     const actor = requireEnforcer(viewer, institution.regionCode);
+    const repeated = await sameDecision(manager, institution.id, actor.sub, input);
+    if (repeated) return repeated;
     if (ONLINE_MEASURES.includes(input.type) && institution.kind === 'OFFLINE') {
       throw conflict(`${input.type} applies to online institutions only`);
     }
@@ -96,10 +134,13 @@ export async function imposePenalty(
         description: input.description,
         legalBasis: input.legalBasis,
         orderId: input.orderId ?? null,
+        endsAt: input.endsAt ?? null,
       },
       requestId,
     );
   });
+  await scheduleEnd(deps, [penalty]);
+  return penalty;
 }
 
 /**
@@ -113,8 +154,9 @@ export async function issuePatrolCard(
   input: PatrolCardInput,
   requestId: string,
 ): Promise<PatrolCardEntity[]> {
-  return deps.dataSource.transaction(async (manager) => {
-    const institution = await lockInstitution(manager, input.institutionId);
+  let redCardPenalty: PenaltyEntity | null = null;
+  const issued = await deps.dataSource.transaction(async (manager) => {
+    const institution = await lockKnownInstitution(manager, input.institutionId);
     const actor = requireEnforcer(viewer, institution.regionCode);
     if (institution.kind === 'OFFLINE') throw conflict('Patrol cards are for online institutions');
     const now = new Date();
@@ -150,6 +192,9 @@ export async function issuePatrolCard(
         [institution.id, windowStart],
       );
       if (yellows >= 2 && reds === 0) {
+        const suspendedUntil = new Date(
+          now.getTime() + deps.config.ENFORCEMENT_RED_CARD_SUSPENSION_SECONDS * 1000,
+        );
         const penalty = await savePenalty(
           manager,
           actor,
@@ -157,15 +202,19 @@ export async function issuePatrolCard(
           {
             type: 'SUSPEND_PLATFORM',
             amountFen: null,
-            description: `巡查两次黄牌，红牌停止运营：${input.reason}`,
+            description: `巡查两次黄牌，红牌暂停平台运营至 ${deadlineDay(suspendedUntil)}：${input.reason}`,
             legalBasis: '线上培训巡查红黄牌制度',
             orderId: null,
+            endsAt: suspendedUntil,
           },
           requestId,
         );
         issued.push(await card('RED', `${yellows} 张黄牌（窗口期内）`, penalty.id));
+        redCardPenalty = penalty;
       }
     }
     return issued;
   });
+  if (redCardPenalty) await scheduleEnd(deps, [redCardPenalty]);
+  return issued;
 }

@@ -1,5 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { recordEvents, type EventDraft } from '@jianguan/events';
+import { beijingDeadlineText } from '@jianguan/platform';
+import { recordBlacklistings } from '../blacklist/entries';
 import type { Grace } from '../config';
 import { RectificationOrderEntity } from '../entities/rectification-order.entity';
 import { regionAtLevel } from '../domain/order';
@@ -92,6 +94,17 @@ export async function markOverdue(
       ];
     }),
   );
+  await recordBlacklistings(
+    manager,
+    orders.map((order) => ({
+      institutionId: order.institutionId,
+      reason: 'RECTIFICATION_DEADLINE_MISSED',
+      orderId: order.id,
+      penaltyId: null,
+      listedByRegionCode: order.issuingRegionCode,
+      listedAt: at,
+    })),
+  );
   const notifications = await insertNotifications(
     manager,
     orders.map((order, i) => ({
@@ -99,7 +112,7 @@ export async function markOverdue(
       kind: 'DEADLINE_MISSED',
       step: `deadline@${order.deadline.toISOString()}`,
       recipients: [institutionRecipient(order.institutionId), departmentRecipient(counties[i])],
-      message: `逾期未整改：已列入黑名单并责令停止全部培训；请县级教育部门于 ${respondBy.toISOString()} 前依法处置`,
+      message: `逾期未整改：已列入黑名单并责令停止全部培训；请县级教育部门于 ${beijingDeadlineText(respondBy)} 前依法处置`,
     })),
   );
   return { changed: orders, notifications };

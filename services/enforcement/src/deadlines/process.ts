@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { beijingDeadlineText } from '@jianguan/platform';
 import type { Grace } from '../config';
 import { EscalationCaseEntity } from '../entities/escalation-case.entity';
 import { DisciplineReferralEntity } from '../entities/discipline-referral.entity';
@@ -13,7 +14,7 @@ import {
   institutionRecipient,
 } from './notify';
 import { claimDueOrders, DEADLINE_SYSTEM_ACTOR as SYSTEM, markOverdue } from './overdue';
-import { reminderStep, type DeadlineJobData } from './schedule';
+import { reminderStep, type OrderJobData } from './schedule';
 import { respondByFrom } from './timings';
 
 export type DeadlineOutcome = 'SENT' | 'ALREADY_SENT' | 'STALE' | 'OVERDUE' | 'ESCALATED' | 'REFERRED';
@@ -53,7 +54,7 @@ const stillOpenUntil = (order: { status: string; deadline: Date }, deadline: str
  */
 export async function runDeadlineJob(
   dataSource: DataSource,
-  job: DeadlineJobData,
+  job: OrderJobData,
   options: DeadlineOptions,
   afterCommit: (result: DeadlineResult) => Promise<void>,
 ): Promise<DeadlineOutcome> {
@@ -108,7 +109,7 @@ async function passedBy(dataSource: DataSource, orderId: string, deadline: strin
  */
 export async function processDeadlineJob(
   dataSource: DataSource,
-  job: DeadlineJobData,
+  job: OrderJobData,
   options: DeadlineOptions,
 ): Promise<DeadlineResult> {
   const { grace } = options;
@@ -129,7 +130,7 @@ export async function processDeadlineJob(
           kind: 'REMINDER',
           step: reminderStep(job.offsetSeconds, order.deadline),
           recipients: [institutionRecipient(order.institutionId), departmentRecipient(county)],
-          message: `整改期限提醒：整改通知将于 ${order.deadline.toISOString()} 到期`,
+          message: `整改期限提醒：整改通知将于 ${beijingDeadlineText(order.deadline)}（北京时间）到期`,
         },
       ]);
       return {
@@ -220,7 +221,7 @@ export async function processDeadlineJob(
         kind: 'ESCALATION',
         step: `escalation:${level}`,
         recipients: [departmentRecipient(responsible), failed],
-        message: `逾期整改案件升级督办至${level === 'CITY' ? '市' : '省'}级：请于 ${respondBy.toISOString()} 前依法处置`,
+        message: `逾期整改案件升级督办至${level === 'CITY' ? '市' : '省'}级：请于 ${beijingDeadlineText(respondBy)}（北京时间）前依法处置`,
       },
     ]);
     return { outcome: 'ESCALATED', next: [order], notifications, more: false };

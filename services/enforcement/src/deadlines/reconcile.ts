@@ -6,7 +6,8 @@ import { jobsFor, reminderStep, type DeadlineJobData, type DeadlineScheduler } f
  * Finds every order whose deadline or escalation still runs and re-adds the jobs of its current state,
  * skipping reminders already sent — after a Redis that lost its data, or a process that died between a
  * commit and its scheduling. Deterministic ids make the re-add of a job that still exists a no-op, and
- * a job due in the past runs at once. Returns how many orders it looked at.
+ * a job due in the past runs at once; then measures with a running term and unfinished campaign
+ * enrolments. Returns how many orders, measures and campaigns it looked at.
  */
 export async function reconcileDeadlines(
   dataSource: DataSource,
@@ -35,7 +36,7 @@ export async function reconcileDeadlines(
         LIMIT $2`,
       [after, batchSize],
     );
-    if (rows.length === 0) return seen;
+    if (rows.length === 0) return seen + (await reconcileMeasuresAndCampaigns(dataSource, scheduler));
     const jobs: DeadlineJobData[] = [];
     for (const row of rows) {
       const order = {
@@ -56,4 +57,33 @@ export async function reconcileDeadlines(
     seen += rows.length;
     after = rows[rows.length - 1].id;
   }
+}
+
+/**
+ * Measures whose term still runs and campaigns whose enrolment has not finished: their jobs are
+ * re-added (a deterministic id makes that a no-op while the job exists; a due one runs at once).
+ */
+async function reconcileMeasuresAndCampaigns(
+  dataSource: DataSource,
+  scheduler: DeadlineScheduler,
+): Promise<number> {
+  const measures: { id: string; ends_at: Date }[] = await dataSource.query(
+    `SELECT id, ends_at FROM enforcement.penalty WHERE ends_at IS NOT NULL AND ended_at IS NULL`,
+  );
+  const campaigns: { id: string; starts_at: Date }[] = await dataSource.query(
+    `SELECT id, starts_at FROM enforcement.campaign WHERE enrolment_done_at IS NULL AND ends_at > now()`,
+  );
+  await scheduler.add([
+    ...measures.map((m): DeadlineJobData => ({
+      kind: 'MEASURE_END',
+      penaltyId: m.id,
+      endsAt: m.ends_at.toISOString(),
+    })),
+    ...campaigns.map((c): DeadlineJobData => ({
+      kind: 'ENROL',
+      campaignId: c.id,
+      startsAt: c.starts_at.toISOString(),
+    })),
+  ]);
+  return measures.length + campaigns.length;
 }

@@ -13,7 +13,14 @@ export interface DeadlineTimings {
 export type DeadlineJobData =
   | { kind: 'REMINDER'; orderId: string; deadline: string; offsetSeconds: number }
   | { kind: 'DEADLINE'; orderId: string; deadline: string }
-  | { kind: 'ESCALATE'; orderId: string; level: CaseLevel; respondBy: string };
+  | { kind: 'ESCALATE'; orderId: string; level: CaseLevel; respondBy: string }
+  /** A measure with a term ends (PenaltyEnded). */
+  | { kind: 'MEASURE_END'; penaltyId: string; endsAt: string }
+  /** A campaign opens orders for the institutions already on file, from its start. */
+  | { kind: 'ENROL'; campaignId: string; startsAt: string };
+
+/** Jobs about one order (reminders, deadline, escalation), as opposed to measures and campaigns. */
+export type OrderJobData = Extract<DeadlineJobData, { orderId: string }>;
 
 /**
  * Deterministic ids that carry the instant the job is for: an extended deadline (or a new respond-by)
@@ -27,6 +34,10 @@ export function deadlineJobId(job: DeadlineJobData): string {
       return `deadline-${job.orderId}-${Date.parse(job.deadline)}`;
     case 'ESCALATE':
       return `escalate-${job.orderId}-${job.level.toLowerCase()}-${Date.parse(job.respondBy)}`;
+    case 'MEASURE_END':
+      return `measure-end-${job.penaltyId}-${Date.parse(job.endsAt)}`;
+    case 'ENROL':
+      return `enrol-${job.campaignId}`;
   }
 }
 
@@ -39,6 +50,10 @@ export function fireAt(job: DeadlineJobData): number {
       return Date.parse(job.deadline);
     case 'ESCALATE':
       return Date.parse(job.respondBy);
+    case 'MEASURE_END':
+      return Date.parse(job.endsAt);
+    case 'ENROL':
+      return Date.parse(job.startsAt);
   }
 }
 

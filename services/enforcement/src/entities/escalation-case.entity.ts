@@ -22,7 +22,7 @@ export class EscalationCaseEntity {
   respondBy: Date;
 
   @Column({ type: 'text', nullable: true })
-  outcome: 'ACTION_RECORDED' | 'ESCALATED' | 'CLOSED' | null;
+  outcome: 'ACTION_RECORDED' | 'ESCALATED' | 'CLOSED' | 'RECTIFIED_LATE' | null;
 
   @Column({ type: 'timestamptz', name: 'resolved_at', nullable: true })
   resolvedAt: Date | null;

@@ -24,6 +24,9 @@ export class KnownInstitutionEntity {
   @Column({ type: 'text', array: true, name: 'missing_licences', nullable: true })
   missingLicences: string[] | null;
 
+  @Column({ type: 'boolean', name: 'on_national_platform', nullable: true })
+  onNationalPlatform: boolean | null;
+
   @UpdateDateColumn({ type: 'timestamptz', name: 'updated_at' })
   updatedAt: Date;
 }

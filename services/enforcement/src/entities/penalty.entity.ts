@@ -38,4 +38,15 @@ export class PenaltyEntity {
 
   @Column({ type: 'timestamptz', name: 'decided_at' })
   decidedAt: Date;
+
+  /** The decider's jurisdiction: officials of this level or above may remove its black-listing. */
+  @Column({ type: 'text', name: 'decided_region_code' })
+  decidedRegionCode: string;
+
+  /** The end of a measure with a term (PENALTY_EFFECTS); it ends by itself then. */
+  @Column({ type: 'timestamptz', name: 'ends_at', nullable: true })
+  endsAt: Date | null;
+
+  @Column({ type: 'timestamptz', name: 'ended_at', nullable: true })
+  endedAt: Date | null;
 }

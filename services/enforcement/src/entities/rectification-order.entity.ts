@@ -64,6 +64,10 @@ export class RectificationOrderEntity {
   @Column({ type: 'text', name: 'origin_key', nullable: true })
   originKey: string | null;
 
+  /** Confirmed after the deadline was missed: the black-listing stays until it is removed by decision. */
+  @Column({ type: 'boolean', name: 'rectified_late', default: false })
+  rectifiedLate: boolean;
+
   @VersionColumn({ type: 'integer' })
   version: number;
 }

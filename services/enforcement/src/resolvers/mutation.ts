@@ -24,8 +24,10 @@ import {
   issueInput,
   patrolCardInput,
   penaltyInput,
+  removalInput,
   typicalCaseInput,
 } from '../commands/inputs';
+import { removeFromBlacklist } from '../blacklist/entries';
 
 type Args = { input: unknown };
 
@@ -64,6 +66,12 @@ export const mutationResolvers = {
     ctx.viewer.requireUser();
     const parsed = parseInput(patrolCardInput, input);
     return (await issuePatrolCard(ctx.deps, ctx.viewer, parsed, ctx.requestId)).map(toPatrolCardNode);
+  },
+  removeFromBlacklist: async (_: unknown, { input }: Args, ctx: EnforcementContext) => {
+    ctx.viewer.requireUser();
+    const parsed = parseInput(removalInput, input);
+    const removal = await removeFromBlacklist(ctx.deps, ctx.viewer, parsed, ctx.requestId);
+    return { ...removal, institution: { __typename: 'Institution' as const, id: removal.institutionId } };
   },
   publishTypicalCase: async (_: unknown, { input }: Args, ctx: EnforcementContext) => {
     ctx.viewer.requireUser();

@@ -5,7 +5,7 @@
  * of the institution from the registry's events.
  */
 import { mapConcurrently, type GatewayClient } from './gateway-client';
-import { DEMO_PEOPLE, institutionUser } from './demo-tokens';
+import { DEMO_PEOPLE, gridWorker, institutionUser } from './demo-tokens';
 import { filingOf, materialsOf, NEW_PERMIT_MATERIALS } from './department-inputs';
 import * as ops from './operations';
 import type { DemoInstitution } from './qinghai-dataset';
@@ -142,25 +142,47 @@ export async function issueWatchedOrders(
   });
 }
 
-/** Confirms the campaign orders of institutions that have rectified (waits for each order to open). */
+/**
+ * Institutions that have rectified, the way it happens: once their campaign order is open, the grid
+ * worker records the licences they obtained and their joining of the national platform, and the
+ * registry's events confirm the order (an official cannot confirm certificates the registry still
+ * reports missing). Returns how many orders were so confirmed.
+ */
 export async function confirmRectified(ctx: Context, scenario: DemoScenario): Promise<number> {
   const officer = await ctx.sign(DEMO_PEOPLE.enforcementOfficer);
-  const confirmed = await mapConcurrently(scenario.rectified, 4, async (institution) => {
-    const read = () =>
-      ctx.client.request<{ rectificationOrders: { edges: { node: { id: string; status: string } }[] } }>(
-        ops.ORDERS_OF_INSTITUTION,
-        { filter: { institutionId: idOf(ctx, institution), status: 'OPEN' } },
-        officer,
-      );
-    const orders = await ctx.client.until(read, (r) => r.rectificationOrders.edges.length > 0);
-    const order = orders.rectificationOrders.edges[0]?.node;
-    if (!order) return 0;
-    await ctx.client.request(
-      ops.CONFIRM,
-      { input: { orderId: order.id, evidence: '复查：已补齐证照并纳入全国监管平台（现场核查记录）' } },
+  const ordersOf = (institution: DemoInstitution, status: string) =>
+    ctx.client.request<{ rectificationOrders: { edges: { node: { id: string } }[] } }>(
+      ops.ORDERS_OF_INSTITUTION,
+      { filter: { institutionId: idOf(ctx, institution), status } },
       officer,
     );
-    return 1;
+  const confirmed = await mapConcurrently(scenario.rectified, 4, async (institution) => {
+    const open = await ctx.client.until(
+      () => ordersOf(institution, 'OPEN'),
+      (r) => r.rectificationOrders.edges.length > 0,
+    );
+    if (open.rectificationOrders.edges.length === 0) return 0;
+    const grid = await ctx.sign(gridWorker({ code: institution.countyCode, name: '' }));
+    for (const missing of institution.expectedMissing) {
+      if (missing === 'NATIONAL_PLATFORM') {
+        await ctx.client.request(ops.JOIN_PLATFORM, { id: idOf(ctx, institution) }, grid);
+        continue;
+      }
+      const input = {
+        institutionId: idOf(ctx, institution),
+        // A legal person registers as a company (营业执照); every other requirement is its own licence.
+        type: missing === 'LEGAL_PERSON_REGISTRATION' ? 'BUSINESS_LICENCE' : missing,
+        number: `${missing}-${institution.creditCode.slice(2, 8)}-${institution.index}`,
+        issuedBy: '县级主管部门',
+        issuedOn: '2026-11-20',
+      };
+      await ctx.client.request(ops.RECORD_LICENCE, { input }, grid);
+    }
+    const done = await ctx.client.until(
+      () => ordersOf(institution, 'RECTIFIED'),
+      (r) => r.rectificationOrders.edges.length > 0,
+    );
+    return done.rectificationOrders.edges.length > 0 ? 1 : 0;
   });
   return confirmed.reduce<number>((sum, n) => sum + n, 0);
 }

@@ -48,3 +48,8 @@ export const APPROVE_FILING = `mutation Approve($id: ID!) { approveOnlineFiling(
 export const REJECT_FILING = `mutation Reject($input: RejectOnlineFilingInput!) {
   rejectOnlineFiling(input: $input) { ${FILING} }
 }`;
+
+export const RECORD_LICENCE = `mutation Licence($input: RecordLicenceInput!) {
+  recordLicence(input: $input) { id certificateStatus }
+}`;
+export const JOIN_PLATFORM = `mutation Join($id: ID!) { joinNationalPlatform(institutionId: $id) { id } }`;

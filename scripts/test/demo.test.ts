@@ -103,9 +103,10 @@ test('every printed query answers without errors with its printed token', async 
 test('the grid worker sees the county as the data set has it', async () => {
   const county = loaded.summary.county.code;
   const expected = datasetStats(loaded.dataset.institutions, county);
-  const approvedHere = loaded.scenario.applications.filter(
-    (a) => a.state === 'APPROVED' && a.institution.countyCode === county,
-  ).length;
+  // Approved permits and the institutions that rectified (licences recorded) are complete now.
+  const approvedHere =
+    loaded.scenario.applications.filter((a) => a.state === 'APPROVED' && a.institution.countyCode === county)
+      .length + loaded.scenario.rectified.filter((i) => i.countyCode === county).length;
   type Data = {
     region: {
       institutionStats: { total: number; byCertificateStatus: { complete: number; incomplete: number } };
@@ -126,7 +127,10 @@ test('the grid worker sees the county as the data set has it', async () => {
     none: expected.none,
   });
   expect(data.institutions.totalCount).toBe(expected.incomplete - approvedHere);
-  const byCode = new Map(loaded.dataset.institutions.map((i) => [i.creditCode, i]));
+  const rectified = new Set(loaded.scenario.rectified.map((i) => i.creditCode));
+  const byCode = new Map(
+    loaded.dataset.institutions.filter((i) => !rectified.has(i.creditCode)).map((i) => [i.creditCode, i]),
+  );
   for (const { node } of data.institutions.edges) {
     expect(node.missingLicences).toEqual(byCode.get(node.creditCode)?.expectedMissing);
   }
@@ -138,6 +142,11 @@ test('the province dashboard reads all five departments and matches the data set
   const count = <S extends string>(items: { state: S }[], ...states: S[]) =>
     items.filter((i) => states.includes(i.state)).length;
   const approved = count(scenario.applications, 'APPROVED');
+  // Rectified institutions had their missing licences recorded and joined the platform.
+  const rectifiedComplete = scenario.rectified.length;
+  const rectifiedJoined = scenario.rectified.filter((i) =>
+    i.expectedMissing.includes('NATIONAL_PLATFORM'),
+  ).length;
   const surveyedIncomplete = surveyedInstitutions(dataset, scenario).filter(
     (i) => i.expectedCertificateStatus !== 'COMPLETE',
   ).length;
@@ -164,7 +173,8 @@ test('the province dashboard reads all five departments and matches the data set
   const data = await until(
     () => run<Dashboard>(queryFor('discipline inspector')),
     (d) =>
-      d.region.institutionStats.byCertificateStatus.complete === stats.complete + approved &&
+      d.region.institutionStats.byCertificateStatus.complete ===
+        stats.complete + approved + rectifiedComplete &&
       total(d.region.rectificationStats) === orders &&
       // The public list learns of approvals and filings from events, a moment after the load returns.
       d.region.listStats.white >= approved + count(scenario.filings, 'FILED'),
@@ -174,10 +184,10 @@ test('the province dashboard reads all five departments and matches the data set
     total: SIZE,
     offline: stats.offline,
     online: stats.online,
-    notOnNationalPlatform: stats.notOnNationalPlatform,
+    notOnNationalPlatform: stats.notOnNationalPlatform - rectifiedJoined,
     byCertificateStatus: {
-      complete: stats.complete + approved,
-      incomplete: stats.incomplete - approved,
+      complete: stats.complete + approved + rectifiedComplete,
+      incomplete: stats.incomplete - approved - rectifiedComplete,
       none: stats.none,
     },
   });

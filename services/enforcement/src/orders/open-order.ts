@@ -51,8 +51,8 @@ const OPEN_STATUSES = ['OPEN', 'OVERDUE', 'ESCALATED'];
 /**
  * The one way an order comes into being — by an official, a campaign or another department's finding —
  * keeping at most one open order per institution and problem (docs/design.md §9.4): problems an open
- * order already covers add nothing; new ones join the institution's OPEN order (history line and
- * RectificationOrderAmended); only when none is OPEN is a new order issued. The caller's transaction
+ * order already covers add nothing; new ones join the institution's OPEN order from the same source
+ * (history line and RectificationOrderAmended); otherwise a new order is issued with only the new ones. The caller's transaction
  * must hold the institution's lock (lockKnownInstitution). Scheduling a CREATED order is the caller's.
  */
 export async function openOrder(manager: EntityManager, spec: OrderSpec): Promise<OpenedOrder> {
@@ -75,9 +75,11 @@ export async function openOrder(manager: EntityManager, spec: OrderSpec): Promis
     const first = open.find((o) => o.problems.some((p) => spec.problems.some((q) => q.code === p.code)));
     return { order: first ?? open[0], outcome: 'COVERED' };
   }
-  const amendable = open.filter((o) => o.status === 'OPEN').at(-1);
+  // New problems join an OPEN order from the same channel (a re-screen, a second classification); an
+  // inspection's new findings with their own deadline are an order of their own.
+  const amendable = open.filter((o) => o.status === 'OPEN' && o.source === spec.source).at(-1);
   if (amendable) return { order: await addProblems(manager, amendable, fresh, spec), outcome: 'AMENDED' };
-  return { order: await issueOrder(manager, spec), outcome: 'CREATED' };
+  return { order: await issueOrder(manager, { ...spec, problems: fresh }), outcome: 'CREATED' };
 }
 
 async function addProblems(

@@ -78,6 +78,7 @@ const REGISTRY_VIEW = `query View($id: ID!) {
     status trainingStopOrderedAt
     rectificationOrders { id status rectifiedLate escalations { level outcome } history { action } }
     penalties { type label endsAt endedAt }
+    blacklistEntries { reason listedByRegionCode removedByName removalReason }
     listing { list reasonCode history { to reasonCode } }
   }
 }`;
@@ -103,6 +104,12 @@ interface View {
     history: { action: string }[];
   }[];
   penalties: { type: string; label: string; endsAt: string | null; endedAt: string | null }[];
+  blacklistEntries: {
+    reason: string;
+    listedByRegionCode: string;
+    removedByName: string | null;
+    removalReason: string | null;
+  }[];
   listing: {
     list: string | null;
     reasonCode: string;
@@ -274,6 +281,14 @@ it('confirms an overdue order late, keeps it black, and takes it off only by a d
   const after = await untilView(school.id, (v) => v.status === 'ACTIVE');
   expect(after.listing!.history.map((h) => h.to)).toEqual(expect.arrayContaining(['BLACK', 'WHITE']));
   expect(after.listing!.history.map((h) => h.reasonCode)).toContain('REMOVED_FROM_BLACKLIST');
+  expect(after.blacklistEntries).toEqual([
+    {
+      reason: 'RECTIFICATION_DEADLINE_MISSED',
+      listedByRegionCode: QINGHAI.xining,
+      removedByName: '赵市局',
+      removalReason: '逾期后整改到位，经复查移出黑名单',
+    },
+  ]);
 });
 
 it('carries every measure to the registry: a ban stops training, a suspension says 暂停 and ends by itself', async () => {

@@ -1,3 +1,5 @@
+import { KnownInstitutionEntity } from './entities/known-institution.entity';
+import { BlacklistEntryEntity } from './entities/blacklist-entry.entity';
 import DataLoader from 'dataloader';
 import { rowByKey, rowsGroupedByKey } from '@jianguan/platform';
 import { Any, type DataSource } from 'typeorm';
@@ -54,6 +56,23 @@ export function createLoaders(dataSource: DataSource) {
           order: { decidedAt: 'DESC' },
         }),
         (p) => p.institutionId,
+      ),
+    ),
+    blacklistOfInstitution: new DataLoader<string, BlacklistEntryEntity[]>(async (ids) =>
+      rowsGroupedByKey(
+        ids,
+        await dataSource.getRepository(BlacklistEntryEntity).find({
+          where: { institutionId: Any([...ids]) },
+          order: { listedAt: 'ASC' },
+        }),
+        (e) => e.institutionId,
+      ),
+    ),
+    knownInstitution: new DataLoader<string, KnownInstitutionEntity | null>(async (ids) =>
+      rowByKey(
+        ids,
+        await dataSource.getRepository(KnownInstitutionEntity).findBy({ id: Any([...ids]) }),
+        (i) => i.id,
       ),
     ),
     penalty: new DataLoader<string, PenaltyEntity | null>(async (ids) =>

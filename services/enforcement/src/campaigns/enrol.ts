@@ -34,6 +34,12 @@ export async function enrolCampaignBatch(
       .where('c.id = :id', { id: campaignId })
       .getOne();
     if (!campaign || campaign.enrolmentDoneAt) return { created: [], done: true };
+    // A campaign past its deadline or end opens no order that would be overdue at once.
+    const now = new Date();
+    if (campaign.defaultDeadline <= now || campaign.endsAt <= now) {
+      await manager.update(CampaignEntity, campaign.id, { enrolmentDoneAt: now });
+      return { created: [], done: true };
+    }
     const ids: { id: string }[] = await manager.query(
       `SELECT i.id FROM enforcement.known_institution i
         WHERE starts_with(i.region_code, $1) AND i.id > $2 AND ${IN_SCOPE_SQL('4', '5')}
@@ -63,7 +69,8 @@ export async function enrolCampaignBatch(
         deadline: campaign.defaultDeadline,
         campaignId: campaign.id,
         originKey: `campaign:${campaign.id}:${institution.id}`,
-        issuingRegionCode: campaign.regionCode,
+        // Issued in the county's name, as orders from survey findings are: the county answers for it.
+        issuingRegionCode: institution.regionCode.slice(0, 6),
         actor: ENROLMENT_ACTOR,
         detail: `专项治理行动：${campaign.name}`,
       });
@@ -73,7 +80,7 @@ export async function enrolCampaignBatch(
     await manager.update(CampaignEntity, campaign.id, {
       enrolmentCursor: ids.at(-1)?.id ?? campaign.enrolmentCursor,
       enrolled: campaign.enrolled + created.length,
-      enrolmentDoneAt: done ? new Date() : null,
+      enrolmentDoneAt: done ? now : null,
     });
     return { created, done };
   });

@@ -1,5 +1,6 @@
 import { AuditRecord } from '@jianguan/platform';
 import { InboxRecord, OutboxEvent } from '@jianguan/events';
+import { BlacklistEntryEntity } from './blacklist-entry.entity';
 import { CampaignEntity } from './campaign.entity';
 import { PenaltyEntity } from './penalty.entity';
 import { PatrolCardEntity } from './patrol-card.entity';
@@ -22,6 +23,7 @@ export const enforcementEntities = [
   KnownInstitutionEntity,
   CampaignEntity,
   PenaltyEntity,
+  BlacklistEntryEntity,
   PatrolCardEntity,
   TypicalCaseEntity,
   AuditRecord,

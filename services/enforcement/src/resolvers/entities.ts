@@ -1,3 +1,4 @@
+import type { BlacklistEntryEntity } from '../entities/blacklist-entry.entity';
 import { forbidden } from '@jianguan/platform';
 import type { EnforcementContext } from '../context';
 import {
@@ -59,6 +60,25 @@ export const institutionResolvers = {
     (await ctx.loaders.penaltiesOfInstitution.load(id))
       .filter((p) => ctx.viewer.canSeeInstitution({ id: p.institutionId, regionCode: p.regionCode }))
       .map(toPenaltyNode),
+  /** Officials of its jurisdiction (and the institution itself) see why it is black-listed and who may lift it. */
+  blacklistEntries: async ({ id }: { id: string }, _: unknown, ctx: EnforcementContext) => {
+    const entries = await ctx.loaders.blacklistOfInstitution.load(id);
+    if (entries.length === 0) return [];
+    const institution = await ctx.loaders.knownInstitution.load(id);
+    if (!institution || !ctx.viewer.canSeeInstitution(institution)) return [];
+    return entries;
+  },
+};
+
+export const blacklistEntryResolvers = {
+  order: async (e: BlacklistEntryEntity, _: unknown, ctx: EnforcementContext) => {
+    const order = e.orderId ? await ctx.loaders.order.load(e.orderId) : null;
+    return order && toOrderNode(order);
+  },
+  penalty: async (e: BlacklistEntryEntity, _: unknown, ctx: EnforcementContext) => {
+    const penalty = e.penaltyId ? await ctx.loaders.penalty.load(e.penaltyId) : null;
+    return penalty && toPenaltyNode(penalty);
+  },
 };
 
 export const penaltyResolvers = {

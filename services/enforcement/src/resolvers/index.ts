@@ -2,6 +2,7 @@ import { DateTimeScalar } from '@jianguan/platform';
 import { queryResolvers } from './query';
 import { mutationResolvers } from './mutation';
 import {
+  blacklistEntryResolvers,
   campaignResolvers,
   institutionResolvers,
   orderResolvers,
@@ -18,6 +19,7 @@ export const enforcementResolvers = {
   RectificationOrder: orderResolvers,
   DisciplineReferral: referralResolvers,
   Penalty: penaltyResolvers,
+  BlacklistEntry: blacklistEntryResolvers,
   PatrolCard: patrolCardResolvers,
   Campaign: campaignResolvers,
   Institution: institutionResolvers,

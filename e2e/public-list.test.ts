@@ -79,7 +79,13 @@ const rawLookup = (query: string, token?: string) =>
     body: JSON.stringify({ query: PUBLIC_LOOKUP, variables: { query } }),
   });
 
-type Entry = { name: string; creditCode: string; list: string; reasonCode: string; regionName: string };
+type Entry = {
+  name: string;
+  creditCode: string;
+  list: string | null;
+  reasonCode: string;
+  regionName: string;
+};
 const lookup = (query: string) => federation.query<{ publicLookup: Entry[] }>(PUBLIC_LOOKUP, { query });
 
 /** Registers through the registry (its relay tells public-list), then tells the story by events. */
@@ -263,7 +269,7 @@ describe('public lists through the gateway', () => {
 
   it('publishes typical cases and the open-data export without a token', async () => {
     const revoked = await registerAndTell('西宁启航文化艺术培训中心', QINGHAI.chengzhong);
-    // Registered but on no list yet, so not public: wait for the registry's event in the read model.
+    // Registered but on no list yet: found, with why it is not listed.
     await until(
       async () =>
         (
@@ -273,7 +279,15 @@ describe('public lists through the gateway', () => {
         ).rows[0]?.name,
       (name) => name === '西宁启航文化艺术培训中心',
     );
-    expect((await lookup(revoked.creditCode)).data!.publicLookup).toEqual([]);
+    expect((await lookup(revoked.creditCode)).data!.publicLookup).toEqual([
+      expect.objectContaining({
+        creditCode: revoked.creditCode,
+        list: null,
+        listLabel: '未列入名单',
+        reasonCode: 'PENDING_VERIFICATION',
+        reason: '已登记，证照尚在核验，暂未列入名单',
+      }),
+    ]);
     const penalty = envelope('PenaltyImposed', {
       penaltyId: randomUUID(),
       institutionId: revoked.institutionId,

@@ -78,7 +78,15 @@ const unfinished = {
   name: '城中区乐学艺术中心',
   regionCode: QINGHAI.chengzhong,
 };
+/** Registered, certificates not yet assessed: on no list, yet found by lookup. */
+const unlisted = {
+  institutionId: randomUUID(),
+  creditCode: validCreditCode(QINGHAI.chengzhong),
+  name: '城中区星辰书画社',
+  regionCode: QINGHAI.chengzhong,
+};
 const stream = [
+  missedThenFixedLate(unlisted)[0],
   ...missedThenFixedLate(story),
   removedFromBlacklist(story),
   ...missedThenFixedLate(unfinished).slice(0, 2),
@@ -170,10 +178,26 @@ describe('the read model, from events alone', () => {
       regionCode: chengdong,
       regionName: '青海省西宁市城东区',
       list: 'WHITE',
+      listLabel: '白名单',
       reason: '证照齐全',
       reasonCode: 'CERTIFICATES_COMPLETE',
       since: new Date(at('2026-08-10')),
     });
+
+    // Not listed, or grey: found all the same, with the list as a person reads it and why.
+    expect(await lookupPublicEntries(dataSource, unlisted.creditCode)).toEqual([
+      expect.objectContaining({
+        name: unlisted.name,
+        list: null,
+        listLabel: '未列入名单',
+        reasonCode: 'PENDING_VERIFICATION',
+        reason: '已登记，证照尚在核验，暂未列入名单',
+      }),
+    ]);
+    expect(await lookupPublicEntries(dataSource, 'czqxc')).toEqual([expect.objectContaining({ list: null })]);
+    expect(await lookupPublicEntries(dataSource, '乐学')).toEqual([
+      expect.objectContaining({ name: unfinished.name, list: 'GREY', listLabel: '灰名单' }),
+    ]);
 
     const black = await listPublicEntries(dataSource, { list: 'BLACK', regionCode: '63' });
     expect(black.edges.map((e) => e.node.name)).toEqual([online.name]);
@@ -187,6 +211,9 @@ describe('the read model, from events alone', () => {
     const csv = await openDataExport(dataSource, '63', 'CSV');
     expect(csv.count).toBe(2); // grey is not exported
     expect(csv.content).not.toContain(unfinished.creditCode);
+    expect(csv.content).not.toContain(unlisted.creditCode);
+    const white = await listPublicEntries(dataSource, { list: 'WHITE', regionCode: '63' });
+    expect(white.edges.map((e) => e.node.name)).toEqual([story.name]);
     expect(csv.content.split('\r\n')[0]).toBe(
       '\ufeff名单,机构名称,统一社会信用代码,行政区划代码,所在地区,列入原因,列入时间',
     );

@@ -1,131 +1,26 @@
 import { randomUUID } from 'node:crypto';
-import type { EventEnvelope, EventPayloadInput } from '@jianguan/events';
-import { QINGHAI, validCreditCode } from '@jianguan/testing';
 import {
-  deriveListing,
-  eventTimeOf,
-  type ListingEventType,
-  type ListingFact,
-} from '../src/domain/listing-rules';
-import { at, envelope } from './scenario';
+  fact,
+  listingOf,
+  placement,
+  registered,
+  classified,
+  problem,
+  ordered,
+  missed,
+  confirmed,
+  blacklisted,
+  penalty,
+  penaltyEnded,
+  removed,
+  approved,
+  filed,
+} from './listing-facts';
 
 /**
  * docs/design.md §9.1, row by row: each case holds its row (and the rows below it, where that proves
  * the first match wins), and asserts the list, the reason code and the words the public reads.
  */
-const institutionId = randomUUID();
-const regionCode = QINGHAI.chengdong;
-const ids = { institutionId, regionCode };
-let minute = 0;
-type TimeField =
-  | 'issuedAt'
-  | 'amendedAt'
-  | 'confirmedAt'
-  | 'detectedAt'
-  | 'blacklistedAt'
-  | 'decidedAt'
-  | 'endedAt'
-  | 'removedAt'
-  | 'approvedAt';
-/** The payload's own time field, which is the fact's event time (eventTimeOf). */
-const TIME_FIELDS: Record<string, string> = {
-  RectificationOrderIssued: 'issuedAt',
-  RectificationOrderAmended: 'amendedAt',
-  RectificationConfirmed: 'confirmedAt',
-  RectificationDeadlineMissed: 'detectedAt',
-  InstitutionBlacklisted: 'blacklistedAt',
-  PenaltyImposed: 'decidedAt',
-  PenaltyEnded: 'endedAt',
-  InstitutionRemovedFromBlacklist: 'removedAt',
-  QualificationApproved: 'decidedAt',
-  OnlineFilingApproved: 'approvedAt',
-};
-
-/** An event about the institution, each one a minute after the last: the story reads in array order. */
-function fact<T extends ListingEventType>(
-  type: T,
-  payload: Omit<EventPayloadInput<T>, 'institutionId' | 'regionCode' | TimeField>,
-) {
-  minute += 1;
-  const time = new Date(Date.parse(at('2026-09-01')) + minute * 60_000).toISOString();
-  const timeField = TIME_FIELDS[type as string];
-  const full = { ...ids, ...payload, ...(timeField ? { [timeField]: time } : {}) } as EventPayloadInput<T>;
-  return envelope(type, full, time);
-}
-
-const listingOf = (events: EventEnvelope[]) =>
-  deriveListing(
-    events.map((e): ListingFact => ({
-      eventId: e.id,
-      type: e.type as ListingEventType,
-      occurredAt: eventTimeOf(e.type, e.payload as Record<string, unknown>, e.occurredAt),
-      payload: e.payload as never,
-    })),
-  );
-const placement = (events: EventEnvelope[]) => {
-  const { list, reasonCode, reason } = listingOf(events);
-  return { list, reasonCode, reason };
-};
-
-const registered = (kind: 'OFFLINE' | 'ONLINE' = 'OFFLINE') =>
-  fact('InstitutionRegistered', {
-    creditCode: validCreditCode(),
-    name: '城东区博学培训学校',
-    kind,
-    category: 'SUBJECT',
-  });
-const classified = (certificateStatus: 'COMPLETE' | 'INCOMPLETE' | 'NONE', surveyFinding = 'OPERATING') =>
-  fact('InstitutionClassified', {
-    certificateStatus,
-    missingLicences: [],
-    surveyFinding,
-    onNationalPlatform: true,
-  });
-const problem = (code: string) => ({ code, description: '问题', field: null });
-const ordered = (orderId: string, deadline: string, problems = 2) =>
-  fact('RectificationOrderIssued', {
-    orderId,
-    deadline,
-    problems: Array.from({ length: problems }, (_, i) => problem(`P${i}`)),
-  });
-const missed = (orderId: string, deadline: string) =>
-  fact('RectificationDeadlineMissed', { orderId, deadline });
-const confirmed = (orderId: string, late = false) => fact('RectificationConfirmed', { orderId, late });
-const blacklisted = (
-  reason: 'UNLICENSED' | 'SECTOR_BAN' | 'OTHER' | 'RECTIFICATION_DEADLINE_MISSED',
-  orderId: string | null = null,
-) =>
-  fact('InstitutionBlacklisted', {
-    reason,
-    orderId,
-    trainingStopOrdered: false,
-  });
-const penalty = (
-  penaltyId: string,
-  penaltyType: 'SUSPEND_PLATFORM' | 'STOP_ENROLLING' | 'LICENCE_REVOCATION' | 'SECTOR_BAN' | 'FINE',
-  endsAt: string | null = null,
-) => fact('PenaltyImposed', { penaltyId, penaltyType, amountFen: null, description: '违规', endsAt });
-const penaltyEnded = (penaltyId: string, penaltyType: 'SUSPEND_PLATFORM' | 'STOP_ENROLLING' | 'SECTOR_BAN') =>
-  fact('PenaltyEnded', { penaltyId, penaltyType });
-const removed = () =>
-  fact('InstitutionRemovedFromBlacklist', {
-    reason: '整改到位',
-    decidedRegionCode: regionCode,
-  });
-const approved = () =>
-  fact('QualificationApproved', {
-    applicationId: randomUUID(),
-    track: 'STANDARD',
-    permitId: randomUUID(),
-    permitNumber: '教民163010270000123号',
-  });
-const filed = () =>
-  fact('OnlineFilingApproved', {
-    filingId: randomUUID(),
-    platformName: '博学在线',
-    icpNumber: '青ICP备1号',
-  });
-
 const DUE = '2026-12-26T00:00:00+08:00'; // reads as 2026-12-25
 const black = (reasonCode: string, reason: string) => ({ list: 'BLACK', reasonCode, reason });
 const grey = (reasonCode: string, reason: string) => ({ list: 'GREY', reasonCode, reason });

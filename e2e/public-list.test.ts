@@ -7,7 +7,12 @@ import { registryService } from '@jianguan/registry';
 import { eventQueueName, type EventEnvelope } from '@jianguan/events';
 import { QINGHAI, TEST_REDIS_URL, TEST_SUBGRAPH_SECRET, tokenFor, validCreditCode } from '@jianguan/testing';
 import { publicListService } from '@jianguan/public-list';
-import { at, envelope, whiteGreyBlackGrey } from '../services/public-list/test/scenario';
+import {
+  at,
+  envelope,
+  missedThenFixedLate,
+  removedFromBlacklist,
+} from '../services/public-list/test/scenario';
 import { until } from './support/polling';
 import { startFederation, type TestFederation } from './support/federation';
 import { REGISTER } from './support/registry-operations';
@@ -74,7 +79,13 @@ const rawLookup = (query: string, token?: string) =>
     body: JSON.stringify({ query: PUBLIC_LOOKUP, variables: { query } }),
   });
 
-type Entry = { name: string; creditCode: string; list: string; reasonCode: string; regionName: string };
+type Entry = {
+  name: string;
+  creditCode: string;
+  list: string | null;
+  reasonCode: string;
+  regionName: string;
+};
 const lookup = (query: string) => federation.query<{ publicLookup: Entry[] }>(PUBLIC_LOOKUP, { query });
 
 /** Registers through the registry (its relay tells public-list), then tells the story by events. */
@@ -89,7 +100,8 @@ async function registerAndTell(name: string, regionCode: string = QINGHAI.beigua
   );
   expect(errors).toBeUndefined();
   const institutionId = data!.registerInstitution.id;
-  const story = whiteGreyBlackGrey({ institutionId, creditCode, name, regionCode }).filter(
+  const facts = { institutionId, creditCode, name, regionCode };
+  const story = [...missedThenFixedLate(facts), removedFromBlacklist(facts)].filter(
     (e) => e.type !== 'InstitutionRegistered',
   );
   return { institutionId, creditCode, story };
@@ -189,7 +201,7 @@ describe('public lists through the gateway', () => {
     expect((await rawLookup('博学', signedIn)).headers.get('age')).toBeNull();
 
     // Order rectification, miss the deadline, black-list: each change shows at once, not after max-age.
-    const [order, missed, blacklisted, confirmed] = story.story.slice(3);
+    const [order, missed, blacklisted, confirmed, removed] = story.story.slice(3);
     await deliver(order);
     await consumed(order.id);
     await announced();
@@ -210,12 +222,20 @@ describe('public lists through the gateway', () => {
     });
     expect(blackList.data!.publicList.edges.map((e) => e.node.creditCode)).toEqual([story.creditCode]);
 
+    // Fixed late: still black, until the decision to remove it.
     await deliver(confirmed);
     await consumed(confirmed.id);
     await announced();
     expect((await lookup('博学')).data!.publicLookup[0]).toMatchObject({
-      list: 'GREY',
-      reasonCode: 'RECTIFICATION_CONFIRMED_AFTER_BLACKLIST',
+      list: 'BLACK',
+      reasonCode: 'RECTIFICATION_DEADLINE_MISSED',
+    });
+    await deliver(removed);
+    await consumed(removed.id);
+    await announced();
+    expect((await lookup('博学')).data!.publicLookup[0]).toMatchObject({
+      list: 'WHITE',
+      reasonCode: 'CERTIFICATES_COMPLETE',
     });
   });
 
@@ -226,18 +246,19 @@ describe('public lists through the gateway', () => {
       };
     }>(INSTITUTION_LISTING, { id: story.institutionId }, officer);
     expect(result.errors).toBeUndefined();
-    expect(result.data!.institution.listing.list).toBe('GREY');
+    expect(result.data!.institution.listing.list).toBe('WHITE');
     expect(result.data!.institution.listing.history.map((h) => [h.from, h.to, h.causedBy])).toEqual([
-      [null, 'WHITE', 'LicenceRecorded'],
+      [null, 'GREY', 'InstitutionClassified'],
+      ['GREY', 'WHITE', 'LicenceRecorded'],
       ['WHITE', 'GREY', 'RectificationOrderIssued'],
       ['GREY', 'BLACK', 'RectificationDeadlineMissed'],
-      ['BLACK', 'GREY', 'RectificationConfirmed'],
+      ['BLACK', 'WHITE', 'InstitutionRemovedFromBlacklist'],
     ]);
     const stats = await federation.query<{
       region: { listStats: { white: number; grey: number; black: number } };
     }>(REGION_LIST_STATS, { code: QINGHAI.xining }, officer);
     expect(stats.errors).toBeUndefined();
-    expect(stats.data!.region.listStats).toMatchObject({ white: 0, grey: 1, black: 0 });
+    expect(stats.data!.region.listStats).toMatchObject({ white: 1, grey: 0, black: 0 });
     const outside = await federation.query(
       REGION_LIST_STATS,
       { code: '11' },
@@ -248,7 +269,7 @@ describe('public lists through the gateway', () => {
 
   it('publishes typical cases and the open-data export without a token', async () => {
     const revoked = await registerAndTell('西宁启航文化艺术培训中心', QINGHAI.chengzhong);
-    // Registered but on no list yet, so not public: wait for the registry's event in the read model.
+    // Registered but on no list yet: found, with why it is not listed.
     await until(
       async () =>
         (
@@ -258,7 +279,15 @@ describe('public lists through the gateway', () => {
         ).rows[0]?.name,
       (name) => name === '西宁启航文化艺术培训中心',
     );
-    expect((await lookup(revoked.creditCode)).data!.publicLookup).toEqual([]);
+    expect((await lookup(revoked.creditCode)).data!.publicLookup).toEqual([
+      expect.objectContaining({
+        creditCode: revoked.creditCode,
+        list: null,
+        listLabel: '未列入名单',
+        reasonCode: 'PENDING_VERIFICATION',
+        reason: '已登记，证照尚在核验，暂未列入名单',
+      }),
+    ]);
     const penalty = envelope('PenaltyImposed', {
       penaltyId: randomUUID(),
       institutionId: revoked.institutionId,
@@ -299,17 +328,18 @@ describe('public lists through the gateway', () => {
       openDataExport: { content: string; count: number; lastChangedAt: string };
     }>(OPEN_DATA, { regionCode: '63', format: 'CSV' });
     expect(csv.errors).toBeUndefined();
-    // The grey institution is not part of the white/black export.
-    expect(csv.data!.openDataExport.count).toBe(1);
+    // The white story and the revoked institution (grey ones are not exported: read-model.test.ts).
+    expect(csv.data!.openDataExport.count).toBe(2);
     expect(csv.data!.openDataExport.content).toContain(
       `BLACK,西宁启航文化艺术培训中心,${revoked.creditCode}`,
     );
-    expect(csv.data!.openDataExport.lastChangedAt).toBe(at('2026-08-01'));
+    expect(csv.data!.openDataExport.lastChangedAt).toBe(at('2026-08-10'));
     const json = await federation.query<{ openDataExport: { content: string } }>(OPEN_DATA, {
       regionCode: '63',
       format: 'JSON',
     });
     expect(JSON.parse(json.data!.openDataExport.content).entries).toEqual([
+      expect.objectContaining({ list: 'WHITE', creditCode: story.creditCode, reason: '证照齐全' }),
       expect.objectContaining({
         list: 'BLACK',
         creditCode: revoked.creditCode,

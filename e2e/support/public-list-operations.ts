@@ -1,5 +1,5 @@
 /** GraphQL documents the public-list tests send through the gateway, as the public website would. */
-export const PUBLIC_ENTRY_FIELDS = `name creditCode kind regionCode regionName list reason reasonCode since`;
+export const PUBLIC_ENTRY_FIELDS = `name creditCode kind regionCode regionName list listLabel reason reasonCode since`;
 
 export const PUBLIC_LOOKUP = `query Lookup($query: String!) { publicLookup(query: $query) { ${PUBLIC_ENTRY_FIELDS} } }`;
 

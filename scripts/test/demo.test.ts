@@ -256,7 +256,8 @@ test('the public finds the banned institution on the black list, and its typical
   };
   const data = await until(
     () => run<Public>(queryFor('the public')),
-    (d) => d.publicLookup.length > 0 && d.typicalCases.edges.length > 0,
+    // Lookup finds institutions not (yet) listed too: wait for the black-listing itself.
+    (d) => d.publicLookup.some((e) => e.list === 'BLACK') && d.typicalCases.edges.length > 0,
   );
   expect(data.publicLookup).toEqual([
     expect.objectContaining({ name: banned.name, creditCode: banned.creditCode, list: 'BLACK' }),

@@ -10,7 +10,14 @@ import { lookupPublicEntries, listPublicEntries } from '../src/queries/public-en
 import { openDataExport } from '../src/queries/open-data';
 import { listStatsFor } from '../src/queries/list-stats';
 import { createLoaders } from '../src/loaders';
-import { envelope, at, filedThenRevoked, shuffled, whiteGreyBlackGrey } from './scenario';
+import {
+  envelope,
+  at,
+  filedThenRevoked,
+  missedThenFixedLate,
+  removedFromBlacklist,
+  shuffled,
+} from './scenario';
 
 let db: TestDatabase;
 let dataSource: DataSource;
@@ -64,8 +71,25 @@ const online = {
   name: '青海启航在线教育科技有限公司',
   regionCode: QINGHAI.xining,
 };
+/** Classified with incomplete certificates: grey, and so not in the open-data export. */
+const unfinished = {
+  institutionId: randomUUID(),
+  creditCode: validCreditCode(QINGHAI.chengzhong),
+  name: '城中区乐学艺术中心',
+  regionCode: QINGHAI.chengzhong,
+};
+/** Registered, certificates not yet assessed: on no list, yet found by lookup. */
+const unlisted = {
+  institutionId: randomUUID(),
+  creditCode: validCreditCode(QINGHAI.chengzhong),
+  name: '城中区星辰书画社',
+  regionCode: QINGHAI.chengzhong,
+};
 const stream = [
-  ...whiteGreyBlackGrey(story),
+  missedThenFixedLate(unlisted)[0],
+  ...missedThenFixedLate(story),
+  removedFromBlacklist(story),
+  ...missedThenFixedLate(unfinished).slice(0, 2),
   ...filedThenRevoked(online),
   envelope('TypicalCasePublished', {
     caseId: randomUUID(),
@@ -85,12 +109,12 @@ describe('the read model, from events alone', () => {
     const mine = expected.listings.find(
       (l: { institution_id: string }) => l.institution_id === story.institutionId,
     );
-    expect(mine).toMatchObject({ list: 'GREY', reason_code: 'RECTIFICATION_CONFIRMED_AFTER_BLACKLIST' });
+    expect(mine).toMatchObject({ list: 'WHITE', reason_code: 'CERTIFICATES_COMPLETE' });
     expect(
       expected.history
         .filter((h: { institution_id: string }) => h.institution_id === story.institutionId)
         .map((h: { from_list: string; to_list: string }) => `${h.from_list}→${h.to_list}`),
-    ).toEqual(['null→WHITE', 'WHITE→GREY', 'GREY→BLACK', 'BLACK→GREY']);
+    ).toEqual(['null→GREY', 'GREY→WHITE', 'WHITE→GREY', 'GREY→BLACK', 'BLACK→WHITE']);
 
     for (let seed = 1; seed <= 8; seed++) {
       await reset();
@@ -119,9 +143,9 @@ describe('the read model, from events alone', () => {
     expect(mine).toEqual({
       institutionId: story.institutionId,
       regionCode: chengdong,
-      list: 'GREY',
+      list: 'WHITE',
       reason: expect.any(String),
-      reasonCode: 'RECTIFICATION_CONFIRMED_AFTER_BLACKLIST',
+      reasonCode: 'CERTIFICATES_COMPLETE',
       since: expect.any(Date),
     });
     expect(theirs).toMatchObject({ institutionId: online.institutionId, regionCode: QINGHAI.xining });
@@ -153,23 +177,43 @@ describe('the read model, from events alone', () => {
       kind: 'OFFLINE',
       regionCode: chengdong,
       regionName: '青海省西宁市城东区',
-      list: 'GREY',
-      reason: '逾期后整改到位，移出黑名单，列入灰名单观察',
-      reasonCode: 'RECTIFICATION_CONFIRMED_AFTER_BLACKLIST',
-      since: new Date(at('2026-07-20')),
+      list: 'WHITE',
+      listLabel: '白名单',
+      reason: '证照齐全',
+      reasonCode: 'CERTIFICATES_COMPLETE',
+      since: new Date(at('2026-08-10')),
     });
+
+    // Not listed, or grey: found all the same, with the list as a person reads it and why.
+    expect(await lookupPublicEntries(dataSource, unlisted.creditCode)).toEqual([
+      expect.objectContaining({
+        name: unlisted.name,
+        list: null,
+        listLabel: '未列入名单',
+        reasonCode: 'PENDING_VERIFICATION',
+        reason: '已登记，证照尚在核验，暂未列入名单',
+      }),
+    ]);
+    expect(await lookupPublicEntries(dataSource, 'czqxc')).toEqual([expect.objectContaining({ list: null })]);
+    expect(await lookupPublicEntries(dataSource, '乐学')).toEqual([
+      expect.objectContaining({ name: unfinished.name, list: 'GREY', listLabel: '灰名单' }),
+    ]);
 
     const black = await listPublicEntries(dataSource, { list: 'BLACK', regionCode: '63' });
     expect(black.edges.map((e) => e.node.name)).toEqual([online.name]);
     expect(await black.totalCount()).toBe(1);
 
     const [province, county] = await listStatsFor(dataSource, ['63', chengdong]);
-    expect(province).toMatchObject({ white: 0, grey: 1, black: 1 });
-    expect(county).toMatchObject({ white: 0, grey: 1, black: 0 });
-    expect(province.lastChangedAt).toEqual(new Date(at('2026-07-20')));
+    expect(province).toMatchObject({ white: 1, grey: 1, black: 1 });
+    expect(county).toMatchObject({ white: 1, grey: 0, black: 0 });
+    expect(province.lastChangedAt).toEqual(new Date(at('2026-08-10')));
 
     const csv = await openDataExport(dataSource, '63', 'CSV');
-    expect(csv.count).toBe(1); // grey is not exported
+    expect(csv.count).toBe(2); // grey is not exported
+    expect(csv.content).not.toContain(unfinished.creditCode);
+    expect(csv.content).not.toContain(unlisted.creditCode);
+    const white = await listPublicEntries(dataSource, { list: 'WHITE', regionCode: '63' });
+    expect(white.edges.map((e) => e.node.name)).toEqual([story.name]);
     expect(csv.content.split('\r\n')[0]).toBe(
       '\ufeff名单,机构名称,统一社会信用代码,行政区划代码,所在地区,列入原因,列入时间',
     );
@@ -177,8 +221,11 @@ describe('the read model, from events alone', () => {
     const json = await openDataExport(dataSource, '63', 'JSON');
     expect(JSON.parse(json.content)).toMatchObject({
       regionCode: '63',
-      lastChangedAt: new Date(at('2026-07-20')).toISOString(),
-      entries: [{ list: 'BLACK', name: online.name, creditCode: online.creditCode }],
+      lastChangedAt: new Date(at('2026-08-10')).toISOString(),
+      entries: [
+        { list: 'WHITE', name: story.name, creditCode: story.creditCode },
+        { list: 'BLACK', name: online.name, creditCode: online.creditCode },
+      ],
     });
   });
 

@@ -23,11 +23,12 @@ export interface InstitutionFacts {
 }
 
 /**
- * The story of one offline institution told by events alone:
- * qualification approved (WHITE) → rectification ordered (GREY) → deadline missed and black-listed
- * (BLACK) → rectification confirmed late (GREY, observed).
+ * The story of one offline institution told by events alone: classified with incomplete certificates
+ * (GREY) → qualification approved and the permit recorded (WHITE) → rectification ordered (GREY) →
+ * deadline missed and black-listed (BLACK) → rectification confirmed late (still BLACK: only a removal
+ * decision, `removedFromBlacklist`, takes it off).
  */
-export function whiteGreyBlackGrey(i: InstitutionFacts): EventEnvelope[] {
+export function missedThenFixedLate(i: InstitutionFacts): EventEnvelope[] {
   const orderId = randomUUID();
   const region = i.regionCode;
   return [
@@ -117,10 +118,31 @@ export function whiteGreyBlackGrey(i: InstitutionFacts): EventEnvelope[] {
     ),
     envelope(
       'RectificationConfirmed',
-      { orderId, institutionId: i.institutionId, regionCode: region, confirmedAt: at('2026-07-20') },
+      {
+        orderId,
+        institutionId: i.institutionId,
+        regionCode: region,
+        confirmedAt: at('2026-07-20'),
+        late: true,
+      },
       at('2026-07-20'),
     ),
   ];
+}
+
+/** The decision that takes an institution off the black list (enforcement's removeFromBlacklist). */
+export function removedFromBlacklist(i: InstitutionFacts, removedAt = at('2026-08-10')): EventEnvelope {
+  return envelope(
+    'InstitutionRemovedFromBlacklist',
+    {
+      institutionId: i.institutionId,
+      regionCode: i.regionCode,
+      reason: '整改到位，经复查符合办学条件',
+      decidedRegionCode: i.regionCode,
+      removedAt,
+    },
+    removedAt,
+  );
 }
 
 /** An online institution whose filing is approved (WHITE), then whose licence is revoked (BLACK). */

@@ -1,8 +1,8 @@
 import type { EventPayload, EventType } from '@jianguan/events';
-import { shanghaiDay } from '@jianguan/platform';
+import { applyFact, emptyListingState, type ListingState } from './listing-state';
+import { listFor, type Placement, type PublicListName } from './listing-table';
 
-export const PUBLIC_LISTS = ['WHITE', 'GREY', 'BLACK'] as const;
-export type PublicListName = (typeof PUBLIC_LISTS)[number];
+export { PUBLIC_LISTS, type PublicListName } from './listing-table';
 
 /** The events that decide an institution's list, as stored in `listing_fact`. */
 export const LISTING_EVENT_TYPES = [
@@ -15,9 +15,12 @@ export const LISTING_EVENT_TYPES = [
   'OnlineFilingRejected',
   'RectificationOrderIssued',
   'RectificationConfirmed',
+  'RectificationOrderAmended',
   'RectificationDeadlineMissed',
   'InstitutionBlacklisted',
   'PenaltyImposed',
+  'PenaltyEnded',
+  'InstitutionRemovedFromBlacklist',
 ] as const satisfies readonly EventType[];
 export type ListingEventType = (typeof LISTING_EVENT_TYPES)[number];
 
@@ -65,9 +68,12 @@ export function eventTimeOf(type: EventType, payload: Record<string, unknown>, o
     OnlineFilingRejected: 'rejectedAt',
     RectificationOrderIssued: 'issuedAt',
     RectificationConfirmed: 'confirmedAt',
+    RectificationOrderAmended: 'amendedAt',
     RectificationDeadlineMissed: 'detectedAt',
     InstitutionBlacklisted: 'blacklistedAt',
     PenaltyImposed: 'decidedAt',
+    PenaltyEnded: 'endedAt',
+    InstitutionRemovedFromBlacklist: 'removedAt',
     TypicalCasePublished: 'publishedAt',
   }[type as string];
   const value = field ? payload[field] : undefined;
@@ -84,10 +90,14 @@ const RANK: Record<ListingEventType, number> = {
   QualificationRejected: 5,
   OnlineFilingRejected: 6,
   RectificationOrderIssued: 7,
-  RectificationConfirmed: 8,
-  RectificationDeadlineMissed: 9,
-  InstitutionBlacklisted: 10,
-  PenaltyImposed: 11,
+  RectificationOrderAmended: 8,
+  RectificationConfirmed: 9,
+  RectificationDeadlineMissed: 10,
+  InstitutionBlacklisted: 11,
+  PenaltyImposed: 12,
+  PenaltyEnded: 13,
+  // Last: a removal takes away what was listed up to and including its instant.
+  InstitutionRemovedFromBlacklist: 14,
 };
 
 export const compareFacts = (a: ListingFact, b: ListingFact) =>
@@ -95,220 +105,68 @@ export const compareFacts = (a: ListingFact, b: ListingFact) =>
   RANK[a.type] - RANK[b.type] ||
   (a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0);
 
-/** Penalties that put an institution on the black list for good (revocation, ban, shutdown / red card). */
-export const BLACKLISTING_PENALTIES: Record<string, string> = {
-  LICENCE_REVOCATION: '吊销办学许可证',
-  SECTOR_BAN: '责令停止举办、禁止从事培训活动',
-  SUSPEND_PLATFORM: '线上巡查红牌，关停培训平台',
-};
+/** The history line of a removal decision: its own code, with the reason the official gave. */
+const removalPlacement = (fact: AnyFact, placement: Placement): Placement =>
+  fact.type === 'InstitutionRemovedFromBlacklist'
+    ? {
+        ...placement,
+        reasonCode: 'REMOVED_FROM_BLACKLIST',
+        reason: `经决定移出黑名单：${fact.payload.reason}`,
+      }
+    : placement;
 
-const BLACKLIST_REASON_TEXT: Record<string, string> = {
-  RECTIFICATION_DEADLINE_MISSED: '逾期未完成整改，列入黑名单',
-  UNLICENSED: '无证无照办学，列入黑名单',
-  SECTOR_BAN: '被禁止从事校外培训，列入黑名单',
-  OTHER: '因严重违规列入黑名单',
-};
-
-interface Blacklisting {
-  code: string;
-  text: string;
-  /** How it can end: by confirming the order, by obtaining the permit, or never. */
-  liftedBy: { order: string } | 'PERMIT' | 'NEVER';
-}
-
-const day = (iso: string) => shanghaiDay(new Date(iso));
+const profileOf = (state: ListingState) => ({
+  creditCode: state.creditCode,
+  name: state.name,
+  kind: state.kind,
+  category: state.category,
+  regionCode: state.regionCode,
+  certificateStatus: state.certificateStatus,
+});
 
 /**
- * Derives an institution's list, reason and history from every fact known about it, folded in
- * event-time order. Pure: the same set of facts gives the same answer whatever order they arrived in.
+ * Derives an institution's list, reason and history from every fact known about it: the facts are
+ * folded in event-time order (listing-state.ts) and after each one the rules table of docs/design.md
+ * §9.1 (listing-table.ts) places it. Pure: the same set of facts gives the same answer whatever order
+ * they arrived in.
  *
- * Rules: an approved online filing, or an approved qualification with certificates not known to be
- * incomplete, puts it on the WHITE list; an open rectification order on the GREY list; a missed deadline,
- * a black-listing or a revocation / ban / platform shutdown on the BLACK list. Confirming the order whose
- * missed deadline black-listed it moves it to GREY for observation, until a later approval makes it WHITE.
+ * History records every change of list (into and out of "not listed" too) and every change of reason
+ * code; the first placement of a never-listed institution is not a change.
  */
 export function deriveListing(facts: ListingFact[]): DerivedListing {
-  const sorted = [...facts].sort(compareFacts) as AnyFact[];
-  const profile = {
-    creditCode: null as string | null,
-    name: null as string | null,
-    kind: null as string | null,
-    category: null as string | null,
-    regionCode: null as string | null,
-    certificateStatus: null as string | null,
-  };
-  let qualificationApproved = false;
-  let filingApproved = false;
-  let probation = false;
-  const openOrders = new Map<string, string>();
-  const confirmedOrders = new Set<string>();
-  const blacklistings = new Map<string, Blacklisting>();
-
-  let list: PublicListName | null = null;
-  let reasonCode: string | null = null;
-  let reason: string | null = null;
+  const state = emptyListingState();
+  let current: Placement | null = null;
   let since: Date | null = null;
   const history: ListingChangeRecord[] = [];
 
-  const whiteEligible = () =>
-    filingApproved ||
-    (qualificationApproved &&
-      profile.certificateStatus !== 'INCOMPLETE' &&
-      profile.certificateStatus !== 'NONE');
-
-  for (const fact of sorted) {
-    let explain: { code: string; text: string } | undefined;
-    switch (fact.type) {
-      case 'InstitutionRegistered': {
-        const p = fact.payload;
-        Object.assign(profile, {
-          creditCode: p.creditCode,
-          name: p.name,
-          kind: p.kind,
-          category: p.category,
-        });
-        break;
-      }
-      case 'InstitutionClassified':
-      case 'LicenceRecorded':
-        profile.certificateStatus = fact.payload.certificateStatus;
-        if (fact.payload.certificateStatus === 'COMPLETE') {
-          explain = { code: 'CERTIFICATES_COMPLETE', text: '资质审核通过，证照齐全' };
-        }
-        break;
-      case 'QualificationApproved':
-        qualificationApproved = true;
-        probation = false;
-        for (const [key, b] of blacklistings) if (b.liftedBy === 'PERMIT') blacklistings.delete(key);
-        explain = {
-          code: 'QUALIFICATION_APPROVED',
-          text: `资质审核通过，取得办学许可证（${fact.payload.permitNumber}）`,
-        };
-        break;
-      case 'QualificationRejected':
-        qualificationApproved = false;
-        explain = { code: 'QUALIFICATION_REJECTED', text: '资质审核未通过' };
-        break;
-      case 'OnlineFilingApproved':
-        filingApproved = true;
-        probation = false;
-        explain = {
-          code: 'ONLINE_FILING_APPROVED',
-          text: `线上培训备案通过（${fact.payload.platformName}）`,
-        };
-        break;
-      case 'OnlineFilingRejected':
-        filingApproved = false;
-        explain = { code: 'ONLINE_FILING_REJECTED', text: '线上培训备案未通过' };
-        break;
-      case 'RectificationOrderIssued':
-        if (!confirmedOrders.has(fact.payload.orderId)) {
-          openOrders.set(fact.payload.orderId, fact.payload.deadline);
-        }
-        explain = {
-          code: 'RECTIFICATION_ORDERED',
-          text: `责令限期整改（${fact.payload.problems.length} 项问题），整改期限至 ${day(fact.payload.deadline)}`,
-        };
-        break;
-      case 'RectificationConfirmed': {
-        const { orderId } = fact.payload;
-        confirmedOrders.add(orderId);
-        openOrders.delete(orderId);
-        const key = `order:${orderId}`;
-        if (blacklistings.delete(key)) {
-          probation = true;
-          explain = {
-            code: 'RECTIFICATION_CONFIRMED_AFTER_BLACKLIST',
-            text: '逾期后整改到位，移出黑名单，列入灰名单观察',
-          };
-        } else {
-          explain = { code: 'RECTIFICATION_CONFIRMED', text: '整改到位' };
-        }
-        break;
-      }
-      case 'RectificationDeadlineMissed': {
-        const { orderId } = fact.payload;
-        if (confirmedOrders.has(orderId)) break; // confirmed in time (by event time): nothing missed
-        openOrders.delete(orderId);
-        if (!blacklistings.has(`order:${orderId}`)) {
-          blacklistings.set(`order:${orderId}`, {
-            code: 'RECTIFICATION_DEADLINE_MISSED',
-            text: `逾期未完成整改（期限 ${day(fact.payload.deadline)}），列入黑名单`,
-            liftedBy: { order: orderId },
-          });
-        }
-        break;
-      }
-      case 'InstitutionBlacklisted': {
-        const { orderId, reason: why } = fact.payload;
-        const key = orderId ? `order:${orderId}` : `reason:${why}`;
-        if (orderId && confirmedOrders.has(orderId)) break;
-        if (orderId) openOrders.delete(orderId);
-        if (!blacklistings.has(key)) {
-          blacklistings.set(key, {
-            code: why === 'RECTIFICATION_DEADLINE_MISSED' ? why : `BLACKLISTED_${why}`,
-            text: BLACKLIST_REASON_TEXT[why] ?? BLACKLIST_REASON_TEXT.OTHER,
-            liftedBy: orderId ? { order: orderId } : why === 'UNLICENSED' ? 'PERMIT' : 'NEVER',
-          });
-        }
-        break;
-      }
-      case 'PenaltyImposed': {
-        const text = BLACKLISTING_PENALTIES[fact.payload.penaltyType];
-        if (text) {
-          blacklistings.set(`penalty:${fact.payload.penaltyId}`, {
-            code: `PENALTY_${fact.payload.penaltyType}`,
-            text: `${text}，列入黑名单`,
-            liftedBy: 'NEVER',
-          });
-        }
-        break;
-      }
-    }
-    if ('regionCode' in fact.payload) profile.regionCode = fact.payload.regionCode;
-
-    // The list after this fact.
-    let next: PublicListName | null;
-    let nextReason: { code: string; text: string };
-    const lastBlack = [...blacklistings.values()].at(-1);
-    if (lastBlack) {
-      next = 'BLACK';
-      nextReason = { code: lastBlack.code, text: lastBlack.text };
-    } else if (openOrders.size > 0) {
-      next = 'GREY';
-      nextReason =
-        explain?.code === 'RECTIFICATION_ORDERED'
-          ? explain
-          : list === 'GREY'
-            ? { code: reasonCode!, text: reason! }
-            : (explain ?? { code: 'RECTIFICATION_ORDERED', text: '限期整改中' });
-    } else if (probation) {
-      next = 'GREY';
-      nextReason = explain ?? { code: 'RECTIFICATION_CONFIRMED_AFTER_BLACKLIST', text: '整改观察期' };
-    } else if (whiteEligible()) {
-      next = 'WHITE';
-      nextReason = explain ?? { code: 'APPROVED', text: '资质审核或备案通过' };
-    } else {
-      next = null;
-      nextReason = explain ?? { code: 'DELISTED', text: '不再列入名单' };
-    }
-    if (next !== list || (next === 'BLACK' && nextReason.code !== reasonCode)) {
+  for (const fact of [...facts].sort(compareFacts) as AnyFact[]) {
+    applyFact(state, fact);
+    const next = listFor(state);
+    const from = current?.list ?? null;
+    const changed = next.list !== from || (current !== null && next.reasonCode !== current.reasonCode);
+    if (changed) {
+      const line = removalPlacement(fact, next);
       history.push({
         seq: history.length + 1,
-        fromList: list,
-        toList: next,
-        reasonCode: nextReason.code,
-        reason: nextReason.text,
+        fromList: from,
+        toList: next.list,
+        reasonCode: line.reasonCode,
+        reason: line.reason,
         eventId: fact.eventId,
         eventType: fact.type,
         occurredAt: fact.occurredAt,
-        regionCode: profile.regionCode,
+        regionCode: state.regionCode,
       });
-      if (next !== list) since = fact.occurredAt;
-      list = next;
-      reasonCode = nextReason.code;
-      reason = nextReason.text;
     }
+    if (next.list !== from || since === null) since = fact.occurredAt;
+    current = next;
   }
-  return { ...profile, list, reasonCode, reason, since, history };
+  return {
+    ...profileOf(state),
+    list: current?.list ?? null,
+    reasonCode: current?.reasonCode ?? null,
+    reason: current?.reason ?? null,
+    since,
+    history,
+  };
 }

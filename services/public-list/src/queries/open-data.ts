@@ -34,7 +34,7 @@ export async function openDataExport(dataSource: DataSource, regionCode: string,
   const lastChangedAt = await lastChangeIn(dataSource, regionCode);
   const generatedAt = new Date();
   const records = entries.map((e) => ({
-    list: e.list,
+    list: e.list!, // the query selects WHITE and BLACK only
     name: e.name,
     creditCode: e.creditCode,
     regionCode: e.regionCode,

@@ -4,14 +4,16 @@ import type { PublicListName } from '../domain/listing-rules';
 import { bigrams } from '../domain/name-index';
 import { regionNamesFor } from './region-names';
 
-/** A listed institution as the public sees it (api-types.ts builds nothing more from it). */
+/** A registered institution as the public sees it (api-types.ts builds nothing more from it). */
 export interface PublicEntryNode {
   name: string;
   creditCode: string;
   kind: string | null;
   regionCode: string;
   regionName: string;
-  list: PublicListName;
+  /** null: not listed (closed, online filing pending, certificates being checked); `reason` says why. */
+  list: PublicListName | null;
+  listLabel: string;
   reason: string;
   reasonCode: string;
   since: Date;
@@ -22,15 +24,26 @@ interface PublicRow {
   credit_code: string;
   kind: string | null;
   region_code: string;
-  list: PublicListName;
+  list: PublicListName | null;
   reason: string;
   reason_code: string;
   since: Date;
 }
 
-/** Only registered, listed institutions are public; columns are chosen here, never `*`. */
+/** The list as a person reads it. */
+export const LIST_LABELS: Record<PublicListName | 'NONE', string> = {
+  WHITE: '白名单',
+  GREY: '灰名单',
+  BLACK: '黑名单',
+  NONE: '未列入名单',
+};
+
+/** Columns are chosen here, never `*`. */
 const PUBLIC_COLUMNS = `name, credit_code, kind, region_code, list, reason, reason_code, since`;
-const PUBLIC_ROWS = `credit_code IS NOT NULL AND name IS NOT NULL AND list IS NOT NULL`;
+/** Everything the registry told us about is found by lookup, listed or not (design §9.1). */
+const REGISTERED_ROWS = `credit_code IS NOT NULL AND name IS NOT NULL`;
+/** The lists themselves show listed institutions only. */
+const PUBLIC_ROWS = `${REGISTERED_ROWS} AND list IS NOT NULL`;
 
 export async function toPublicEntries(dataSource: DataSource, rows: PublicRow[]): Promise<PublicEntryNode[]> {
   const names = await regionNamesFor(
@@ -44,6 +57,7 @@ export async function toPublicEntries(dataSource: DataSource, rows: PublicRow[])
     regionCode: r.region_code,
     regionName: names[i],
     list: r.list,
+    listLabel: LIST_LABELS[r.list ?? 'NONE'],
     reason: r.reason,
     reasonCode: r.reason_code,
     since: r.since,
@@ -96,7 +110,8 @@ const PINYIN = /^[a-z]+$/;
 /**
  * The public lookup: an exact credit code, pinyin (initials or full, as a prefix or, from 3 letters,
  * anywhere in the name), or a fragment of the name of at least 2 characters (bigram GIN index; the
- * trigram index serves longer LIKE searches too). Exact and prefix matches rank first.
+ * trigram index serves longer LIKE searches too). Exact and prefix matches rank first. Institutions not
+ * listed are found too, with `list: null` and why.
  */
 export async function lookupPublicEntries(dataSource: DataSource, raw: string): Promise<PublicEntryNode[]> {
   const query = raw.normalize('NFKC').trim().replace(/\s+/g, '');
@@ -106,7 +121,7 @@ export async function lookupPublicEntries(dataSource: DataSource, raw: string): 
   const upper = query.toUpperCase();
   if (CREDIT_CODE.test(upper)) {
     rows = (await dataSource.query(
-      `SELECT ${PUBLIC_COLUMNS} FROM public_list.listing WHERE ${PUBLIC_ROWS} AND credit_code = $1`,
+      `SELECT ${PUBLIC_COLUMNS} FROM public_list.listing WHERE ${REGISTERED_ROWS} AND credit_code = $1`,
       [upper],
     )) as PublicRow[];
   } else if (PINYIN.test(query.toLowerCase())) {
@@ -115,7 +130,7 @@ export async function lookupPublicEntries(dataSource: DataSource, raw: string): 
       q.length >= 3 ? `OR name_initials LIKE '%' || $1 || '%' OR name_pinyin LIKE '%' || $1 || '%'` : '';
     rows = (await dataSource.query(
       `SELECT ${PUBLIC_COLUMNS} FROM public_list.listing
-       WHERE ${PUBLIC_ROWS} AND (name_initials LIKE $1 || '%' OR name_pinyin LIKE $1 || '%' ${anywhere})
+       WHERE ${REGISTERED_ROWS} AND (name_initials LIKE $1 || '%' OR name_pinyin LIKE $1 || '%' ${anywhere})
        ORDER BY (name_initials = $1 OR name_pinyin = $1) DESC,
                 (name_initials LIKE $1 || '%' OR name_pinyin LIKE $1 || '%') DESC, name, credit_code
        LIMIT $2`,
@@ -124,7 +139,7 @@ export async function lookupPublicEntries(dataSource: DataSource, raw: string): 
   } else {
     rows = (await dataSource.query(
       `SELECT ${PUBLIC_COLUMNS} FROM public_list.listing
-       WHERE ${PUBLIC_ROWS} AND name_bigrams @> $1::text[] AND strpos(name, $2) > 0
+       WHERE ${REGISTERED_ROWS} AND name_bigrams @> $1::text[] AND strpos(name, $2) > 0
        ORDER BY (name = $2) DESC, (strpos(name, $2) = 1) DESC, name, credit_code
        LIMIT $3`,
       [bigrams(query), query, LOOKUP_LIMIT],

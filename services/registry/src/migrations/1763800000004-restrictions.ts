@@ -23,6 +23,12 @@ export class Restrictions1763800000004 implements MigrationInterface {
     await runner.query(
       `CREATE INDEX restriction_active ON registry.restriction (institution_id) WHERE active`,
     );
+    // The latest removal from the black list: events are handled concurrently, so a black-listing
+    // may arrive after the removal that lifted it and must then stay lifted.
+    await runner.query(`CREATE TABLE registry.blacklist_removal (
+      institution_id uuid PRIMARY KEY REFERENCES registry.institution(id),
+      removed_at timestamptz NOT NULL
+    )`);
     // Institutions banned or suspended before this table existed keep their status. Until now only a
     // black-listing banned, so a removal from the black list lifts a legacy ban; a legacy suspension
     // has no known source and stays until decided otherwise.
@@ -33,6 +39,6 @@ export class Restrictions1763800000004 implements MigrationInterface {
   }
 
   async down(runner: QueryRunner): Promise<void> {
-    await runner.query(`DROP TABLE registry.restriction`);
+    await runner.query(`DROP TABLE registry.blacklist_removal, registry.restriction`);
   }
 }

@@ -5,7 +5,7 @@ import { eventQueueName, type EventPayloadInput } from '@jianguan/events';
 import { QINGHAI, TEST_REDIS_URL, tokenFor, validCreditCode } from '@jianguan/testing';
 import { eventDelivery } from './support/event-delivery';
 import { startFederation, type TestFederation } from './support/federation';
-import { REGISTER } from './support/registry-operations';
+import { RECORD_SURVEY, REGISTER } from './support/registry-operations';
 
 /**
  * Every measure reaches the registry (docs/design.md §9.2, §9.3): penalties and black-listings hold
@@ -259,6 +259,29 @@ describe('the black list', () => {
     await end(institutionId, 'SECTOR_BAN', penaltyId);
     expect(await statusOf(institutionId)).toBe('ACTIVE');
   });
+});
+
+it('keeps a survey’s closure under a ban and shows it when the ban ends', async () => {
+  const institutionId = await register();
+  const { penaltyId } = await impose(institutionId, 'SECTOR_BAN');
+  expect(await statusOf(institutionId)).toBe('BANNED');
+  const { errors } = await federation.query(
+    RECORD_SURVEY,
+    {
+      input: {
+        institutionId,
+        surveyedAt: '2026-11-21T10:30:00+08:00',
+        gridCode: regionCode,
+        finding: 'CLOSED',
+        notes: '现场已停止办学',
+      },
+    },
+    officer,
+  );
+  expect(errors).toBeUndefined();
+  expect(await statusOf(institutionId)).toBe('BANNED');
+  await end(institutionId, 'SECTOR_BAN', penaltyId);
+  expect(await statusOf(institutionId)).toBe('CLOSED');
 });
 
 it('counts banned and suspended institutions on the dashboard', async () => {

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Queue } from 'bullmq';
 import { Client } from 'pg';
-import { eventQueueName, type EventPayloadInput } from '@jianguan/events';
+import { eventQueueName } from '@jianguan/events';
 import { QINGHAI, TEST_REDIS_URL, tokenFor, validCreditCode } from '@jianguan/testing';
 import { eventDelivery } from './support/event-delivery';
+import { enforcementMeasures } from './support/enforcement-measures';
 import { startFederation, type TestFederation } from './support/federation';
 import { RECORD_SURVEY, REGISTER } from './support/registry-operations';
 
@@ -36,7 +37,6 @@ afterAll(async () => {
 });
 
 const regionCode = QINGHAI.beiguanCommunity;
-type PenaltyType = EventPayloadInput<'PenaltyImposed'>['penaltyType'];
 
 async function register() {
   const { data } = await federation.query<{ registerInstitution: { id: string } }>(
@@ -70,62 +70,10 @@ async function shown(institutionId: string) {
 }
 const statusOf = async (institutionId: string) => (await shown(institutionId)).status;
 
-const impose = (institutionId: string, penaltyType: PenaltyType, penaltyId = randomUUID()) => {
-  const decidedAt = '2026-11-02T02:00:00.000Z';
-  return delivery
-    .deliver('PenaltyImposed', {
-      penaltyId,
-      institutionId,
-      regionCode,
-      penaltyType,
-      amountFen: null,
-      description: '依据《校外培训行政处罚暂行办法》作出处罚',
-      decidedAt,
-    })
-    .then(() => ({ penaltyId, decidedAt }));
-};
-const end = (institutionId: string, penaltyType: PenaltyType, penaltyId: string) =>
-  delivery.deliver('PenaltyEnded', {
-    penaltyId,
-    institutionId,
-    regionCode,
-    penaltyType,
-    endedAt: '2027-01-31T16:00:00.000Z',
-  });
-const issueOrder = (institutionId: string, orderId: string) =>
-  delivery.deliver('RectificationOrderIssued', {
-    orderId,
-    institutionId,
-    regionCode,
-    problems: [{ code: 'NO_PERMIT', description: '未取得办学许可证', field: null }],
-    deadline: '2026-12-25T16:00:00.000Z',
-    issuedAt: '2026-11-01T02:00:00.000Z',
-  });
-const confirmOrder = (institutionId: string, orderId: string, late: boolean) =>
-  delivery.deliver('RectificationConfirmed', {
-    orderId,
-    institutionId,
-    regionCode,
-    confirmedAt: '2027-01-05T02:00:00.000Z',
-    late,
-  });
-const blacklist = (institutionId: string, orderId: string | null) =>
-  delivery.deliver('InstitutionBlacklisted', {
-    institutionId,
-    regionCode,
-    reason: orderId ? 'RECTIFICATION_DEADLINE_MISSED' : 'UNLICENSED',
-    orderId,
-    trainingStopOrdered: false,
-    blacklistedAt: '2026-12-26T01:00:00.000Z',
-  });
-const removeFromBlacklist = (institutionId: string) =>
-  delivery.deliver('InstitutionRemovedFromBlacklist', {
-    institutionId,
-    regionCode,
-    reason: '已完成整改，经复查符合要求',
-    decidedRegionCode: QINGHAI.chengdong,
-    removedAt: '2027-01-10T02:00:00.000Z',
-  });
+const { impose, end, issueOrder, confirmOrder, blacklist, removeFromBlacklist } = enforcementMeasures(
+  () => delivery.deliver,
+  regionCode,
+);
 
 describe('penalties', () => {
   it('bans for a sector ban and records the training stop once, under redelivery too', async () => {

@@ -1,15 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Queue } from 'bullmq';
 import { Client } from 'pg';
-import {
-  eventQueueName,
-  parsePayload,
-  type EventEnvelope,
-  type EventType,
-  type EventPayloadInput,
-} from '@jianguan/events';
+import { eventQueueName } from '@jianguan/events';
 import { QINGHAI, TEST_REDIS_URL, tokenFor, validCreditCode } from '@jianguan/testing';
 import { until } from './support/polling';
+import { eventDelivery } from './support/event-delivery';
 import { startFederation, type TestFederation } from './support/federation';
 import { INSTITUTION, JOIN_PLATFORM, RECORD_LICENCE, REGISTER } from './support/registry-operations';
 
@@ -17,6 +12,7 @@ let federation: TestFederation;
 let queue: Queue;
 let db: Client;
 let officer: string;
+let deliver: ReturnType<typeof eventDelivery>['deliver'];
 
 beforeAll(async () => {
   federation = await startFederation({ workers: true });
@@ -24,6 +20,7 @@ beforeAll(async () => {
     connection: { url: TEST_REDIS_URL },
     prefix: federation.queue.prefix,
   });
+  ({ deliver } = eventDelivery(queue));
   db = new Client({ connectionString: federation.db.url });
   await db.connect();
   officer = await tokenFor({ scopes: ['registry:write'], regionCode: QINGHAI.chengdong });
@@ -34,24 +31,6 @@ afterAll(async () => {
   await db?.end();
   await federation?.stop();
 });
-
-/** Puts an event on the registry's queue as another department's relay would, under a given job id. */
-async function deliver<T extends EventType>(
-  type: T,
-  payload: EventPayloadInput<T>,
-  id = randomUUID(),
-  jobId = id,
-) {
-  const envelope: EventEnvelope<T> = {
-    id,
-    type,
-    producer: type === 'QualificationApproved' ? 'qualification-review' : 'enforcement',
-    occurredAt: new Date().toISOString(),
-    payload: parsePayload(type, payload),
-  };
-  await queue.add(type, envelope, { jobId });
-  return id;
-}
 
 async function registerWithAllButPermit() {
   const { data } = await federation.query<{ registerInstitution: { id: string } }>(

@@ -2,7 +2,9 @@ import type { DataSource } from 'typeorm';
 import { badInput, forbidden, writeAudit, type Viewer, type Claims } from '@jianguan/platform';
 import { RegionEntity } from '../entities/region.entity';
 import { SurveyRecordEntity } from '../entities/survey-record.entity';
-import { classifySurvey, statusAfterSurvey } from '../domain/survey-classification';
+import { classifySurvey } from '../domain/survey-classification';
+import { deriveInstitutionStatus } from '../domain/institution-status';
+import { statusFacts } from './rederive-status';
 import { lockInstitution, reassessCertificates, recordClassified, snapshot } from './institution-state';
 import type { RecordSurveyInput } from './inputs';
 
@@ -33,7 +35,9 @@ export async function recordSurvey(
     }
     const before = snapshot(institution);
     await reassessCertificates(manager, institution, now);
-    institution.status = statusAfterSurvey(institution.status, input.finding);
+    // This survey is the verdict on closure; measures in force and open orders still come first.
+    const facts = await statusFacts(manager, institution);
+    institution.status = deriveInstitutionStatus({ ...facts, closedBySurvey: input.finding !== 'OPERATING' });
     await manager.save(institution);
     const survey = await manager.save(
       manager.create(SurveyRecordEntity, {

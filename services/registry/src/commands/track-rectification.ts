@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
-import { writeAudit, type AuditEntry } from '@jianguan/platform';
-import { statusWithOpenOrders } from '../domain/rectification-status';
-import { lockInstitution, snapshot } from './institution-state';
+import type { AuditEntry } from '@jianguan/platform';
+import { lockInstitution } from './institution-state';
+import { rederiveStatus } from './rederive-status';
 
 /**
  * Records that an order was issued (open) or confirmed (closed) and re-derives the institution's
@@ -21,21 +21,8 @@ export async function trackRectificationOrder(
          ON CONFLICT (order_id) DO UPDATE SET open = false, updated_at = now()`,
     [change.orderId, change.institutionId],
   );
-  const [{ open }] = await manager.query(
-    `SELECT count(*)::int AS open FROM registry.rectification_order WHERE institution_id = $1 AND open`,
-    [change.institutionId],
-  );
-  const next = statusWithOpenOrders(institution.status, open);
-  if (next === institution.status) return;
-  const before = snapshot(institution);
-  institution.status = next;
-  await manager.save(institution);
-  await writeAudit(manager, {
+  await rederiveStatus(manager, institution, {
     actor,
     action: change.open ? 'startRectifying' : 'endRectifying',
-    entityType: 'Institution',
-    entityId: institution.id,
-    before,
-    after: snapshot(institution),
   });
 }

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { shanghaiDay } from '@jianguan/platform';
 import { assessCertificates } from '../domain/certificate-status';
 import { ruleSetInForce } from '../domain/licence-rules';
-import { classifySurvey, statusAfterSurvey } from '../domain/survey-classification';
+import { classifySurvey } from '../domain/survey-classification';
+import { deriveInstitutionStatus } from '../domain/institution-status';
 import type { CertificateStatus, InstitutionStatus } from '../entities/institution.entity';
 import type { SurveyClassification } from '../entities/survey-record.entity';
 import type { LicenceCell, SurveyRow } from './survey-file';
@@ -38,7 +39,12 @@ export function institutionPlanner(now: Date): (row: SurveyRow) => PlannedInstit
       row,
       licences: row.licences.map((licence) => ({ ...licence, id: randomUUID() })),
       surveyId: row.survey ? randomUUID() : null,
-      status: row.survey ? statusAfterSurvey('ACTIVE', row.survey.finding) : 'ACTIVE',
+      // A new institution: no measure or order yet, so only the survey decides.
+      status: deriveInstitutionStatus({
+        closedBySurvey: row.survey ? row.survey.finding !== 'OPERATING' : false,
+        restrictions: [],
+        openOrders: 0,
+      }),
       certificateStatus: assessment.certificateStatus,
       missingLicences: assessment.missing,
       ruleSetVersion: assessment.ruleSetVersion,

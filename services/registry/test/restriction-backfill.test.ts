@@ -1,0 +1,46 @@
+import type { DataSource } from 'typeorm';
+import { openDataSource } from '@jianguan/platform';
+import { createTestDatabase, QINGHAI, validCreditCode, type TestDatabase } from '@jianguan/testing';
+import { createRegistryDataSource } from '../src/data-source';
+
+/**
+ * The restriction migration on a real database that holds institutions from before it: those banned
+ * or suspended keep their status through one active restriction each, the others get none.
+ */
+let db: TestDatabase;
+let dataSource: DataSource;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  dataSource = await openDataSource(createRegistryDataSource(db.url, { poolSize: 1 }), { migrate: false });
+});
+
+afterAll(async () => {
+  await dataSource?.destroy();
+  await db?.drop();
+});
+
+it('backfills one active restriction for every banned or suspended institution', async () => {
+  await dataSource.undoLastMigration();
+  const ids: Record<string, string> = {};
+  for (const status of ['ACTIVE', 'RECTIFYING', 'SUSPENDED', 'BANNED', 'CLOSED']) {
+    const [{ id }] = await dataSource.query(
+      `INSERT INTO registry.institution (name, credit_code, kind, category, region_code, address, status,
+         certificate_status, missing_licences, rule_set_version)
+       VALUES ('城东区旧档培训学校', $1, 'OFFLINE', 'SUBJECT', $2, '北关街 1 号', $3, 'NONE', '{}', 'test')
+       RETURNING id`,
+      [validCreditCode(), QINGHAI.beiguanCommunity, status],
+    );
+    ids[status] = id;
+  }
+
+  await dataSource.runMigrations();
+
+  const rows = await dataSource.query(
+    `SELECT institution_id, source, status, active FROM registry.restriction ORDER BY status`,
+  );
+  expect(rows).toEqual([
+    { institution_id: ids.BANNED, source: 'blacklist:legacy', status: 'BANNED', active: true },
+    { institution_id: ids.SUSPENDED, source: 'legacy:suspended', status: 'SUSPENDED', active: true },
+  ]);
+});

@@ -8,10 +8,10 @@ import { Client } from 'pg';
 import { QINGHAI, tokenFor, validCreditCode } from '@jianguan/testing';
 import { until } from './support/polling';
 import { startFederation, type GraphQLResponse, type TestFederation } from './support/federation';
-import { RECORD_LICENCE, REGISTER } from './support/registry-operations';
+import { RECORD_LICENCE, RECORD_SURVEY, REGISTER } from './support/registry-operations';
 
 const COUNTY = QINGHAI.chengzhong;
-const PLACE = '630103001001';
+const PLACE = QINGHAI.chengzhong; // institutions registered at county level
 /** Seconds from the start to the campaign's deadline: time for the test to rectify two in time. */
 const DEADLINE_SECONDS = 12;
 
@@ -97,6 +97,21 @@ async function register(name: string, licences: string[], onNationalPlatform = t
     ),
   ).registerInstitution;
   for (const type of licences) await recordLicence(id, type);
+  // The grid survey classifies it (分类建档), which is what puts it in a campaign's scope.
+  ok(
+    await federation.query(
+      RECORD_SURVEY,
+      {
+        input: {
+          institutionId: id,
+          surveyedAt: new Date(Date.now() - 60_000).toISOString(),
+          gridCode: PLACE,
+          finding: 'OPERATING',
+        },
+      },
+      grid,
+    ),
+  );
   return id;
 }
 const recordLicence = async (institutionId: string, type: string) =>
@@ -123,7 +138,7 @@ it('opens orders for every institution on file in scope, and the dashboard count
   const suspended = await register('城中区乐学数学培训部', base);
   const banned = await register('城中区无证学科培训点', []);
   const licensed = await register('城中区明远艺术培训学校', [...base, 'SCHOOL_PERMIT']);
-  await until(
+  const classified = await until(
     async () =>
       (
         await db.query(
@@ -132,6 +147,7 @@ it('opens orders for every institution on file in scope, and the dashboard count
       ).rows[0].n,
     (n) => n === 5,
   );
+  expect(classified).toBe(5);
 
   const now = Date.now();
   const { id: campaignId } = ok(

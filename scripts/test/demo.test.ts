@@ -177,7 +177,9 @@ test('the province dashboard reads all five departments and matches the data set
         stats.complete + approved + rectifiedComplete &&
       total(d.region.rectificationStats) === orders &&
       // The public list learns of approvals and filings from events, a moment after the load returns.
-      d.region.listStats.white >= approved + count(scenario.filings, 'FILED'),
+      d.region.listStats.white >= approved + count(scenario.filings, 'FILED') &&
+      // and of the sector ban from enforcement's event.
+      d.region.listStats.black === 1,
   );
   const region = data.region;
   expect(region.institutionStats).toMatchObject({

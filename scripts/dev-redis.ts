@@ -64,9 +64,9 @@ export const howToGetRedis = (command: string, variable: string) =>
   - ${variable} is not set,
   - nothing answers on ${LOCAL_REDIS_URL},
   - there is no redis-server on PATH.
-Install redis-server, then re-run ${command} (it starts redis-server itself):
-  - Debian/Ubuntu: sudo apt-get install redis-server
-  - macOS:         brew install redis
+Get one of:
+  - Debian/Ubuntu: sudo apt-get install redis-server   (then re-run ${command}; it starts redis-server itself)
+  - macOS:         brew install redis                  (likewise)
   - a container:   docker run -d -p 6379:6379 redis:7 redis-server --appendonly yes --maxmemory-policy noeviction
   - elsewhere:     ${variable}=redis://host:6379 ${command}`;
 

@@ -62,7 +62,8 @@ async function resolveRedisUrl(started: Started, lines: string[]): Promise<Resol
     const problem = await pingRedis(configured, 5000);
     if (problem) {
       throw new LauncherError(
-        `TEST_REDIS_URL is set to ${masked(configured)}, which does not answer: ${problem}`,
+        `TEST_REDIS_URL is set to ${masked(configured)} (${address(configured)}), which does not answer ` +
+          `PING: ${problem}. Start that Redis, or unset TEST_REDIS_URL to let the tests find or start one.`,
       );
     }
     lines.push(`Redis:      ${masked(configured)} (configured: TEST_REDIS_URL)`);
@@ -100,7 +101,8 @@ async function resolvePostgresUrl(started: Started, lines: string[]): Promise<Re
     if (problem) {
       throw new LauncherError(
         `TEST_DATABASE_SERVER_URL is set to ${masked(configured)} (${address(configured)}), ` +
-          `which does not answer: ${problem.message}`,
+          `which does not answer: ${problem.message}. Start that server, or unset ` +
+          'TEST_DATABASE_SERVER_URL to let the tests find or start one.',
       );
     }
     lines.push(`PostgreSQL: ${masked(configured)} (configured: TEST_DATABASE_SERVER_URL)`);

@@ -21,7 +21,7 @@ rm -rf "$dir"
 
 /** Starts the watchdog for `dir`; the function it returns ends it (teardown's own cleanup ran). */
 export function startWatchdog(dir: string): () => void {
-  const child = spawn('sh', ['-c', SCRIPT, 'jianguan-test-watchdog', String(process.pid), dir], {
+  const child = spawn('/bin/sh', ['-c', SCRIPT, 'jianguan-test-watchdog', String(process.pid), dir], {
     stdio: 'ignore',
     detached: true,
   });

@@ -63,7 +63,7 @@ async function resolveRedisUrl(started: Started, lines: string[]): Promise<Resol
     if (problem) {
       throw new LauncherError(
         `TEST_REDIS_URL is set to ${masked(configured)} (${address(configured)}), which does not answer ` +
-          `PING: ${problem}. Start that Redis, or unset TEST_REDIS_URL to let the tests find or start one.`,
+          `PING: ${problem.replace(/\.$/, '')}. Start that Redis, or unset TEST_REDIS_URL to let the tests find or start one.`,
       );
     }
     lines.push(`Redis:      ${masked(configured)} (configured: TEST_REDIS_URL)`);

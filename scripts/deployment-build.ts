@@ -109,10 +109,16 @@ export function buildDeployable(packageDir: string, outDir: string): BuildResult
   };
   const target = path.resolve(outDir);
   // `--legacy`: the workspace does not set inject-workspace-packages, which the new deploy requires.
-  execFileSync('pnpm', ['--filter', packageName, 'deploy', '--prod', '--legacy', target], {
-    cwd: REPO_ROOT,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  // `--prefer-offline`: from the store `pnpm install` filled, so it also builds where the registry is
+  // out of reach (the tests in CI's network namespace); what the store lacks is still fetched.
+  execFileSync(
+    'pnpm',
+    ['--filter', packageName, 'deploy', '--prod', '--legacy', '--prefer-offline', target],
+    {
+      cwd: REPO_ROOT,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
   removeStrayBinLinks(source, target);
   const options = swcOptions();
   let compiledFiles = compilePackage(target, options);

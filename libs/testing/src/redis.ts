@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import IORedis from 'ioredis';
-import { testConfig } from './test-config';
+import { testServers } from './test-config';
 
-export const TEST_REDIS_URL = testConfig.TEST_REDIS_URL;
+/** The Redis this run uses; test files import it after global setup has resolved it. */
+export const TEST_REDIS_URL = testServers().redisUrl;
 
 export interface TestQueuePrefix {
   prefix: string;

@@ -224,7 +224,9 @@ it('opens orders for every institution on file in scope, and the dashboard count
   // Late: the deadline passes, the permit comes after it, and the county takes it off the black list.
   const overdue = await untilView(
     late,
-    (v) => v.rectificationOrders[0]?.status === 'OVERDUE' && v.listing?.list === 'BLACK',
+    // The registry's status and the public list learn of the missed deadline from separate events.
+    (v) =>
+      v.rectificationOrders[0]?.status === 'OVERDUE' && v.listing?.list === 'BLACK' && v.status === 'BANNED',
   );
   expect(overdue.status).toBe('BANNED');
   await recordLicence(late, 'SCHOOL_PERMIT');

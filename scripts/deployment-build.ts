@@ -8,7 +8,7 @@
  *
  * Subgraph packages also get `migrate.js`, which migrates that service's own schema.
  */
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { transformFileSync, type Options } from '@swc/core';
@@ -111,14 +111,18 @@ export function buildDeployable(packageDir: string, outDir: string): BuildResult
   // `--legacy`: the workspace does not set inject-workspace-packages, which the new deploy requires.
   // `--prefer-offline`: from the store `pnpm install` filled, so it also builds where the registry is
   // out of reach (the tests in CI's network namespace); what the store lacks is still fetched.
-  execFileSync(
+  const deploy = spawnSync(
     'pnpm',
     ['--filter', packageName, 'deploy', '--prod', '--legacy', '--prefer-offline', target],
-    {
-      cwd: REPO_ROOT,
-      stdio: ['ignore', 'ignore', 'inherit'],
-    },
+    { cwd: REPO_ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
   );
+  if (deploy.status !== 0) {
+    // pnpm writes its reason (ERR_PNPM_…) to stdout; a test's failure should show it.
+    const said = `${deploy.stdout}\n${deploy.stderr}`.trim().split('\n').slice(-20).join('\n');
+    throw new Error(
+      `pnpm deploy of ${packageName} failed (${deploy.signal ?? `exit ${deploy.status}`}):\n${said}`,
+    );
+  }
   removeStrayBinLinks(source, target);
   const options = swcOptions();
   let compiledFiles = compilePackage(target, options);

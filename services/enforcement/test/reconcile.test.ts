@@ -21,6 +21,9 @@ import { insertOrders, sleep, until } from './support';
  * reconciler at worker start restores every pending reminder and deadline; none is lost, none runs twice.
  */
 const ORDERS = 1000;
+// The 1,000 reminders must all run between their time and the deadline (a reminder after the deadline
+// is stale by design): 15 s leaves room for a loaded 2-core machine; 10 s before that for the set-up.
+const REMINDER_BEFORE_MS = 15_000;
 let db: TestDatabase;
 let queue: TestQueuePrefix;
 let dataSource: DataSource;
@@ -32,7 +35,9 @@ beforeAll(async () => {
   queue = createQueuePrefix();
   await migrateEnforcement(db.url);
   dataSource = await openDataSource(createEnforcementDataSource(db.url, { poolSize: 4 }), { migrate: false });
-  scheduler = new DeadlineScheduler(TEST_REDIS_URL, queue.prefix, { reminderOffsetsMs: [8000] });
+  scheduler = new DeadlineScheduler(TEST_REDIS_URL, queue.prefix, {
+    reminderOffsetsMs: [REMINDER_BEFORE_MS],
+  });
 });
 
 afterAll(async () => {
@@ -52,10 +57,10 @@ const jobIds = async () =>
 
 it('restores every pending reminder and deadline of 1,000 orders after Redis lost everything', async () => {
   const now = new Date();
-  const deadline = new Date(now.getTime() + 16_000);
+  const deadline = new Date(now.getTime() + 10_000 + REMINDER_BEFORE_MS);
   const ids = await insertOrders(dataSource, ORDERS, deadline, now);
   const orders = await dataSource.getRepository(RectificationOrderEntity).find();
-  // Scheduled as issueRectificationOrder schedules: one reminder 8 s before, one deadline check.
+  // Scheduled as issueRectificationOrder schedules: one reminder 15 s before, one deadline check.
   await scheduler.add(orders.flatMap((o) => jobsFor(o, scheduler.timings)));
   const scheduled = await jobIds();
   expect(scheduled.size).toBe(2 * ORDERS);
@@ -68,7 +73,7 @@ it('restores every pending reminder and deadline of 1,000 orders after Redis los
   // The reconciler, run at worker start, puts back exactly the same jobs, ids included.
   worker = await startEnforcementWorker(
     testEnv(db, queue, {
-      ENFORCEMENT_REMINDER_OFFSETS_SECONDS: '8',
+      ENFORCEMENT_REMINDER_OFFSETS_SECONDS: String(REMINDER_BEFORE_MS / 1000),
       ENFORCEMENT_ESCALATION_GRACE: '3600s',
       ENFORCEMENT_RECONCILE_INTERVAL_MS: '1000',
       ENFORCEMENT_DEADLINE_CONCURRENCY: '10',

@@ -10,3 +10,5 @@ export * from './queue-metrics';
 export * from './outbox-metrics';
 export * from './worker-metrics';
 export * from './penalty-effects';
+export * from './service-worker';
+export * from './durable-timers';

@@ -3,7 +3,7 @@ import type { CaseLevel, OrderStatus } from '../domain/order';
 
 /** BullMQ forbids ':' in queue names; the deployment's QUEUE_PREFIX goes into `prefix`. */
 export const DEADLINE_QUEUE = 'enforcement-deadlines';
-export const RECONCILE_JOB = 'reconcile';
+export { RECONCILE_JOB } from '@jianguan/events';
 
 export interface DeadlineTimings {
   /** Reminders go out this long before the deadline (largest first). */

@@ -5,7 +5,7 @@ import { OPEN_STATUSES } from '../domain/status';
 
 /** BullMQ forbids ':' in queue names; the deployment's QUEUE_PREFIX goes into `prefix`. */
 export const SLA_QUEUE = 'review-sla';
-export const RECONCILE_JOB = 'reconcile';
+export { RECONCILE_JOB } from '@jianguan/events';
 
 export interface SlaTimings {
   /** Reviewers are reminded this long before dueAt. */

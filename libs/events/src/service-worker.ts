@@ -1,0 +1,126 @@
+import type { DataSource } from 'typeorm';
+import {
+  createLogger,
+  openDataSource,
+  runMain,
+  startOperationsServer,
+  type BaseConfig,
+  type Logger,
+} from '@jianguan/platform';
+import type { ServiceName } from './catalogue';
+import type { EventConsumerOptions, EventHandlers } from './consumer';
+import { startEventPipeline } from './pipeline';
+import type { Relay } from './relay';
+import { createWorkerMetrics, type WorkerMetrics } from './worker-metrics';
+
+/** What a worker reads of its service's configuration (every service config has these). */
+export type WorkerConfig = Pick<BaseConfig, 'LOG_LEVEL' | 'REDIS_URL' | 'QUEUE_PREFIX'> & {
+  HOST: string;
+  WORKER_PORT: number;
+  OUTBOX_POLL_MS?: number;
+  SHUTDOWN_GRACE_SECONDS: number;
+};
+
+/** What a worker's parts are given: the service's config, its logger, its open database and metrics. */
+export interface WorkerContext<C extends WorkerConfig> {
+  config: C;
+  logger: Logger;
+  dataSource: DataSource;
+  metrics: WorkerMetrics;
+}
+
+/** A piece of background work beside the event pipeline; anything else it returns the worker exposes. */
+export interface WorkerPart {
+  stop: () => Promise<void>;
+}
+
+const NOTHING = async (): Promise<WorkerPart> => ({ stop: async () => {} });
+
+export interface ServiceWorkerDeclaration<
+  C extends WorkerConfig,
+  B extends WorkerPart,
+  A extends WorkerPart,
+> {
+  service: ServiceName;
+  /** The service's PostgreSQL schema, where its outbox lives. */
+  schema: string;
+  config: C;
+  /** The service's data source, not yet opened (migrations are the launcher's or the migration job's). */
+  dataSource: DataSource;
+  /** What the event handlers need before the first event arrives (a scheduler, an announcer). */
+  before?: (context: WorkerContext<C>) => Promise<B>;
+  /** The service's event handlers, and what runs after each consumed event has committed. */
+  events: (
+    context: WorkerContext<C>,
+    before: B,
+  ) => { handlers: EventHandlers; afterCommit?: EventConsumerOptions['afterCommit'] };
+  /** What runs once events flow: durable timers, scheduled maintenance. */
+  after?: (context: WorkerContext<C>, before: B) => Promise<A>;
+}
+
+export type RunningServiceWorker<B extends WorkerPart, A extends WorkerPart> = Omit<B, 'stop'> &
+  Omit<A, 'stop'> & {
+    relay: Relay;
+    /** Base URL of `/healthz`, `/readyz` and `/metrics` (WORKER_PORT). */
+    operationsUrl: string;
+    stop: () => Promise<void>;
+  };
+
+/**
+ * Every service's worker process: the database, the event pipeline (outbox relay and inbox consumer),
+ * the service's own parts around it, and the operations server. Parts stop in the reverse order they
+ * started, so nothing a running job needs is closed under it.
+ */
+export async function startServiceWorker<
+  C extends WorkerConfig,
+  B extends WorkerPart = WorkerPart,
+  A extends WorkerPart = WorkerPart,
+>(declaration: ServiceWorkerDeclaration<C, B, A>): Promise<RunningServiceWorker<B, A>> {
+  const { config, service } = declaration;
+  const name = `${service}-worker`;
+  const logger = createLogger(name, config.LOG_LEVEL);
+  const dataSource = await openDataSource(declaration.dataSource, { migrate: false });
+  const metrics = createWorkerMetrics(service);
+  const context: WorkerContext<C> = { config, logger, dataSource, metrics };
+  const before = await (declaration.before ?? (NOTHING as () => Promise<B>))(context);
+  const events = await startEventPipeline({
+    service,
+    schema: declaration.schema,
+    dataSource,
+    redisUrl: config.REDIS_URL,
+    prefix: config.QUEUE_PREFIX,
+    logger,
+    pollIntervalMs: config.OUTBOX_POLL_MS,
+    metrics,
+    ...declaration.events(context, before),
+  });
+  const after = await (declaration.after ?? (NOTHING as () => Promise<A>))(context, before);
+  const operations = await startOperationsServer({
+    name,
+    host: config.HOST,
+    port: config.WORKER_PORT,
+    registry: metrics.registry,
+    readiness: events.readiness,
+    logger,
+  });
+  logger.info(`${name} started`);
+  return {
+    ...before,
+    ...after,
+    relay: events.relay,
+    operationsUrl: operations.url,
+    stop: async () => {
+      await operations.stop();
+      await after.stop();
+      await events.stop();
+      await before.stop();
+      await metrics.queues.close();
+      await dataSource.destroy();
+    },
+  };
+}
+
+/** Runs a worker started from the command line, stopping it cleanly on SIGTERM/SIGINT. */
+export function runWorkerMain(service: ServiceName, config: WorkerConfig, start: () => Promise<WorkerPart>) {
+  runMain(createLogger(`${service}-worker`, config.LOG_LEVEL), config.SHUTDOWN_GRACE_SECONDS, start);
+}

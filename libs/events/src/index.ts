@@ -12,3 +12,4 @@ export * from './worker-metrics';
 export * from './penalty-effects';
 export * from './service-worker';
 export * from './durable-timers';
+export * from './known-institution';

@@ -1,6 +1,13 @@
 import type { EntityManager } from 'typeorm';
 import { workingDaysDeadline } from '@jianguan/platform';
-import type { EventEnvelope, EventHandlers } from '@jianguan/events';
+import {
+  classifiedFields,
+  keepKnownInstitution,
+  registeredFields,
+  type EventEnvelope,
+  type EventHandlers,
+} from '@jianguan/events';
+import { ENFORCEMENT_SCHEMA } from './data-source';
 import { RectificationOrderEntity } from './entities/rectification-order.entity';
 import type { OrderSource } from './domain/order';
 import { activeCampaign } from './commands/campaigns';
@@ -51,33 +58,18 @@ async function openFromEvent(manager: EntityManager, deps: EventHandlerDeps, spe
 }
 
 const upsertClassification = (manager: EntityManager, p: EventEnvelope<'InstitutionClassified'>['payload']) =>
-  manager.query(
-    `INSERT INTO enforcement.known_institution
-       (id, region_code, certificate_status, missing_licences, on_national_platform)
-     VALUES ($1, $2, $3, $4, $5)
-     ON CONFLICT (id) DO UPDATE
-       SET region_code = EXCLUDED.region_code, certificate_status = EXCLUDED.certificate_status,
-           missing_licences = EXCLUDED.missing_licences,
-           on_national_platform = EXCLUDED.on_national_platform, updated_at = now()`,
-    [p.institutionId, p.regionCode, p.certificateStatus, p.missingLicences, p.onNationalPlatform],
-  );
+  keepKnownInstitution(manager, ENFORCEMENT_SCHEMA, p.institutionId, {
+    ...classifiedFields(p),
+    onNationalPlatform: p.onNationalPlatform,
+  });
 
 /**
  * The local read model of institutions, and the orders other departments' findings open or close.
  * Each runs in the consumer's transaction after the inbox claimed the event, so it applies once.
  */
 export const enforcementEventHandlers = (deps: EventHandlerDeps): EventHandlers => ({
-  InstitutionRegistered: async (manager, envelope: EventEnvelope<'InstitutionRegistered'>) => {
-    const { institutionId, name, kind, category, regionCode } = envelope.payload;
-    await manager.query(
-      `INSERT INTO enforcement.known_institution (id, name, region_code, kind, category)
-       VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (id) DO UPDATE
-         SET name = EXCLUDED.name, region_code = EXCLUDED.region_code, kind = EXCLUDED.kind,
-             category = EXCLUDED.category, updated_at = now()`,
-      [institutionId, name, regionCode, kind, category],
-    );
-  },
+  InstitutionRegistered: (manager, { payload }: EventEnvelope<'InstitutionRegistered'>) =>
+    keepKnownInstitution(manager, ENFORCEMENT_SCHEMA, payload.institutionId, registeredFields(payload)),
 
   /** Complete and on the platform closes survey orders; in scope of a running campaign opens one. */
   InstitutionClassified: async (manager, envelope: EventEnvelope<'InstitutionClassified'>) => {

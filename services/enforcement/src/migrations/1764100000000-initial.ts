@@ -1,6 +1,11 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { auditTableSql } from '@jianguan/platform';
-import { inboxTableSql, outboxTableSql } from '@jianguan/events';
+import {
+  CERTIFICATE_COLUMNS,
+  createKnownInstitutionTable,
+  inboxTableSql,
+  outboxTableSql,
+} from '@jianguan/events';
 
 const S = 'enforcement';
 
@@ -9,16 +14,7 @@ export class Initial1764100000000 implements MigrationInterface {
 
   async up(runner: QueryRunner): Promise<void> {
     const statements = [
-      `CREATE TABLE ${S}.known_institution (
-        id uuid PRIMARY KEY,
-        name text,
-        region_code text NOT NULL CHECK (region_code ~ '^[0-9]{2,12}$'),
-        kind text CHECK (kind IN ('OFFLINE','ONLINE')),
-        category text CHECK (category IN ('SUBJECT','NON_SUBJECT')),
-        certificate_status text CHECK (certificate_status IN ('COMPLETE','INCOMPLETE','NONE')),
-        missing_licences text[],
-        updated_at timestamptz NOT NULL DEFAULT now()
-      )`,
+      createKnownInstitutionTable(S, CERTIFICATE_COLUMNS),
       `CREATE TABLE ${S}.campaign (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
         name text NOT NULL,

@@ -1,6 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { auditTableSql } from '@jianguan/platform';
-import { inboxTableSql, outboxTableSql } from '@jianguan/events';
+import { createKnownInstitutionTable, inboxTableSql, outboxTableSql } from '@jianguan/events';
 
 const S = 'online_course_filing';
 const STATUSES = `('DRAFT','SUBMITTED','SCREENING','RECTIFICATION_REQUIRED','FILED','REJECTED')`;
@@ -12,16 +12,10 @@ export class Initial1764000000000 implements MigrationInterface {
 
   async up(runner: QueryRunner): Promise<void> {
     const statements = [
-      `CREATE TABLE ${S}.known_institution (
-        id uuid PRIMARY KEY,
-        name text,
-        credit_code text,
-        region_code text NOT NULL CHECK (region_code ~ '^[0-9]{2,12}$'),
-        kind text CHECK (kind IN ('OFFLINE','ONLINE')),
-        category text CHECK (category IN ('SUBJECT','NON_SUBJECT')),
-        source text NOT NULL DEFAULT 'EVENT' CHECK (source IN ('EVENT','IMPORT')),
-        updated_at timestamptz NOT NULL DEFAULT now()
-      )`,
+      createKnownInstitutionTable(S, [
+        'credit_code text',
+        `source text NOT NULL DEFAULT 'EVENT' CHECK (source IN ('EVENT','IMPORT'))`,
+      ]),
       `CREATE INDEX known_institution_credit_code ON ${S}.known_institution (credit_code)`,
       // Versioned rule sets: each names the policy document that set it and the day it took effect.
       `CREATE TABLE ${S}.rule_set (

@@ -1,35 +1,10 @@
-import { Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import { KnownInstitutionWithCertificates } from '@jianguan/events';
 
-/**
- * What this service knows of an institution, kept from registry events (InstitutionRegistered,
- * InstitutionClassified). Either event may arrive first, so every column but the id may be empty.
- */
+/** What this service knows of an institution, kept from registry events; either may arrive first. */
 @Entity({ name: 'known_institution' })
-export class KnownInstitutionEntity {
-  @PrimaryColumn({ type: 'uuid' })
-  id: string;
-
-  @Column({ type: 'text', nullable: true })
-  name: string | null;
-
-  @Column({ type: 'text', name: 'region_code' })
-  regionCode: string;
-
-  @Column({ type: 'text', nullable: true })
-  kind: string | null;
-
-  @Column({ type: 'text', nullable: true })
-  category: string | null;
-
-  @Column({ type: 'text', name: 'certificate_status', nullable: true })
-  certificateStatus: string | null;
-
-  @Column({ type: 'text', array: true, name: 'missing_licences', nullable: true })
-  missingLicences: string[] | null;
-
+export class KnownInstitutionEntity extends KnownInstitutionWithCertificates {
+  /** The grid survey's finding, which decides an application's review track (domain/track.ts). */
   @Column({ type: 'text', name: 'survey_finding', nullable: true })
   surveyFinding: string | null;
-
-  @UpdateDateColumn({ type: 'timestamptz', name: 'updated_at' })
-  updatedAt: Date;
 }

@@ -1,6 +1,11 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { auditTableSql } from '@jianguan/platform';
-import { inboxTableSql, outboxTableSql } from '@jianguan/events';
+import {
+  CERTIFICATE_COLUMNS,
+  createKnownInstitutionTable,
+  inboxTableSql,
+  outboxTableSql,
+} from '@jianguan/events';
 
 const S = 'qualification_review';
 const OPEN = `('SUBMITTED','UNDER_REVIEW','MATERIALS_REQUESTED')`;
@@ -10,17 +15,7 @@ export class Initial1763900000000 implements MigrationInterface {
 
   async up(runner: QueryRunner): Promise<void> {
     const statements = [
-      `CREATE TABLE ${S}.known_institution (
-        id uuid PRIMARY KEY,
-        name text,
-        region_code text NOT NULL CHECK (region_code ~ '^[0-9]{2,12}$'),
-        kind text CHECK (kind IN ('OFFLINE','ONLINE')),
-        category text CHECK (category IN ('SUBJECT','NON_SUBJECT')),
-        certificate_status text CHECK (certificate_status IN ('COMPLETE','INCOMPLETE','NONE')),
-        missing_licences text[],
-        survey_finding text,
-        updated_at timestamptz NOT NULL DEFAULT now()
-      )`,
+      createKnownInstitutionTable(S, [...CERTIFICATE_COLUMNS, 'survey_finding text']),
       `CREATE TABLE ${S}.application (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
         institution_id uuid NOT NULL REFERENCES ${S}.known_institution(id),

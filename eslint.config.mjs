@@ -2,10 +2,60 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
+const SERVICES = ['registry', 'qualification-review', 'online-course-filing', 'enforcement', 'public-list'];
+const SERVICE_PACKAGES = [
+  {
+    group: SERVICES.map((name) => `@jianguan/${name}`),
+    message: 'A service or lib must not import a service: share through libs/ or through events.',
+  },
+];
+// The root package's folders, which a workspace package cannot reach without leaving itself.
+const ROOT_FOLDERS = {
+  regex: '^(\\.\\./){2,}(scripts|e2e)/',
+  message: "A workspace package must not import the root package's scripts or tests: make it a package.",
+};
+const GATEWAY = { group: ['@jianguan/gateway'], message: 'Only scripts and tests import the gateway.' };
+const crossPackage = [
+  {
+    group: ['@jianguan/*/src/**', '@jianguan/*/test/**'],
+    message: 'Import the package by name (what its index exports), not a file inside it.',
+  },
+  {
+    regex: '^(\\.\\./)+(services|libs|gateway)/',
+    message: 'A relative import must not leave its package: import the package by name.',
+  },
+];
+
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/dist/**', '.data/**', 'coverage/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  // Boundaries: services and the gateway are deployed alone, so none imports another; libs serve them
+  // all and import none of them; nothing reaches into another package's src/ (import it by name and
+  // use what its index exports). Cycles are checked by madge (.madgerc) in `pnpm run lint`.
+  {
+    files: ['services/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [...crossPackage, ...SERVICE_PACKAGES, ROOT_FOLDERS] }],
+    },
+  },
+  {
+    files: ['libs/**/*.ts', 'gateway/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [...crossPackage, ...SERVICE_PACKAGES, GATEWAY, ROOT_FOLDERS] },
+      ],
+    },
+  },
+  {
+    files: ['bench/**/*.ts', 'gateway/scripts/**/*.ts', 'gateway/test/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [...crossPackage, ROOT_FOLDERS] }] },
+  },
+  {
+    files: ['scripts/**/*.ts', 'e2e/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: crossPackage }] },
+  },
   {
     languageOptions: { globals: { ...globals.node, ...globals.jest } },
     rules: {

@@ -7,12 +7,7 @@ import { registryService } from '@jianguan/registry';
 import { eventQueueName, type EventEnvelope } from '@jianguan/events';
 import { QINGHAI, TEST_REDIS_URL, TEST_SUBGRAPH_SECRET, tokenFor, validCreditCode } from '@jianguan/testing';
 import { publicListService } from '@jianguan/public-list';
-import {
-  at,
-  envelope,
-  missedThenFixedLate,
-  removedFromBlacklist,
-} from '../services/public-list/test/scenario';
+import { at, envelope, missedThenFixedLate, removedFromBlacklist } from '@jianguan/testing';
 import { until } from './support/polling';
 import { startFederation, type TestFederation } from './support/federation';
 import { REGISTER } from './support/registry-operations';

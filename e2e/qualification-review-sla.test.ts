@@ -3,7 +3,7 @@ import { Queue } from 'bullmq';
 import type { RunningProcess } from '@jianguan/platform';
 import { registryService } from '@jianguan/registry';
 import { QINGHAI, TEST_REDIS_URL, tokenFor } from '@jianguan/testing';
-import { qualificationReviewService } from '../services/qualification-review/src';
+import { qualificationReviewService } from '@jianguan/qualification-review';
 import { sleep, until } from './support/polling';
 import { startFederation, type TestFederation } from './support/federation';
 import {

@@ -3,7 +3,7 @@
  * DATABASE_URL, then exits. Deployments run it once before the new subgraphs start (the compose
  * file's `migrate` service, a Kubernetes Job); `pnpm start` does the same by itself.
  */
-import { federationServices } from './federation';
+import { federationServices } from '@jianguan/federation';
 import { parseMigrateEnv } from './dev-env';
 
 const env = parseMigrateEnv();

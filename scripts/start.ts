@@ -3,7 +3,7 @@
  *
  * PostgreSQL: `DATABASE_URL`, or an embedded cluster under `.data/postgres`. Redis: `REDIS_URL`, or
  * localhost:6379, or a `redis-server` from PATH started here. Then every service of
- * scripts/federation.ts is migrated and its subgraph server and worker started on its default port,
+ * @jianguan/federation (federation/src/index.ts) is migrated and its subgraph server and worker started on its default port,
  * the supergraph is composed from the running code, and the gateway starts in front of them.
  * SIGINT/SIGTERM stop it all in order: gateway, subgraphs, workers, then the databases we started.
  */
@@ -18,7 +18,7 @@ import {
   subgraphSecretVariable,
   subgraphUrlVariable,
 } from '@jianguan/gateway';
-import { federationServices } from './federation';
+import { federationServices } from '@jianguan/federation';
 import {
   LauncherError,
   loadDevSecrets,
@@ -33,7 +33,7 @@ import { resolveRedis, type ResolvedRedis } from './dev-redis';
 import { isPortFree } from './dev-processes';
 import { demoEnvironment } from './demo/demo-env';
 import { parseDemoSize, runDemo } from './demo/run-demo';
-import { DEFAULT_DEMO_SIZE } from './demo/qinghai-dataset';
+import { DEFAULT_DEMO_SIZE } from '@jianguan/registry';
 
 const USAGE = `Usage: pnpm start [--demo [--demo-size N]]
 

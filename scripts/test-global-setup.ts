@@ -6,7 +6,7 @@ import {
   TEST_DATABASE_PREFIX,
   useTestServers,
 } from '@jianguan/testing';
-import { federationServices } from './federation';
+import { federationServices } from '@jianguan/federation';
 import { LauncherError } from './dev-env';
 import { startTestServers, stopTestServers } from './test-servers';
 

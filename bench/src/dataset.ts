@@ -1,6 +1,6 @@
 /**
  * The bench's Qinghai data set: deterministic institutions spread over Qinghai's counties. Kept
- * behind `qinghaiInstitutions` so a fuller generator (scripts/demo/qinghai-dataset.ts, being written
+ * behind `qinghaiInstitutions` so a fuller generator (services/registry/src/import/qinghai-dataset.ts, being written
  * elsewhere) can replace it without touching the scenarios.
  */
 import { creditCodeCheckCharacter, CREDIT_CODE_ALPHABET } from '@jianguan/platform';

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { Client } from 'pg';
 import { composeSupergraph } from '@jianguan/gateway';
 import { signToken } from '@jianguan/platform';
-import { federationServices } from '../../scripts/federation';
+import { federationServices } from '@jianguan/federation';
 import { benchConfig, benchDatabaseUrl, childEnv, runJwtSecret } from './bench-config';
 import { forkChild, type Child } from './children';
 

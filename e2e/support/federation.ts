@@ -11,7 +11,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { composeSupergraph, startGateway, type GatewayStartOptions } from '@jianguan/gateway';
-import { federationServices } from '../../scripts/federation';
+import { federationServices } from '@jianguan/federation';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
@@ -77,7 +77,7 @@ export async function startFederation(
   const gatewayEnv: Record<string, string> = { ...env };
   try {
     for (const service of services) {
-      // The template holds the schemas of scripts/federation.ts; a service not yet listed there migrates here.
+      // The template holds the schemas of @jianguan/federation (federation/src/index.ts); a service not yet listed there migrates here.
       if (!federationServices.includes(service)) await service.migrate(db.url);
       const server = await service.startServer(env, options.serverOptions?.[service.name]);
       processes.push(server);

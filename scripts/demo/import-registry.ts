@@ -12,7 +12,7 @@ import {
   surveyFileText,
   type SurveyImportResult,
 } from '@jianguan/registry';
-import type { DemoInstitution } from './qinghai-dataset';
+import type { DemoInstitution } from '@jianguan/registry';
 
 /** Who the import's audit lines and survey records name. */
 export const DEMO_SURVEY_IMPORT_ACTOR = { sub: 'demo-grid-survey', name: '青海省网格排查（演示导入）' };

@@ -14,7 +14,7 @@ import {
   type DemoCounty,
   type DemoDataset,
   type DemoInstitution,
-} from './qinghai-dataset';
+} from '@jianguan/registry';
 import { demoScenario, surveyedInstitutions, type DemoScenario } from './scenario';
 import { importRegistry } from './import-registry';
 import {

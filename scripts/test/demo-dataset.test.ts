@@ -5,7 +5,7 @@ import {
   generateQinghaiDataset,
   shortPlaceName,
   type DemoCounty,
-} from '../demo/qinghai-dataset';
+} from '@jianguan/registry';
 import { demoScenario, surveyedInstitutions } from '../demo/scenario';
 
 /** A few real Qinghai counties with some of their townships and grids. */

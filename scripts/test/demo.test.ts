@@ -6,11 +6,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { TEST_KEYS } from '@jianguan/testing';
-import { federationServices } from '../federation';
+import { federationServices } from '@jianguan/federation';
 import { startFederation, type TestFederation } from '../../e2e/support/federation';
 import { DEMO_SERVICE_ENV } from '../demo/demo-env';
 import { loadDemo, type LoadDemoResult } from '../demo/load-demo';
-import { datasetStats } from '../demo/qinghai-dataset';
+import { datasetStats } from '@jianguan/registry';
 import { surveyedInstitutions } from '../demo/scenario';
 import { curlFor, demoRoleQueries, type DemoRoleQuery } from '../demo/role-queries';
 import { gatewayClient } from '../demo/gateway-client';

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { childProcessEnv } from '@jianguan/testing';
-import { federationServices } from '../federation';
+import { federationServices } from '@jianguan/federation';
 import { composeProblems, type ComposeFile } from '../deployment-compose';
 
 const ROOT = path.resolve(__dirname, '..', '..');

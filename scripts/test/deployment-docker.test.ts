@@ -14,7 +14,7 @@ import {
   TEST_REDIS_URL,
   TEST_SUBGRAPH_SECRET,
 } from '@jianguan/testing';
-import { federationServices } from '../federation';
+import { federationServices } from '@jianguan/federation';
 import { buildDeployable, type BuildResult } from '../deployment-build';
 import { dockerfileProblems, finalCommand, parseDockerfile } from '../deployment-dockerfile';
 

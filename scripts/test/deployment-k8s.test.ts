@@ -1,7 +1,7 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { federationServices } from '../federation';
+import { federationServices } from '@jianguan/federation';
 import { schemaProblems, type Manifest } from '../deployment-k8s-schema';
 import {
   podTemplateOf,

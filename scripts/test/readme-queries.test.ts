@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse, validate } from 'graphql';
 import { composeApiSchema } from '@jianguan/gateway';
-import { federationServices } from '../federation';
+import { federationServices } from '@jianguan/federation';
 
 /**
  * The README's tour is what newcomers copy: every ```graphql block in it must be a valid operation

@@ -2,7 +2,7 @@
  * One subgraph in its own process, as deployed: `subgraph-main.ts <service name>`, configured by its
  * environment. It counts the SQL statements it sends and reports the count when asked.
  */
-import { federationServices } from '../../../scripts/federation';
+import { federationServices } from '@jianguan/federation';
 import { childProcessEnv } from './child-env';
 import { failChild, sendToParent, type ParentMessage } from './ipc';
 import { StatementTally } from './statement-tally';

@@ -2,7 +2,7 @@
  * The queue consumers (event inboxes, relays, deadlines) of the services named in argv[2]
  * (comma-separated; all when absent) in one process.
  */
-import { federationServices } from '../../../scripts/federation';
+import { federationServices } from '@jianguan/federation';
 import type { RunningProcess } from '@jianguan/platform';
 import { childProcessEnv } from './child-env';
 import { failChild, sendToParent } from './ipc';

@@ -7,7 +7,7 @@ import { createPublicListDataSource } from '../src/data-source';
 import { migratePublicList } from '../src/migrate';
 import { applyEvent, publicListEventHandlers } from '../src/event-handlers';
 import { lookupPublicEntries } from '../src/queries/public-entries';
-import { at, envelope, missedThenFixedLate, removedFromBlacklist } from './scenario';
+import { at, envelope, missedThenFixedLate, removedFromBlacklist } from '@jianguan/testing';
 
 /** The new list facts of issue 17 (late fixes, amendments, penalty ends, removal), told by events. */
 let db: TestDatabase;

@@ -7,7 +7,7 @@ import {
   type ListingEventType,
   type ListingFact,
 } from '../src/domain/listing-rules';
-import { at, envelope } from './scenario';
+import { at, envelope } from '@jianguan/testing';
 
 /** Facts about one institution for the rules-table test, each a minute after the last. */
 const institutionId = randomUUID();

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { validCreditCode, QINGHAI } from '@jianguan/testing';
 import { deriveListing, eventTimeOf, type ListingFact } from '../src/domain/listing-rules';
 import { bigrams, pinyinKeys } from '../src/domain/name-index';
-import { filedThenRevoked, missedThenFixedLate, removedFromBlacklist, shuffled } from './scenario';
+import { filedThenRevoked, missedThenFixedLate, removedFromBlacklist, shuffled } from '@jianguan/testing';
 import type { EventEnvelope } from '@jianguan/events';
 
 const toFacts = (events: EventEnvelope[]): ListingFact[] =>

@@ -17,7 +17,7 @@ import {
   missedThenFixedLate,
   removedFromBlacklist,
   shuffled,
-} from './scenario';
+} from '@jianguan/testing';
 
 let db: TestDatabase;
 let dataSource: DataSource;

@@ -6,3 +6,4 @@ export { createRegistryDataSource, REGISTRY_SCHEMA } from './data-source';
 export { importSurveyFile, type SurveyImportResult } from './import/import-survey-file';
 export { surveyFileRecord } from './import/seed';
 export { surveyFileText } from './import/survey-file';
+export * from './import/qinghai-dataset';

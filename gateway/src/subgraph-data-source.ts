@@ -1,6 +1,6 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
-import { REQUEST_ID_HEADER, SUBGRAPH_SECRET_HEADER } from '@jianguan/platform';
+import { IDEMPOTENCY_KEY_HEADER, REQUEST_ID_HEADER, SUBGRAPH_SECRET_HEADER } from '@jianguan/platform';
 import type { GatewayContext } from './context';
 import { deduplicatingFetch } from './deduplicating-fetch';
 import { batchingEntityFetch } from './batching-entity-fetch';
@@ -47,12 +47,14 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     this.secret = options.secret;
   }
 
-  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+  override willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+    const { request, context } = options;
     const headers = request.http!.headers;
     headers.set(SUBGRAPH_SECRET_HEADER, this.secret);
     // The context is `{}` for the gateway's own requests (none with a static supergraph, but be safe).
     if (context.requestId) headers.set(REQUEST_ID_HEADER, context.requestId);
     if (context.authorization) headers.set('authorization', context.authorization);
+    forwardIdempotencyKey(options);
   }
 
   /**
@@ -83,4 +85,14 @@ function firstError(body: unknown): SubgraphError | undefined {
   const errors = (body as { errors?: unknown }).errors;
   if (!Array.isArray(errors) || typeof errors[0]?.message !== 'string') return undefined;
   return errors[0] as SubgraphError;
+}
+
+/**
+ * Idempotent mutations (issue 19, point 11): the client's `Idempotency-Key` goes to the subgraphs as
+ * it came; each subgraph keeps a mutation's first answer under it (libs/platform/src/idempotency.ts).
+ */
+function forwardIdempotencyKey(options: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+  if (!('incomingRequestContext' in options)) return;
+  const key = options.incomingRequestContext.request.http?.headers.get(IDEMPOTENCY_KEY_HEADER);
+  if (key != null) options.request.http!.headers.set(IDEMPOTENCY_KEY_HEADER, key);
 }

@@ -99,6 +99,29 @@ export class Viewer {
   }
 
   /**
+   * The one rule for region statistics (every subgraph's `Region` figures and the like): officials
+   * whose jurisdiction includes the whole region. An institution's own users see their institution,
+   * never a region's figures, whatever region their token names.
+   */
+  requireRegionStatistics(regionCode: string): Claims {
+    const claims = this.requireUser();
+    if (claims.institutionId || !this.covers(regionCode)) {
+      throw forbidden('区域统计仅限辖区包含该区域的主管部门查看');
+    }
+    return claims;
+  }
+
+  /**
+   * The part of requireActingFor that needs no row, checked before an id is looked up or locked: an
+   * institution's own user (which institution is checked once the row is read), or an official
+   * holding one of the scopes. So a caller who may not act learns nothing about ids and waits on no lock.
+   */
+  requireInstitutionUserOrScope(...scopes: string[]): Claims {
+    const claims = this.requireUser();
+    return claims.institutionId ? claims : this.requireScope(...scopes);
+  }
+
+  /**
    * Acting on an institution's behalf: one of its own users, or an official holding one of the
    * scopes whose jurisdiction covers it.
    */

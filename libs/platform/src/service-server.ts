@@ -39,6 +39,8 @@ export async function startServiceServer<C extends RequestContext>(options: Serv
     readiness: async () => {
       await dataSource.query('SELECT 1');
     },
+    // Every service keeps its keys in its own schema (its migrations create the table).
+    idempotency: { dataSource, schema: (dataSource.options as { schema: string }).schema },
   });
   return {
     url: server.url,

@@ -8,6 +8,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { DocumentNode } from 'graphql';
 import { GraphQLError } from 'graphql';
+import type { DataSource } from 'typeorm';
 import type { Logger } from './logger';
 import type { SubgraphConfig } from './config';
 import { bearerToken, verifyToken, Viewer, type TokenKeys } from './auth';
@@ -17,6 +18,7 @@ import { requestIds, requestLocals } from './request-id';
 import { errorLogging } from './error-logging';
 import { createMetricsRegistry, metricsEndpoint } from './metrics/registry';
 import { graphqlMetrics } from './metrics/graphql-metrics';
+import { idempotentMutations } from './idempotency';
 
 export const SUBGRAPH_SECRET_HEADER = 'x-subgraph-secret';
 
@@ -38,6 +40,8 @@ export interface SubgraphOptions<C extends RequestContext> {
   /** Throws when the service cannot serve (database or Redis unreachable). */
   readiness: () => Promise<void>;
   plugins?: ApolloServerPlugin<C>[];
+  /** Where mutations sent with an Idempotency-Key keep their first answer (idempotency.ts). */
+  idempotency?: { dataSource: DataSource; schema: string };
 }
 
 export interface RunningServer {
@@ -93,6 +97,9 @@ export async function startSubgraph<C extends RequestContext>(
       graphqlMetrics<C>(metrics),
       // Logs internal errors with the request's logger, so with its request id.
       errorLogging<C>(),
+      ...(options.idempotency
+        ? [idempotentMutations<C>(options.idempotency.dataSource, options.idempotency.schema)]
+        : []),
       ...(options.plugins ?? []),
     ],
     formatError: maskingFormatError(() => {

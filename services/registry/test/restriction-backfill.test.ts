@@ -20,8 +20,17 @@ afterAll(async () => {
   await db?.drop();
 });
 
+/** Undoes migrations, newest first, up to and including the one named. */
+async function undoThrough(name: string) {
+  for (;;) {
+    const [last] = await dataSource.query(`SELECT name FROM registry.migrations ORDER BY id DESC LIMIT 1`);
+    await dataSource.undoLastMigration();
+    if (last.name === name) return;
+  }
+}
+
 it('backfills one active restriction for every banned or suspended institution', async () => {
-  await dataSource.undoLastMigration();
+  await undoThrough('Restrictions1763800000004');
   const ids: Record<string, string> = {};
   for (const status of ['ACTIVE', 'RECTIFYING', 'SUSPENDED', 'BANNED', 'CLOSED']) {
     const [{ id }] = await dataSource.query(

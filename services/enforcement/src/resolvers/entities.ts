@@ -1,5 +1,4 @@
 import type { BlacklistEntryEntity } from '../entities/blacklist-entry.entity';
-import { forbidden } from '@jianguan/platform';
 import type { EnforcementContext } from '../context';
 import {
   toActionNode,
@@ -112,9 +111,7 @@ export const regionResolvers = {
   },
   /** Statistics are for officials whose jurisdiction includes the whole region. */
   rectificationStats: ({ code }: { code: string }, _: unknown, ctx: EnforcementContext) => {
-    const claims = ctx.viewer.requireUser();
-    if (claims.institutionId || !ctx.viewer.covers(code))
-      throw forbidden('Statistics outside your jurisdiction');
+    ctx.viewer.requireRegionStatistics(code);
     return ctx.loaders.rectificationStats.load(code);
   },
 };

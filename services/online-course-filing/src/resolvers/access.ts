@@ -9,16 +9,19 @@ export function requireUuid(field: string, value: string): string {
   return value;
 }
 
+const FILING_SCOPES = [READ_SCOPE, SCREEN_SCOPE, SUBMIT_SCOPE];
+
 /** The institution's own users, or an official with a filing scope whose jurisdiction covers the filing. */
 export const canSeeFiling = (viewer: Viewer, filing: FilingEntity) => {
   if (!viewer.canSeeInstitution({ id: filing.institutionId, regionCode: filing.regionCode })) return false;
-  return (
-    !!viewer.claims?.institutionId || [READ_SCOPE, SCREEN_SCOPE, SUBMIT_SCOPE].some((s) => viewer.hasScope(s))
-  );
+  return !!viewer.claims?.institutionId || FILING_SCOPES.some((s) => viewer.hasScope(s));
 };
 
-export function visibleFiling(viewer: Viewer, filing: FilingEntity | null): FilingEntity | null {
-  viewer.requireUser();
-  if (filing && !canSeeFiling(viewer, filing)) throw forbidden('Outside your jurisdiction');
-  return filing;
+/** The scope is checked before the filing is read, so a caller without one cannot tell ids apart. */
+export function visibleFiling(viewer: Viewer, filing: () => Promise<FilingEntity | null>) {
+  viewer.requireInstitutionUserOrScope(...FILING_SCOPES);
+  return filing().then((found) => {
+    if (found && !canSeeFiling(viewer, found)) throw forbidden('Outside your jurisdiction');
+    return found;
+  });
 }

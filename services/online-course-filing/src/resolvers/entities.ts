@@ -1,4 +1,3 @@
-import { forbidden } from '@jianguan/platform';
 import { SCREEN_SCOPE } from '../commands/filing-state';
 import type { InstitutionInfo } from '../domain/types';
 import type { FilingContext } from '../context';
@@ -19,7 +18,7 @@ import { canSeeFiling, requireUuid, visibleFiling } from './access';
 export const filingResolvers = {
   /** Entity resolution obeys the same jurisdiction rule as a root query. */
   __resolveReference: async ({ id }: { id: string }, ctx: FilingContext) => {
-    const filing = visibleFiling(ctx.viewer, await ctx.loaders.filing.load(requireUuid('id', id)));
+    const filing = await visibleFiling(ctx.viewer, () => ctx.loaders.filing.load(requireUuid('id', id)));
     return filing && toFilingNode(filing);
   },
   personnel: async (filing: FilingNode, args: PageArgs, ctx: FilingContext) => {
@@ -63,9 +62,7 @@ export const regionResolvers = {
   },
   /** Statistics are for officials whose jurisdiction includes the whole region. */
   filingStats: ({ code }: { code: string }, _: unknown, ctx: FilingContext) => {
-    const claims = ctx.viewer.requireUser();
-    if (claims.institutionId || !ctx.viewer.covers(code))
-      throw forbidden('Statistics outside your jurisdiction');
+    ctx.viewer.requireRegionStatistics(code);
     return ctx.loaders.filingStats.load(code);
   },
 };

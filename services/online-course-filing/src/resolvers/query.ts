@@ -6,7 +6,7 @@ import { requireUuid, visibleFiling } from './access';
 
 export const queryResolvers = {
   onlineFiling: async (_: unknown, { id }: { id: string }, ctx: FilingContext) => {
-    const filing = visibleFiling(ctx.viewer, await ctx.loaders.filing.load(requireUuid('id', id)));
+    const filing = await visibleFiling(ctx.viewer, () => ctx.loaders.filing.load(requireUuid('id', id)));
     return filing && toFilingNode(filing);
   },
 
@@ -20,15 +20,13 @@ export const queryResolvers = {
 
   /** Without a region: the whole country, for admins only (no jurisdiction claim covers it). */
   onlineFilingStats: (_: unknown, { regionCode }: { regionCode?: string | null }, ctx: FilingContext) => {
-    const claims = ctx.viewer.requireUser();
+    ctx.viewer.requireUser();
     if (regionCode == null) {
       if (!ctx.viewer.hasScope('admin')) throw forbidden('National statistics need the admin scope');
       return ctx.loaders.filingStats.load('');
     }
     if (!/^\d{2,12}$/.test(regionCode)) throw badInput('regionCode', 'regionCode must be a division code');
-    if (claims.institutionId || !ctx.viewer.covers(regionCode)) {
-      throw forbidden('Statistics outside your jurisdiction');
-    }
+    ctx.viewer.requireRegionStatistics(regionCode);
     return ctx.loaders.filingStats.load(regionCode);
   },
 };

@@ -32,10 +32,7 @@ export const regionResolvers = {
   },
   /** Statistics are for officials whose jurisdiction includes the whole region. */
   listStats: ({ code }: { code: string }, _: unknown, ctx: PublicListContext) => {
-    const claims = ctx.viewer.requireUser();
-    if (claims.institutionId || !ctx.viewer.covers(code)) {
-      throw forbidden('Statistics outside your jurisdiction');
-    }
+    ctx.viewer.requireRegionStatistics(code);
     return ctx.loaders.listStats.load(code);
   },
 };

@@ -17,6 +17,8 @@ export const DECIDE_SCOPE = 'review:decide';
 export const READ_SCOPE = 'review:read';
 /** Officials who file on an institution's behalf (e.g. a county's service window). */
 export const SUBMIT_SCOPE = 'review:submit';
+/** Who may act on the applicant's side without an institution claim. */
+export const APPLICANT_SCOPES = [SUBMIT_SCOPE, DECIDE_SCOPE];
 
 /** Locks the application row for the rest of the transaction, so concurrent changes queue up. */
 export async function lockApplication(manager: EntityManager, id: string): Promise<ApplicationEntity> {
@@ -42,7 +44,7 @@ export const requireApplicant = (
   viewer: Viewer,
   app: { institutionId: string; regionCode: string },
 ): Claims =>
-  viewer.requireActingFor({ id: app.institutionId, regionCode: app.regionCode }, SUBMIT_SCOPE, DECIDE_SCOPE);
+  viewer.requireActingFor({ id: app.institutionId, regionCode: app.regionCode }, ...APPLICANT_SCOPES);
 
 export function requireTransition(transition: Transition, app: ApplicationEntity): void {
   const reason = refusal(transition, app.status);

@@ -1,4 +1,3 @@
-import { forbidden } from '@jianguan/platform';
 import type { ReviewContext } from '../context';
 import {
   toApplicationNode,
@@ -44,9 +43,7 @@ export const regionResolvers = {
   },
   /** Statistics are for officials whose jurisdiction includes the whole region. */
   reviewStats: ({ code }: { code: string }, _: unknown, ctx: ReviewContext) => {
-    const claims = ctx.viewer.requireUser();
-    if (claims.institutionId || !ctx.viewer.covers(code))
-      throw forbidden('Statistics outside your jurisdiction');
+    ctx.viewer.requireRegionStatistics(code);
     return ctx.loaders.reviewStats.load(code);
   },
 };

@@ -17,36 +17,40 @@ import {
   submitInput,
   withdrawInput,
 } from '../commands/inputs';
+import { APPLICANT_SCOPES, DECIDE_SCOPE } from '../commands/application-state';
 
 type Args<T> = { input: T };
 
+// Each mutation checks who may ask before the input's ids are looked up or their rows locked;
+// the command then checks the row (jurisdiction, the institution's own user).
+
 export const mutationResolvers = {
   submitQualificationApplication: async (_: unknown, { input }: Args<unknown>, ctx: ReviewContext) => {
-    ctx.viewer.requireUser();
+    ctx.viewer.requireInstitutionUserOrScope(...APPLICANT_SCOPES);
     const parsed = parseInput(submitInput, input);
     return toApplicationNode(await submitApplication(ctx.deps, ctx.viewer, parsed, ctx.requestId));
   },
 
   startReview: async (_: unknown, args: { applicationId: string }, ctx: ReviewContext) => {
-    ctx.viewer.requireUser();
+    ctx.viewer.requireScope(DECIDE_SCOPE);
     const { applicationId } = parseInput(applicationIdInput, args);
     return toApplicationNode(await startReview(ctx.deps, ctx.viewer, applicationId, ctx.requestId));
   },
 
   requestMaterials: async (_: unknown, { input }: Args<unknown>, ctx: ReviewContext) => {
-    ctx.viewer.requireUser();
+    ctx.viewer.requireScope(DECIDE_SCOPE);
     const parsed = parseInput(requestMaterialsInput, input);
     return toApplicationNode(await requestMaterials(ctx.deps, ctx.viewer, parsed, ctx.requestId));
   },
 
   resubmitMaterials: async (_: unknown, { input }: Args<unknown>, ctx: ReviewContext) => {
-    ctx.viewer.requireUser();
+    ctx.viewer.requireInstitutionUserOrScope(...APPLICANT_SCOPES);
     const parsed = parseInput(resubmitInput, input);
     return toApplicationNode(await resubmitMaterials(ctx.deps, ctx.viewer, parsed, ctx.requestId));
   },
 
   decideQualification: async (_: unknown, { input }: Args<unknown>, ctx: ReviewContext) => {
-    ctx.viewer.requireUser();
+    ctx.viewer.requireScope(DECIDE_SCOPE);
     const parsed = parseInput(decideInput, input);
     const { application, permit } = await decideQualification(ctx.deps, ctx.viewer, parsed, ctx.requestId);
     ctx.loaders.permit.prime(application.id, permit);
@@ -58,7 +62,7 @@ export const mutationResolvers = {
     args: { applicationId: string; reason?: string | null },
     ctx: ReviewContext,
   ) => {
-    ctx.viewer.requireUser();
+    ctx.viewer.requireInstitutionUserOrScope(...APPLICANT_SCOPES);
     const parsed = parseInput(withdrawInput, args);
     return toApplicationNode(await withdrawApplication(ctx.deps, ctx.viewer, parsed, ctx.requestId));
   },

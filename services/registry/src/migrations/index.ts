@@ -1,3 +1,4 @@
+import { idempotencyKeysMigration } from '@jianguan/platform';
 import { Initial1763800000000 } from './1763800000000-initial';
 import { SeedRegions1763800000001 } from './1763800000001-seed-regions';
 import { RectificationOrders1763800000002 } from './1763800000002-rectification-orders';
@@ -10,4 +11,5 @@ export const registryMigrations = [
   RectificationOrders1763800000002,
   CertificateAssessmentDay1763800000003,
   Restrictions1763800000004,
+  idempotencyKeysMigration('registry'),
 ];

@@ -1,4 +1,3 @@
-import { forbidden } from '@jianguan/platform';
 import type { RegistryContext } from '../context';
 import { toRegionNode, type RegionNode } from '../api-types';
 
@@ -20,8 +19,7 @@ export const regionResolvers = {
 
   /** Statistics are for officials whose jurisdiction includes the whole region. */
   institutionStats: (region: RegionNode, _: unknown, ctx: RegistryContext) => {
-    ctx.viewer.requireUser();
-    if (!ctx.viewer.covers(region.code)) throw forbidden('Statistics outside your jurisdiction');
+    ctx.viewer.requireRegionStatistics(region.code);
     return ctx.loaders.institutionStats.load(region.code);
   },
 };

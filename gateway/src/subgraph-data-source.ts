@@ -1,5 +1,5 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { REQUEST_ID_HEADER, SUBGRAPH_SECRET_HEADER } from '@jianguan/platform';
 import type { GatewayContext } from './context';
 import { deduplicatingFetch } from './deduplicating-fetch';
@@ -56,31 +56,53 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   }
 
   /**
-   * A subgraph answers non-2xx only when it refuses the gateway's request itself (wrong secret,
-   * request too large, overload), which is our fault, not the client's: the default would hand the
-   * client a FORBIDDEN carrying the subgraph's URL. The one exception is a token the subgraph
-   * rejects (e.g. it expired in between), which the client can act on.
+   * A subgraph's refusal of the whole request (HTTP 4xx with GraphQL errors: a variable its scalar
+   * rejects, a token that expired in between) is handed to the query plan as that subgraph's
+   * answer, so the client reads its code, message and field as it would from a 200.
+   */
+  override async process(
+    options: GraphQLDataSourceProcessOptions<GatewayContext>,
+  ): ReturnType<RemoteGraphQLDataSource['process']> {
+    try {
+      return await super.process(options);
+    } catch (error) {
+      if (error instanceof SubgraphRefusal) return { errors: error.errors };
+      throw error;
+    }
+  }
+
+  /**
+   * Called for every non-2xx answer. Only what is not a GraphQL answer (a proxy's page, a body the
+   * subgraph's parser refused) and a 403 are the gateway's own failure, masked as an internal error
+   * and logged: subgraphs answer 403 only to a caller without the gateway's secret (resolvers'
+   * FORBIDDEN comes with 200), i.e. a misconfigured gateway, which the client can do nothing about.
    */
   override async errorFromResponse(response: FetcherResponse): Promise<GraphQLError> {
     const body = await this.parseBody(response).catch(() => undefined);
-    const subgraphError = firstError(body);
-    if (response.status === 401 && subgraphError?.extensions?.code === 'UNAUTHENTICATED') {
-      return new GraphQLError(subgraphError.message, { extensions: { code: 'UNAUTHENTICATED' } });
-    }
+    const errors = graphqlErrors(body);
+    if (errors && response.status !== 403) return new SubgraphRefusal(errors);
     return new GraphQLError(`Subgraph ${this.subgraph} answered HTTP ${response.status}`, {
       extensions: { code: 'SUBGRAPH_REFUSED', subgraph: this.subgraph, status: response.status, body },
     });
   }
 }
 
-interface SubgraphError {
-  message: string;
-  extensions?: { code?: unknown };
+/** Carries a subgraph's GraphQL errors from `errorFromResponse` (which must throw) to `process`. */
+class SubgraphRefusal extends GraphQLError {
+  constructor(readonly errors: GraphQLFormattedError[]) {
+    super(errors[0].message);
+  }
 }
 
-function firstError(body: unknown): SubgraphError | undefined {
+/** The errors of a GraphQL answer (`{"errors": [{"message": …}, …]}`), or undefined for anything else. */
+function graphqlErrors(body: unknown): GraphQLFormattedError[] | undefined {
   if (typeof body !== 'object' || body === null) return undefined;
   const errors = (body as { errors?: unknown }).errors;
-  if (!Array.isArray(errors) || typeof errors[0]?.message !== 'string') return undefined;
-  return errors[0] as SubgraphError;
+  const isError = (error: unknown) =>
+    typeof error === 'object' &&
+    error !== null &&
+    typeof (error as { message?: unknown }).message === 'string';
+  return Array.isArray(errors) && errors.length > 0 && errors.every(isError)
+    ? (errors as GraphQLFormattedError[])
+    : undefined;
 }

@@ -8,6 +8,7 @@ import {
   type TestQueuePrefix,
 } from '@jianguan/testing';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { composeSupergraph, startGateway, type GatewayStartOptions } from '@jianguan/gateway';
@@ -27,6 +28,8 @@ export interface TestFederation {
   db: TestDatabase;
   queue: TestQueuePrefix;
   env: Record<string, string>;
+  /** One running subgraph, to take it down under the running gateway and bring it back. */
+  subgraph: (name: string) => SubgraphControl;
   /** POSTs a query to the gateway, as a client would. */
   query: <T = Record<string, unknown>>(
     query: string,
@@ -34,6 +37,15 @@ export interface TestFederation {
     token?: string,
   ) => Promise<GraphQLResponse<T>>;
   stop: () => Promise<void>;
+}
+
+export interface SubgraphControl {
+  /** Stops the subgraph's server: its port refuses connections. */
+  stop: () => Promise<void>;
+  /** Stops it and puts a server in its place that accepts connections and never answers. */
+  hang: () => Promise<void>;
+  /** Starts it again on the same port (the gateway's configuration is unchanged). */
+  start: () => Promise<void>;
 }
 
 const envName = (service: string) => service.toUpperCase().replace(/-/g, '_');
@@ -72,6 +84,7 @@ export async function startFederation(
   const queue = createQueuePrefix();
   const env = testEnv(db, queue, options.env);
   const processes: RunningProcess[] = [];
+  const subgraphs = new Map<string, SubgraphControl>();
   const subgraphUrls: Record<string, string> = {};
   const workerUrls: Record<string, string> = {};
   const gatewayEnv: Record<string, string> = { ...env };
@@ -80,7 +93,9 @@ export async function startFederation(
       // The template holds the schemas of @jianguan/federation (federation/src/index.ts); a service not yet listed there migrates here.
       if (!federationServices.includes(service)) await service.migrate(db.url);
       const server = await service.startServer(env, options.serverOptions?.[service.name]);
-      processes.push(server);
+      const control = subgraphControl(service, server, env, options.serverOptions?.[service.name]);
+      subgraphs.set(service.name, control);
+      processes.push(control);
       subgraphUrls[service.name] = server.url;
       gatewayEnv[`SUBGRAPH_${envName(service.name)}_URL`] = server.url;
       gatewayEnv[`SUBGRAPH_${envName(service.name)}_SECRET`] = TEST_SUBGRAPH_SECRET;
@@ -109,6 +124,11 @@ export async function startFederation(
       db,
       queue,
       env,
+      subgraph: (name) => {
+        const control = subgraphs.get(name);
+        if (!control) throw new Error(`No subgraph ${name} in this federation`);
+        return control;
+      },
       query: (query, variables, token) =>
         postGraphQL(gateway.url, query, variables, token ? { authorization: `Bearer ${token}` } : {}),
       stop: async () => {
@@ -122,4 +142,46 @@ export async function startFederation(
     await db.drop();
     throw error;
   }
+}
+
+/**
+ * What runs on a subgraph's port: the subgraph, a server that never answers, or nothing. Stopping
+ * the control (at the end of the file) stops whichever it is.
+ */
+function subgraphControl(
+  service: ServiceDefinition,
+  server: RunningProcess & { url: string },
+  env: Record<string, string>,
+  serverOptions: ServerStartOptions | undefined,
+): SubgraphControl & RunningProcess {
+  const port = new URL(server.url).port;
+  let running: RunningProcess | undefined = server;
+  const stop = async () => {
+    const current = running;
+    running = undefined;
+    await current?.stop();
+  };
+  return {
+    stop,
+    hang: async () => {
+      await stop();
+      const sockets = new Set<net.Socket>();
+      const silent = net.createServer((socket) => {
+        sockets.add(socket);
+        socket.on('close', () => sockets.delete(socket));
+      });
+      await new Promise<void>((resolve) => silent.listen(Number(port), '127.0.0.1', resolve));
+      running = {
+        stop: () =>
+          new Promise<void>((resolve) => {
+            for (const socket of sockets) socket.destroy();
+            silent.close(() => resolve());
+          }),
+      };
+    },
+    start: async () => {
+      await stop();
+      running = await service.startServer({ ...env, PORT: port }, serverOptions);
+    },
+  };
 }

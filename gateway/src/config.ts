@@ -34,6 +34,12 @@ export const gatewayEnvSchema = baseConfigSchema
     ENTITY_BATCH_WINDOW_MS: z.coerce.number().min(0).max(50).default(2),
     /** Memory for kept anonymous answers, in MiB (0 turns the cache off). */
     PUBLIC_ANSWER_CACHE_MB: z.coerce.number().min(0).default(64),
+    /** Time one subgraph call may take before its fields are answered as unavailable, in ms. */
+    SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).default(5000),
+    /** Subgraph calls in a row without an answer (timeout, refused connection) that mark it down. */
+    SUBGRAPH_BREAKER_FAILURES: z.coerce.number().int().min(1).default(3),
+    /** How long a subgraph marked down is not called before one call probes it, in ms. */
+    SUBGRAPH_BREAKER_RESET_MS: z.coerce.number().int().min(100).default(10_000),
   });
 
 export interface SubgraphEndpoint {

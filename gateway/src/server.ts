@@ -21,6 +21,7 @@ import { loadGatewayConfig, type GatewayConfig } from './config';
 import type { GatewayContext } from './context';
 import { SubgraphDataSource } from './subgraph-data-source';
 import { subgraphHttp } from './subgraph-http';
+import { subgraphBreakers } from './subgraph-breaker';
 import { authenticate, type AuthenticatedLocals } from './authenticate';
 import { formatGatewayError } from './format-error';
 import { explorer } from './explorer';
@@ -85,6 +86,15 @@ export async function serveGateway(config: GatewayConfig, logger: Logger): Promi
   );
   let ready = false;
   const subgraphs = subgraphHttp();
+  const breakers = subgraphBreakers(
+    {
+      timeoutMs: config.SUBGRAPH_TIMEOUT_MS,
+      failures: config.SUBGRAPH_BREAKER_FAILURES,
+      resetMs: config.SUBGRAPH_BREAKER_RESET_MS,
+    },
+    metrics,
+    logger,
+  );
 
   const gateway = new ApolloGateway({
     // Composed offline (`pnpm compose`): no introspection of subgraphs at runtime.
@@ -95,7 +105,7 @@ export async function serveGateway(config: GatewayConfig, logger: Logger): Promi
       if (!endpoint) throw new Error(`No endpoint configured for subgraph ${name}`);
       return new SubgraphDataSource({
         ...endpoint,
-        send: subgraphs.send,
+        send: breakers.guard(name, subgraphs.send),
         deduplicate: config.DEDUPLICATE_SUBGRAPH_FETCHES,
         entityBatchWindowMs: config.ENTITY_BATCH_WINDOW_MS,
       });
@@ -126,11 +136,11 @@ export async function serveGateway(config: GatewayConfig, logger: Logger): Promi
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', service: 'gateway' });
   });
-  // Readiness does not probe the subgraphs: one subgraph down must not take the gateway out of
-  // the load balancer, since it still serves every other subgraph's fields.
+  // One subgraph down must not take the gateway out of the load balancer, since it still serves
+  // every other subgraph's fields: readiness stays 200 and says what each subgraph's breaker holds.
   app.get('/readyz', (_req, res) => {
     if (!ready) return void res.status(503).json({ status: 'not ready' });
-    res.json({ status: 'ready' });
+    res.json({ status: 'ready', subgraphs: breakers.health() });
   });
   // GraphiQL from node_modules at /explorer (and GET /graphql from a browser), outside production.
   if (config.NODE_ENV !== 'production') app.use(explorer('/graphql'));

@@ -5,6 +5,8 @@ export interface SubgraphCall {
   method?: string;
   headers?: Record<string, string>;
   body?: string;
+  /** Aborts the call (the subgraph breaker's timeout). */
+  signal?: AbortSignal;
 }
 
 /** A subgraph's answer: the part of a fetch Response that Apollo's data source and ours read. */
@@ -86,6 +88,7 @@ export function subgraphHttp(): SubgraphHttp {
         method: (call.method ?? 'POST') as 'POST',
         headers: call.headers,
         body: call.body,
+        signal: call.signal,
         dispatcher: agent,
       });
       const text = await response.body.text();

@@ -87,6 +87,32 @@ describe('gateway configuration', () => {
     ]);
   });
 
+  it('bounds every subgraph call by default, and refuses a timeout or breaker setting that is not a number', () => {
+    const secrets = {
+      JWT_SECRET: TEST_JWT_SECRET,
+      SUPERGRAPH_PATH: supergraphPath,
+      SUBGRAPH_REGISTRY_SECRET: 'registry-secret-0001',
+      SUBGRAPH_ONLINE_COURSE_FILING_SECRET: 'filing-secret-00001',
+    };
+    expect(loadGatewayConfig(secrets)).toMatchObject({
+      SUBGRAPH_TIMEOUT_MS: 5000,
+      SUBGRAPH_BREAKER_FAILURES: 3,
+      SUBGRAPH_BREAKER_RESET_MS: 10_000,
+    });
+    expect(
+      problemsOf({
+        ...secrets,
+        SUBGRAPH_TIMEOUT_MS: '5s',
+        SUBGRAPH_BREAKER_FAILURES: '0',
+        SUBGRAPH_BREAKER_RESET_MS: 'soon',
+      }),
+    ).toEqual([
+      expect.stringMatching(/^SUBGRAPH_TIMEOUT_MS:/),
+      expect.stringMatching(/^SUBGRAPH_BREAKER_FAILURES:/),
+      expect.stringMatching(/^SUBGRAPH_BREAKER_RESET_MS:/),
+    ]);
+  });
+
   it('explains a missing supergraph file', () => {
     expect(
       problemsOf({ JWT_SECRET: TEST_JWT_SECRET, SUPERGRAPH_PATH: path.join(dir, 'absent.graphql') }),

@@ -1,3 +1,4 @@
+import http from 'node:http';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -225,6 +226,33 @@ describe('subgraphs answer the gateway only', () => {
       expect(JSON.stringify(answer)).not.toContain('127.0.0.1');
     } finally {
       await misconfigured.stop();
+    }
+  });
+
+  it('masks an answer that is not GraphQL, such as a proxy’s error page', async () => {
+    const page = http.createServer((_req, res) => {
+      res.writeHead(502, { 'content-type': 'text/html' }).end('<h1>502 Bad Gateway</h1> upstream 10.0.0.7');
+    });
+    await new Promise<void>((resolve) => page.listen(0, '127.0.0.1', resolve));
+    const behindProxy = await startGateway({
+      ...gatewayEnv,
+      SUBGRAPH_REGISTRY_URL: `http://127.0.0.1:${(page.address() as { port: number }).port}/graphql`,
+    });
+    try {
+      const answer = await postGraphQL(behindProxy.url, REGION_QUERY, {
+        variables: { code: '63' },
+        token: await officialToken(),
+      });
+      expect(answer.errors).toEqual([
+        expect.objectContaining({
+          message: 'Internal server error',
+          extensions: { code: 'INTERNAL_SERVER_ERROR' },
+        }),
+      ]);
+      expect(JSON.stringify(answer)).not.toMatch(/Bad Gateway|10\.0\.0\.7|127\.0\.0\.1/);
+    } finally {
+      await behindProxy.stop();
+      await new Promise((resolve) => page.close(resolve));
     }
   });
 });

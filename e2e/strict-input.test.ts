@@ -1,0 +1,149 @@
+import { Client } from 'pg';
+import { QINGHAI, tokenFor, validCreditCode } from '@jianguan/testing';
+import { startFederation, type GraphQLResponse, type TestFederation } from './support/federation';
+import { RECORD_LICENCE, RECORD_SURVEY, REGISTER } from './support/registry-operations';
+
+/**
+ * Strict input (docs/security.md, "Strict input: dates, cursors, text"): what a client may send is
+ * checked once for every subgraph, and anything else is BAD_USER_INPUT naming the field in Chinese —
+ * never an internal error, and nothing is stored.
+ */
+let federation: TestFederation;
+let db: Client;
+let officer: string;
+
+beforeAll(async () => {
+  federation = await startFederation();
+  db = new Client({ connectionString: federation.db.url });
+  await db.connect();
+  officer = await tokenFor({
+    scopes: ['registry:write'],
+    regionCode: QINGHAI.chengdong,
+    name: '城东区网格员 马',
+  });
+});
+
+afterAll(async () => {
+  await db?.end();
+  await federation?.stop();
+});
+
+/** The refusal a person reads: BAD_USER_INPUT, the field, a Chinese message naming it. */
+function expectRefused(response: GraphQLResponse, field: string) {
+  expect(response.errors).toHaveLength(1);
+  const [error] = response.errors!;
+  expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+  expect(error.message).toContain(field);
+  expect(error.message).toMatch(/[\u4e00-\u9fff]/);
+}
+
+async function registered(): Promise<string> {
+  const response = await federation.query<{ registerInstitution: { id: string } }>(
+    REGISTER,
+    {
+      input: {
+        name: '城东区严格输入培训学校',
+        creditCode: validCreditCode(),
+        kind: 'OFFLINE',
+        category: 'SUBJECT',
+        regionCode: QINGHAI.beiguanCommunity,
+        address: '西宁市城东区东关大街 9 号',
+      },
+    },
+    officer,
+  );
+  expect(response.errors).toBeUndefined();
+  return response.data!.registerInstitution.id;
+}
+
+const count = async (sql: string, params: unknown[]) => (await db.query(sql, params)).rows[0].n as number;
+
+describe('dates and date-times are calendar-checked and need an offset', () => {
+  it.each([
+    ['issuedOn', '2027-02-29'],
+    ['issuedOn', '2027-02-31'],
+    ['issuedOn', '2026-04-31'],
+    ['validUntil', '2029-13-01'],
+  ])('refuses the licence date %s %s and records no licence', async (field, value) => {
+    const id = await registered();
+    const input = {
+      institutionId: id,
+      type: 'BUSINESS_LICENCE',
+      number: `BL-${Math.random().toString(36).slice(2, 10)}`,
+      issuedBy: '西宁市城东区市场监督管理局',
+      issuedOn: '2024-03-01',
+      validUntil: null,
+      [field]: value,
+    };
+    const response = await federation.query(RECORD_LICENCE, { input }, officer);
+    expectRefused(response, field);
+    expect(
+      await count(`SELECT count(*)::int AS n FROM registry.licence WHERE institution_id = $1`, [id]),
+    ).toBe(0);
+  });
+
+  it.each([
+    ['hour 24', '2026-11-21T24:00:00+08:00'],
+    ['29 February of a common year', '2026-02-29T10:00:00+08:00'],
+    ['no offset', '2026-11-21T10:30:00'],
+    ['second 60', '2026-11-21T10:30:60+08:00'],
+  ])('refuses a survey time with %s and records no survey', async (_what, surveyedAt) => {
+    const id = await registered();
+    const response = await federation.query(
+      RECORD_SURVEY,
+      { input: { institutionId: id, surveyedAt, gridCode: QINGHAI.beiguanCommunity, finding: 'OPERATING' } },
+      officer,
+    );
+    expectRefused(response, 'surveyedAt');
+    expect(
+      await count(`SELECT count(*)::int AS n FROM registry.survey_record WHERE institution_id = $1`, [id]),
+    ).toBe(0);
+  });
+
+  it('refuses an impossible date written into the query itself, not only in variables', async () => {
+    const id = await registered();
+    const response = await federation.query(
+      `mutation { recordLicence(input: { institutionId: "${id}", type: BUSINESS_LICENCE, number: "BL-LITERAL-1",
+        issuedBy: "西宁市城东区市场监督管理局", issuedOn: "2027-02-29" }) { id } }`,
+      {},
+      officer,
+    );
+    expectRefused(response, 'issuedOn');
+    expect(
+      await count(`SELECT count(*)::int AS n FROM registry.licence WHERE institution_id = $1`, [id]),
+    ).toBe(0);
+  });
+
+  it('still takes a real date and an instant with its offset', async () => {
+    const id = await registered();
+    const licence = await federation.query<{ recordLicence: { licences: { number: string }[] } }>(
+      RECORD_LICENCE,
+      {
+        input: {
+          institutionId: id,
+          type: 'BUSINESS_LICENCE',
+          number: 'BL-LEAP-2028',
+          issuedBy: '西宁市城东区市场监督管理局',
+          issuedOn: '2024-02-29',
+          validUntil: '2028-02-29',
+        },
+      },
+      officer,
+    );
+    expect(licence.errors).toBeUndefined();
+    const survey = await federation.query<{ recordSurvey: { finding: string } }>(
+      RECORD_SURVEY,
+      {
+        input: {
+          institutionId: id,
+          surveyedAt: '2026-11-21T10:30Z',
+          gridCode: QINGHAI.beiguanCommunity,
+          finding: 'OPERATING',
+        },
+      },
+      officer,
+    );
+    expect(survey.errors).toBeUndefined();
+    expect(survey.data!.recordSurvey.finding).toBe('OPERATING');
+  });
+});

@@ -1,5 +1,6 @@
 import { badInput } from './errors';
 import { parseInstant } from './scalars';
+import { strictText } from './text';
 
 export interface PageInfo {
   hasNextPage: boolean;
@@ -42,18 +43,13 @@ type CursorValue<P extends CursorPart> = P extends 'line' ? number : string;
 export type CursorValues<P extends readonly CursorPart[]> = { [K in keyof P]: CursorValue<P[K]> };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** Longest text a keyset holds (names are at most 200 characters); C0/C1 controls never sort a list. */
-const MAX_CURSOR_TEXT = 1000;
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
-
 /** The value as the list's SQL may use it, or undefined when it is not of that kind. */
 function cursorValue(part: CursorPart, value: unknown): string | number | undefined {
   switch (part) {
     case 'text':
-      return typeof value === 'string' && value.length <= MAX_CURSOR_TEXT && !CONTROL.test(value)
-        ? value
-        : undefined;
+      // The text rule's refusals (control characters, length) but not its normalising: the cursor
+      // must hold exactly the value of the row it points after.
+      return typeof value === 'string' && strictText(value, 'text').problem === undefined ? value : undefined;
     case 'instant':
       return parseInstant(value)?.toISOString();
     case 'id':

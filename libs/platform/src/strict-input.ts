@@ -11,6 +11,7 @@ import {
 } from 'graphql';
 import { badInput } from './errors';
 import { RefusedValue } from './scalars';
+import { strictText, textKindOf } from './text';
 
 /**
  * The name a refusal gives a value: its path inside the argument when the argument is an input
@@ -40,12 +41,21 @@ function checkValue(type: GraphQLInputType, value: unknown, path: (string | numb
     }
     return checked;
   }
-  if (isScalarType(type) && value instanceof RefusedValue) {
-    const field = fieldName(path, walk.argumentIsObject);
-    throw badInput(field, `${field} ${value.problem}`);
-  }
-  return value;
+  if (!isScalarType(type)) return value;
+  let problem: string | undefined;
+  if (value instanceof RefusedValue) problem = value.problem;
+  else if ((type.name === 'String' || type.name === 'ID') && typeof value === 'string') {
+    const result = strictText(value, type.name === 'ID' ? 'code' : textKindOf(lastName(path)));
+    if (result.problem === undefined) return result.value;
+    problem = result.problem;
+  } else return value;
+  const field = fieldName(path, walk.argumentIsObject);
+  throw badInput(field, `${field} ${problem}`);
 }
+
+/** The field a list item belongs to: `storeIds` for `storeIds.2`. */
+const lastName = (path: readonly (string | number)[]) =>
+  String(path.findLast((part) => typeof part === 'string') ?? '');
 
 /** Checks one field's arguments; returns them with every value as the resolver may use it. */
 function checkArguments(definitions: readonly GraphQLArgument[], args: Record<string, unknown>) {
@@ -64,8 +74,10 @@ function unwrap(type: GraphQLInputType): GraphQLInputType {
 
 /**
  * One rule for every argument of every subgraph, applied before any resolver runs: a value a
- * scalar refused (an impossible date, an instant without an offset) becomes BAD_USER_INPUT naming
- * the field. It wraps the resolvers of every field that takes arguments, so no resolver can forget it.
+ * scalar refused (an impossible date, an instant without an offset) and text that breaks the text
+ * rule (text.ts: control characters, length) become BAD_USER_INPUT naming the field, and text
+ * reaches the resolver normalised (NFKC for names and codes, NFC otherwise). It wraps the resolvers
+ * of every field that takes arguments, so no resolver can forget it.
  */
 export function strictInput(schema: GraphQLSchema): GraphQLSchema {
   for (const type of Object.values(schema.getTypeMap())) {

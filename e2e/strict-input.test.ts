@@ -1,6 +1,11 @@
 import { Client } from 'pg';
-import { QINGHAI, tokenFor, validCreditCode } from '@jianguan/testing';
-import { startFederation, type GraphQLResponse, type TestFederation } from './support/federation';
+import { QINGHAI, TEST_SUBGRAPH_SECRET, tokenFor, validCreditCode } from '@jianguan/testing';
+import {
+  postGraphQL,
+  startFederation,
+  type GraphQLResponse,
+  type TestFederation,
+} from './support/federation';
 import { RECORD_LICENCE, RECORD_SURVEY, REGISTER } from './support/registry-operations';
 import { ISSUE, registerInstitution } from './support/enforcement-operations';
 import {
@@ -349,5 +354,52 @@ describe('one text rule for every input', () => {
         id,
       ]),
     ).toBe(0);
+  });
+});
+
+describe('no "Did you mean" suggestions, of any kind', () => {
+  const noSuggestion = (response: GraphQLResponse, hidden: string) => {
+    expect(response.errors?.length).toBeGreaterThan(0);
+    for (const error of response.errors!) {
+      expect(error.message).not.toMatch(/Did you mean|Suggestion/);
+      expect(error.message).not.toContain(`"${hidden}"`);
+      expect(error.extensions?.code).not.toBe('INTERNAL_SERVER_ERROR');
+    }
+  };
+
+  it.each([
+    [
+      'an enum value in the query',
+      `{ institutions(filter: { status: BANNE }) { totalCount } }`,
+      {},
+      'BANNED',
+    ],
+    [
+      'an enum value in a variable',
+      `query($s: InstitutionStatus) { institutions(filter: { status: $s }) { totalCount } }`,
+      { s: 'BANNE' },
+      'BANNED',
+    ],
+    ['a field', `{ institutions { edges { node { nme } } } }`, {}, 'name'],
+    ['an argument', `{ institutions(frist: 1) { totalCount } }`, {}, 'first'],
+    ['an input field', `{ institutions(filter: { regionCod: "63" }) { totalCount } }`, {}, 'regionCode'],
+    [
+      'a type',
+      `query($f: InstitutionFiltr) { institutions(filter: $f) { totalCount } }`,
+      {},
+      'InstitutionFilter',
+    ],
+  ])('suggests no name for %s through the gateway', async (_what, query, variables, hidden) => {
+    noSuggestion(await federation.query(query, variables, officer), hidden);
+  });
+
+  it('suggests no enum value at a subgraph either', async () => {
+    const response = await postGraphQL<Record<string, unknown>>(
+      federation.subgraphUrls.registry,
+      `query($s: InstitutionStatus) { institutions(filter: { status: $s }) { totalCount } }`,
+      { s: 'BANNE' },
+      { 'x-subgraph-secret': TEST_SUBGRAPH_SECRET, authorization: `Bearer ${officer}` },
+    );
+    noSuggestion(response, 'BANNED');
   });
 });

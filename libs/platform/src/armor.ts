@@ -16,7 +16,8 @@ export function queryLimits() {
     maxDirectives: { n: 50 },
     maxTokens: { enabled: false },
     costLimit: { maxCost: 20000 },
-    blockFieldSuggestion: { enabled: true },
+    // Suggestions of every kind are cut by our own plugin (suggestions.ts); armor's misses enum values.
+    blockFieldSuggestion: { enabled: false },
   }).protect();
   return { ...armor, parseOptions: { maxTokens: MAX_TOKENS } };
 }

@@ -13,6 +13,8 @@ export * from './identifiers/id-number';
 export * from './service-definition';
 export * from './validation';
 export * from './scalars';
+export * from './strict-input';
+export * from './text';
 export * from './working-days';
 export * from './apollo-options';
 export * from './batch-results';

@@ -1,4 +1,6 @@
 import { badInput } from './errors';
+import { parseInstant } from './scalars';
+import { strictText } from './text';
 
 export interface PageInfo {
   hasNextPage: boolean;
@@ -30,24 +32,50 @@ export function encodeCursor(values: (string | number)[]): string {
   return Buffer.from(JSON.stringify(values)).toString('base64url');
 }
 
-export function decodeCursor(
-  cursor: string | null | undefined,
-  length: number,
-): (string | number)[] | undefined {
-  if (cursor == null) return undefined;
-  try {
-    const values: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (
-      Array.isArray(values) &&
-      values.length === length &&
-      values.every((v) => typeof v === 'string' || typeof v === 'number')
-    ) {
-      return values;
-    }
-  } catch {
-    // fall through to the error below
+/**
+ * What one position of a list's keyset holds. Each list names its keyset once, where it decodes, and
+ * a cursor whose values are not of those kinds (edited, or from another list) is refused before any
+ * SQL sees it: `text` (a name, a credit code), `instant` (ISO 8601 with offset), `id` (a UUID),
+ * `line` (a non-negative integer).
+ */
+export type CursorPart = 'text' | 'instant' | 'id' | 'line';
+type CursorValue<P extends CursorPart> = P extends 'line' ? number : string;
+export type CursorValues<P extends readonly CursorPart[]> = { [K in keyof P]: CursorValue<P[K]> };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** The value as the list's SQL may use it, or undefined when it is not of that kind. */
+function cursorValue(part: CursorPart, value: unknown): string | number | undefined {
+  switch (part) {
+    case 'text':
+      // The text rule's refusals (control characters, length) but not its normalising: the cursor
+      // must hold exactly the value of the row it points after.
+      return typeof value === 'string' && strictText(value, 'text').problem === undefined ? value : undefined;
+    case 'instant':
+      return parseInstant(value)?.toISOString();
+    case 'id':
+      return typeof value === 'string' && UUID.test(value) ? value : undefined;
+    case 'line':
+      return Number.isSafeInteger(value) && (value as number) >= 0 ? (value as number) : undefined;
   }
-  throw badInput('after', 'after is not a cursor from this list');
+}
+
+/** The keyset values of `after`, checked against the list's `parts`; undefined for the first page. */
+export function decodeCursor<const P extends readonly CursorPart[]>(
+  cursor: string | null | undefined,
+  parts: P,
+): CursorValues<P> | undefined {
+  if (cursor == null) return undefined;
+  let values: unknown;
+  try {
+    values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    values = undefined;
+  }
+  if (Array.isArray(values) && values.length === parts.length) {
+    const checked = parts.map((part, i) => cursorValue(part, values[i]));
+    if (checked.every((v) => v !== undefined)) return checked as CursorValues<P>;
+  }
+  throw badInput('after', 'after 不是本列表给出的游标，请从第一页重新翻页');
 }
 
 /** Builds a connection from `size + 1` fetched rows (the extra row only tells that a next page exists). */

@@ -14,6 +14,7 @@ import type { SubgraphConfig } from './config';
 import { bearerToken, verifyToken, Viewer, type TokenKeys } from './auth';
 import { maskingFormatError } from './errors';
 import { hardenedApolloOptions } from './apollo-options';
+import { strictInput } from './strict-input';
 import { requestIds, requestLocals } from './request-id';
 import { errorLogging } from './error-logging';
 import { createMetricsRegistry, metricsEndpoint } from './metrics/registry';
@@ -85,10 +86,13 @@ export async function startSubgraph<C extends RequestContext>(
   let shuttingDown = false;
 
   const apollo = new ApolloServer<C>({
-    schema: buildSubgraphSchema({
-      typeDefs: options.typeDefs,
-      resolvers: options.resolvers as GraphQLResolverMap<unknown>,
-    }),
+    // Every argument passes the strict-input rules before its resolver sees it (strict-input.ts).
+    schema: strictInput(
+      buildSubgraphSchema({
+        typeDefs: options.typeDefs,
+        resolvers: options.resolvers as GraphQLResolverMap<unknown>,
+      }),
+    ),
     ...hardened,
     plugins: [
       ...hardened.plugins,

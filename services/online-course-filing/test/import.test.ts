@@ -104,3 +104,28 @@ describe('importing an XLSX workbook with one sheet per part', () => {
     });
   });
 });
+
+describe('the text rule of every input holds for imported cells too', () => {
+  it('refuses a NUL in a person name and a control character in a course title, naming sheet, line and column', async () => {
+    const data = generateNationalDataSet({ institutions: 3, personnel: 12, courses: 6 });
+    data.personnel[4] = { ...data.personnel[4], name: '张\u0000老师' };
+    data.courses[2] = { ...data.courses[2], title: '数学\u001b提高班' };
+    const sub = path.join(dir, 'control-characters');
+    await writeDataSet(sub, data);
+    const sheets = await readCsvDirectory(sub);
+    const [before] = await filingStatsFor(dataSource, ['']);
+    let refusal: unknown;
+    try {
+      await importFilings(dataSource, sheets, actor);
+    } catch (error) {
+      refusal = error;
+    }
+    expect(refusal).toBeInstanceOf(ImportRefused);
+    expect((refusal as ImportRefused).problems).toEqual([
+      { sheet: 'personnel', line: 6, column: 'name', message: expect.stringMatching(/^name 含有控制字符/) },
+      { sheet: 'courses', line: 4, column: 'title', message: expect.stringMatching(/^title 含有控制字符/) },
+    ]);
+    const [after] = await filingStatsFor(dataSource, ['']);
+    expect(after).toEqual(before); // nothing loaded
+  });
+});

@@ -103,6 +103,19 @@ describe('importing a grid-survey file', () => {
     expect(await tableCounts()).toEqual({ institutions: 0, licences: 0, surveys: 0, outbox: 0, audit: 0 });
   });
 
+  it('holds every cell to the text rule of the GraphQL inputs: control characters refused, names in NFKC', async () => {
+    const rows = await surveyFile(dataset(), 'text.csv');
+    const at = (line: number) => rows.find((r) => r.line === line)!.record;
+    at(3).name = `${at(3).name.slice(0, 2)}\u0000${at(3).name.slice(2)}`;
+    at(7).address = `${at(7).address}\u0008`;
+    const problems = await refusal(rows);
+    expect(problems).toEqual([
+      { line: 3, column: 'name', message: expect.stringMatching(/^name 含有控制字符/) },
+      { line: 7, column: 'address', message: expect.stringMatching(/^address 含有控制字符/) },
+    ]);
+    expect(await tableCounts()).toEqual({ institutions: 0, licences: 0, surveys: 0, outbox: 0, audit: 0 });
+  });
+
   it('loads a good file with the certificate statuses, licences, surveys and events the registry derives', async () => {
     const data = dataset();
     const rows = await surveyFile(data, 'good.csv');

@@ -28,7 +28,7 @@ export function rectificationOrders(dataSource: DataSource, viewer: Viewer, args
   const filter = args.filter ?? {};
   const regionCode = jurisdiction(viewer, filter.regionCode, READ_SCOPE, WRITE_SCOPE);
   const size = pageSize(args.first);
-  const cursor = decodeCursor(args.after, 2);
+  const cursor = decodeCursor(args.after, ['instant', 'id']);
   if (filter.status && !ORDER_STATUSES.includes(filter.status)) throw badInput('status', 'unknown status');
   if (filter.institutionId && !UUID.test(filter.institutionId))
     throw badInput('institutionId', 'institutionId must be an ID');
@@ -69,7 +69,7 @@ export function disciplineReferrals(
 ) {
   const regionCode = jurisdiction(viewer, args.regionCode, DISCIPLINE_SCOPE);
   const size = pageSize(args.first);
-  const cursor = decodeCursor(args.after, 2);
+  const cursor = decodeCursor(args.after, ['instant', 'id']);
   const base = () =>
     dataSource
       .getRepository(DisciplineReferralEntity)

@@ -1,7 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { z } from 'zod';
-import { ImportRefused, shanghaiDay, writeAudit, type Claims, type RowProblem } from '@jianguan/platform';
+import {
+  ImportRefused,
+  shanghaiDay,
+  strictRecord,
+  writeAudit,
+  type Claims,
+  type RowProblem,
+} from '@jianguan/platform';
 import { RuleSetEntity } from '../entities/rule-set.entity';
 import { ruleSetInForce } from '../domain/screening';
 import type { BusinessInfo, PlatformInfo } from '../domain/types';
@@ -53,11 +60,12 @@ interface FilingDraft {
  */
 export async function importFilings(
   dataSource: DataSource,
-  sheets: Sheets,
+  given: Sheets,
   actor: Pick<Claims, 'sub' | 'name'>,
   onProgress: ImportProgress = () => {},
 ): Promise<ImportResult> {
   const problems: RowProblem[] = [];
+  const sheets = strictSheets(given, problems);
   const total = SHEETS.reduce((n, s) => n + sheets[s].length, 0);
   let done = 0;
   const tick = () => {
@@ -254,4 +262,20 @@ async function knownInstitutions(manager: EntityManager, drafts: FilingDraft[]) 
     if (row) known.set(d.creditCode, { id: row.id, kind: row.kind, hasFiling: row.has_filing });
   }
   return known;
+}
+
+/**
+ * Every cell under the text rule every GraphQL input follows (platform `strictRecord`: no control
+ * characters, bounded length, names and codes in NFKC), before the rows' own checks see them.
+ */
+function strictSheets(sheets: Sheets, problems: RowProblem[]): Sheets {
+  const checked = {} as Sheets;
+  for (const sheet of SHEETS) {
+    checked[sheet] = sheets[sheet].map(({ line, record }) => {
+      const strict = strictRecord(record);
+      for (const problem of strict.problems) problems.push({ sheet, line, ...problem });
+      return { line, record: strict.record };
+    });
+  }
+  return checked;
 }

@@ -16,14 +16,14 @@ export function filingPart<E extends PersonEntity | CourseEntity>(
   args: PageArgs,
 ) {
   const size = pageSize(args.first);
-  const cursor = decodeCursor(args.after, 1);
+  const cursor = decodeCursor(args.after, ['line']);
   const base = () =>
     dataSource
       .getRepository<E>(entity)
       .createQueryBuilder('x')
       .where('x.filing_id = :filingId', { filingId });
   const page = base();
-  if (cursor) page.andWhere('x.line > :line', { line: Number(cursor[0]) });
+  if (cursor) page.andWhere('x.line > :line', { line: cursor[0] });
   return page
     .orderBy('x.line', 'ASC')
     .limit(size + 1)

@@ -76,11 +76,11 @@ export async function listPublicEntries(
 ) {
   const size = pageSize(args.first);
   const region = args.regionCode ? requireRegionCode('regionCode', args.regionCode) : '';
-  const cursor = decodeCursor(args.after, 2);
+  const cursor = decodeCursor(args.after, ['text', 'text']);
   const params: unknown[] = [args.list, `${region}%`, size + 1];
   let keyset = '';
   if (cursor) {
-    params.push(String(cursor[0]), String(cursor[1]));
+    params.push(cursor[0], cursor[1]);
     keyset = `AND (name, credit_code) > ($4, $5)`;
   }
   const rows = (await dataSource.query(

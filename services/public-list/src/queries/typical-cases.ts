@@ -29,11 +29,11 @@ export async function listTypicalCases(
 ) {
   const size = pageSize(args.first);
   const region = args.regionCode ? requireRegionCode('regionCode', args.regionCode) : '';
-  const cursor = decodeCursor(args.after, 2);
+  const cursor = decodeCursor(args.after, ['instant', 'id']);
   const params: unknown[] = [`${region}%`, size + 1];
   let keyset = '';
   if (cursor) {
-    params.push(String(cursor[0]), String(cursor[1]));
+    params.push(cursor[0], cursor[1]);
     keyset = `AND (published_at, case_id) < ($3::timestamptz, $4::uuid)`;
   }
   // The page and the total in one statement, so both come from one snapshot (a case published in

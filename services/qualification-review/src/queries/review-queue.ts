@@ -23,7 +23,7 @@ export function reviewQueue(dataSource: DataSource, viewer: Viewer, args: Review
   const claims = viewer.requireScope(READ_SCOPE, DECIDE_SCOPE);
   if (claims.institutionId) throw forbidden('The review queue is for reviewers');
   const size = pageSize(args.first);
-  const cursor = decodeCursor(args.after, 2);
+  const cursor = decodeCursor(args.after, ['instant', 'id']);
   const regionCode = args.regionCode ?? claims.regionCode;
   if (!/^\d{2,12}$/.test(regionCode)) throw badInput('regionCode', 'regionCode must be a division code');
   if (args.status && !APPLICATION_STATUSES.includes(args.status)) throw badInput('status', 'unknown status');

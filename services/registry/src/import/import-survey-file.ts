@@ -3,6 +3,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import {
   ImportRefused,
   isUniqueViolation,
+  strictRecord,
   writeAudit,
   type Claims,
   type CsvRow,
@@ -46,8 +47,14 @@ function checkRows(rows: CsvRow[], now: Date, problems: RowProblem[], onProgress
   const checked: CheckedRow[] = [];
   const creditCodes = new Map<string, number>();
   const licenceNumbers = new Map<string, number>();
-  rows.forEach(({ line, record }, i) => {
+  rows.forEach(({ line, record: cells }, i) => {
     if ((i + 1) % 10_000 === 0 || i + 1 === rows.length) onProgress('validate', i + 1, rows.length);
+    // The text rule every GraphQL input follows (platform text.ts), cell by cell, before the row's own.
+    const { record, problems: refused } = strictRecord(cells);
+    if (refused.length) {
+      problems.push(...refused.map((problem) => ({ line, ...problem })));
+      return;
+    }
     const result = schema.safeParse(toSurveyRow(record));
     if (!result.success) {
       problems.push(...problemsOf(line, result.error));

@@ -26,7 +26,7 @@ export function listInstitutions(
 ) {
   const claims = viewer.requireUser();
   const size = pageSize(first);
-  const cursor = decodeCursor(after, 2);
+  const cursor = decodeCursor(after, ['text', 'id']);
   const regionCode = filter.regionCode ?? claims.regionCode;
   if (!viewer.covers(regionCode)) throw forbidden('Outside your jurisdiction');
 

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import proxyAddr from 'proxy-addr';
 import { z } from 'zod';
 import { baseConfigSchema, ConfigError, parseConfig } from '@jianguan/platform';
 import { subgraphsOf, subgraphSecretVariable, subgraphUrlVariable } from './supergraph';
@@ -34,7 +35,36 @@ export const gatewayEnvSchema = baseConfigSchema
     ENTITY_BATCH_WINDOW_MS: z.coerce.number().min(0).max(50).default(2),
     /** Memory for kept anonymous answers, in MiB (0 turns the cache off). */
     PUBLIC_ANSWER_CACHE_MB: z.coerce.number().min(0).default(64),
+    /** Requests without a token one client address may send per window (0 turns the limit off). */
+    RATE_LIMIT_ANONYMOUS_REQUESTS: z.coerce.number().int().min(0).default(600),
+    RATE_LIMIT_ANONYMOUS_WINDOW_SECONDS: z.coerce.number().int().positive().default(60),
+    /** Refused tokens after which an address's signed-in requests wait out the window (0: off). */
+    RATE_LIMIT_FAILED_AUTH: z.coerce.number().int().min(0).default(20),
+    RATE_LIMIT_FAILED_AUTH_WINDOW_SECONDS: z.coerce.number().int().positive().default(600),
+    /**
+     * Proxies in front of the gateway whose X-Forwarded-For is believed, comma-separated: addresses,
+     * CIDR ranges, or `loopback`, `linklocal`, `uniquelocal`. Empty: the connection's peer is the client.
+     */
+    TRUSTED_PROXIES: z
+      .string()
+      .default('')
+      .transform((value) =>
+        value
+          .split(',')
+          .map((entry) => entry.trim())
+          .filter(Boolean),
+      )
+      .refine(compilesAsProxyList, 'must be addresses, CIDR ranges, loopback, linklocal or uniquelocal'),
   });
+
+function compilesAsProxyList(entries: string[]): boolean {
+  try {
+    proxyAddr.compile(entries);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export interface SubgraphEndpoint {
   name: string;

@@ -29,6 +29,7 @@ import { publicAnswerCache, type PublicAnswerCache } from './public-answer-cache
 import { graphqlHttpHandler } from './graphql-http';
 import { keptAnswersFirst, type PreReadRequest } from './kept-answers-first';
 import { sendRequestError } from './request-error';
+import { rateLimits } from './rate-limits';
 
 /** Same as the subgraphs accept (1 MiB): the gateway forwards variables, so it must not take more. */
 const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -55,7 +56,8 @@ export function startGateway(
 }
 
 /**
- * The federation's single public entry: verifies tokens, refuses oversized queries before they
+ * The federation's single public entry: limits anonymous requests and failed authentications per
+ * client address (rate-limits.ts), verifies tokens, refuses oversized queries before they
  * are planned, routes by the static supergraph, and masks internal errors — `/graphql`, plus
  * `/healthz` (alive), `/readyz` (serving and not shutting down) and `/metrics` (Prometheus). Every
  * request gets an id (the caller's `x-request-id` or a new one) that is logged, returned and
@@ -80,8 +82,27 @@ export async function serveGateway(config: GatewayConfig, logger: Logger): Promi
     answers = publicAnswerCache(listVersion, config.PUBLIC_ANSWER_CACHE_MB, metrics);
   }
 
+  const limits = await rateLimits({
+    anonymous: {
+      points: config.RATE_LIMIT_ANONYMOUS_REQUESTS,
+      windowSeconds: config.RATE_LIMIT_ANONYMOUS_WINDOW_SECONDS,
+    },
+    failedAuthentications: {
+      points: config.RATE_LIMIT_FAILED_AUTH,
+      windowSeconds: config.RATE_LIMIT_FAILED_AUTH_WINDOW_SECONDS,
+    },
+    trustedProxies: config.TRUSTED_PROXIES,
+    redisUrl: config.REDIS_URL,
+    keyPrefix: config.QUEUE_PREFIX,
+    path: '/graphql',
+    registry: metrics,
+    logger,
+  });
+  // Outermost: a client over its limit is refused before even a kept answer is looked up.
   const httpServer = http.createServer(
-    answers ? keptAnswersFirst(answers, app, { path: '/graphql', bodyLimitBytes: BODY_LIMIT_BYTES }) : app,
+    limits.wrap(
+      answers ? keptAnswersFirst(answers, app, { path: '/graphql', bodyLimitBytes: BODY_LIMIT_BYTES }) : app,
+    ),
   );
   let ready = false;
   const subgraphs = subgraphHttp();
@@ -177,6 +198,7 @@ export async function serveGateway(config: GatewayConfig, logger: Logger): Promi
       await apollo.stop(); // drains in-flight requests, closes the HTTP server and the gateway
       await subgraphs.close();
       await listVersion?.stop();
+      await limits.stop();
     },
   };
 }

@@ -14,6 +14,8 @@ export const gatewayEnvSchema = baseConfigSchema
   .extend({
     HOST: z.string().min(1).default('127.0.0.1'),
     PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+    /** `/metrics` (and the probes) for Prometheus only; unset: PORT + 5200 (see operationsPortOf). */
+    OPERATIONS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
     SUPERGRAPH_PATH: z.string().min(1).default(DEFAULT_SUPERGRAPH_PATH),
     /** Seconds to let in-flight requests finish on SIGTERM. */
     SHUTDOWN_GRACE_SECONDS: z.coerce.number().positive().default(10),

@@ -10,10 +10,11 @@ import {
   errorLogging,
   graphqlMetrics,
   hardenedApolloOptions,
-  metricsEndpoint,
+  operationsPortOf,
   requestIds,
   requestLocals,
   runMain,
+  startOperationsServer,
   type DestinationStream,
   type Logger,
 } from '@jianguan/platform';
@@ -38,6 +39,8 @@ export interface RunningGateway {
   /** The client endpoint, e.g. http://127.0.0.1:4000/graphql. */
   url: string;
   port: number;
+  /** Base URL of `/metrics`, `/healthz` and `/readyz` on OPERATIONS_PORT, e.g. http://127.0.0.1:9200. */
+  operationsUrl: string;
   stop: () => Promise<void>;
 }
 
@@ -59,7 +62,8 @@ export function startGateway(
  * The federation's single public entry: limits anonymous requests and failed authentications per
  * client address (rate-limits.ts), verifies tokens, refuses oversized queries before they
  * are planned, routes by the static supergraph, and masks internal errors — `/graphql`, plus
- * `/healthz` (alive), `/readyz` (serving and not shutting down) and `/metrics` (Prometheus). Every
+ * `/healthz` (alive) and `/readyz` (serving and not shutting down). `/metrics` is not on this
+ * public port but on OPERATIONS_PORT, with the probes again, for Prometheus only. Every
  * request gets an id (the caller's `x-request-id` or a new one) that is logged, returned and
  * forwarded to every subgraph.
  */
@@ -143,7 +147,6 @@ export async function serveGateway(config: GatewayConfig, logger: Logger): Promi
   await apollo.start();
 
   app.use(requestIds(logger));
-  app.get('/metrics', metricsEndpoint(metrics));
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', service: 'gateway' });
   });
@@ -184,6 +187,21 @@ export async function serveGateway(config: GatewayConfig, logger: Logger): Promi
   await new Promise<void>((resolve) => httpServer.listen(config.PORT, config.HOST, resolve));
   const port = (httpServer.address() as { port: number }).port;
   const url = `http://${reachableHost(config.HOST)}:${port}/graphql`;
+  const operations = await startOperationsServer({
+    name: 'gateway',
+    host: config.HOST,
+    port: operationsPortOf(config),
+    registry: metrics,
+    readiness: async () => {
+      if (!ready) throw new Error('not serving yet, or shutting down');
+    },
+    logger,
+  }).catch(async (error: unknown) => {
+    // e.g. the operations port is taken: do not leave the gateway serving or connected.
+    await apollo.stop();
+    await Promise.allSettled([subgraphs.close(), listVersion?.stop(), limits.stop()]);
+    throw error;
+  });
   ready = true;
   logger.info(
     { url, subgraphs: config.subgraphs.map((s) => ({ name: s.name, url: s.url })) },
@@ -193,9 +211,11 @@ export async function serveGateway(config: GatewayConfig, logger: Logger): Promi
   return {
     url,
     port,
+    operationsUrl: operations.url,
     stop: async () => {
       ready = false;
       await apollo.stop(); // drains in-flight requests, closes the HTTP server and the gateway
+      await operations.stop();
       await subgraphs.close();
       await listVersion?.stop();
       await limits.stop();

@@ -141,7 +141,7 @@ describe('rate limits at the gateway', () => {
   it('shows the limits and the refusals in /metrics', async () => {
     const one = await gateway({ RATE_LIMIT_ANONYMOUS_WINDOW_SECONDS: '30' });
     for (let i = 0; i < 4; i++) await ask(one, '203.0.113.40');
-    const metrics = await scrapeMetrics(one.url.replace(/\/graphql$/, '/metrics'));
+    const metrics = await scrapeMetrics(`${one.operationsUrl}/metrics`);
     expect(metricValue(metrics, 'jianguan_gateway_rate_limit_requests', { limit: 'anonymous' })).toBe(3);
     expect(metricValue(metrics, 'jianguan_gateway_rate_limit_window_seconds', { limit: 'anonymous' })).toBe(
       30,

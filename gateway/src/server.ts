@@ -25,12 +25,15 @@ import { subgraphHttp } from './subgraph-http';
 import { authenticate, type AuthenticatedLocals } from './authenticate';
 import { formatGatewayError } from './format-error';
 import { explorer } from './explorer';
-import { followListVersion, type ListVersionFeed } from './list-version-feed';
+import { askPublicList, followListVersion, type ListVersionFeed } from './list-version-feed';
 import { publicAnswerCache, type PublicAnswerCache } from './public-answer-cache';
 import { graphqlHttpHandler } from './graphql-http';
 import { keptAnswersFirst, type PreReadRequest } from './kept-answers-first';
 import { sendRequestError } from './request-error';
 import { rateLimits } from './rate-limits';
+
+/** The subgraph that owns the public lists, whose version keys the answer cache. */
+const PUBLIC_LIST_SUBGRAPH = 'public-list';
 
 /** Same as the subgraphs accept (1 MiB): the gateway forwards variables, so it must not take more. */
 const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -74,13 +77,16 @@ export async function serveGateway(config: GatewayConfig, logger: Logger): Promi
   app.disable('etag');
   const endpoints = new Map(config.subgraphs.map((subgraph) => [subgraph.name, subgraph]));
   const metrics = createMetricsRegistry({ service: 'gateway', process: 'gateway' });
-  // Anonymous answers are kept only where list changes can be heard (REDIS_URL set).
+  // Anonymous answers are kept only where list changes can be heard (REDIS_URL set) and checked
+  // with public-list (a supergraph with it).
   let listVersion: ListVersionFeed | undefined;
   let answers: PublicAnswerCache | undefined;
-  if (config.REDIS_URL && config.PUBLIC_ANSWER_CACHE_MB > 0) {
+  const publicList = endpoints.get(PUBLIC_LIST_SUBGRAPH);
+  if (config.REDIS_URL && publicList && config.PUBLIC_ANSWER_CACHE_MB > 0) {
     listVersion = await followListVersion({
       redisUrl: config.REDIS_URL,
       queuePrefix: config.QUEUE_PREFIX,
+      check: askPublicList(publicList),
       logger,
     });
     answers = publicAnswerCache(listVersion, config.PUBLIC_ANSWER_CACHE_MB, metrics);

@@ -250,6 +250,11 @@ describe('k8s/secret.example.yaml', () => {
     }
   });
 
+  it('documents a Redis URL with a password: whoever reaches Redis must not be able to write to it', () => {
+    const [secret] = readManifests(path.join(K8S, 'secret.example.yaml'));
+    expect((secret.stringData as Record<string, string>).REDIS_URL).toMatch(/rediss?:\/\/[^/@]*:[^@]+@/);
+  });
+
   it('is not applied by any kustomization', () => {
     for (const dir of ['base', 'overlays/dev', 'overlays/production']) {
       const [kustomization] = readManifests(path.join(K8S, dir, 'kustomization.yaml'));

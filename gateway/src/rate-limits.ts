@@ -73,6 +73,8 @@ export async function rateLimits(options: RateLimitOptions): Promise<RateLimits>
           duration,
           rejectIfRedisNotReady: true,
           insuranceLimiter: memory,
+          // Once over, an address is refused from memory until its window ends: a flood costs no Redis.
+          inMemoryBlockOnConsumed: points + 1,
         })
       : memory;
   };
@@ -143,6 +145,7 @@ export async function rateLimits(options: RateLimitOptions): Promise<RateLimits>
   function countFailure(client: string) {
     failures.inc();
     failedAuthentications?.consume(client).catch((rejection: unknown) => {
+      // Going over is expected here: it is the next request with a token that is refused.
       if (!(rejection instanceof RateLimiterRes)) waitOf(rejection);
     });
   }
@@ -173,6 +176,8 @@ export async function rateLimits(options: RateLimitOptions): Promise<RateLimits>
  * which is what one subscriber is usually given, so it cannot step around the limit by address.
  */
 function clientKey(req: IncomingMessage, trust: (address: string, hop: number) => boolean): string {
+  // A connection already gone has no address; its answer goes nowhere anyway.
+  if (req.socket.remoteAddress === undefined) return 'unknown';
   const address = proxyAddr(req, trust);
   if (!ipaddr.isValid(address)) return address;
   const parsed = ipaddr.process(address); // IPv4-mapped IPv6 becomes plain IPv4

@@ -33,8 +33,8 @@ afterAll(async () => {
 });
 
 const origin = (graphqlUrl: string) => new URL(graphqlUrl).origin;
-const gatewayMetrics = () => scrapeMetrics(`${origin(federation.gatewayUrl)}/metrics`);
-const registryMetrics = () => scrapeMetrics(`${origin(federation.subgraphUrls.registry)}/metrics`);
+const gatewayMetrics = () => scrapeMetrics(`${federation.operationsUrls.gateway}/metrics`);
+const registryMetrics = () => scrapeMetrics(`${federation.operationsUrls.registry}/metrics`);
 
 /** POSTs a named operation to the gateway with optional extra headers; returns the raw response. */
 const send = (query: string, operationName: string, headers: Record<string, string> = {}) =>
@@ -89,6 +89,25 @@ describe('metrics', () => {
         outcome: 'error',
       }),
     ).toBe(1);
+  });
+
+  it('serves /metrics on the operations ports only, never on the public port of the gateway or a subgraph', async () => {
+    // Anyone can reach the gateway's public port, and a subgraph's from inside the cluster.
+    for (const publicUrl of [federation.gatewayUrl, federation.subgraphUrls.registry]) {
+      const response = await fetch(`${origin(publicUrl)}/metrics`);
+      expect({ publicUrl, status: response.status }).toEqual({ publicUrl, status: 404 });
+      expect(await response.text()).not.toContain('jianguan_graphql_request_duration_seconds');
+    }
+    for (const name of ['gateway', 'registry']) {
+      const operationsUrl = federation.operationsUrls[name];
+      expect(new URL(operationsUrl).port).not.toBe(
+        new URL(name === 'gateway' ? federation.gatewayUrl : federation.subgraphUrls[name]).port,
+      );
+      const response = await fetch(`${operationsUrl}/metrics`);
+      expect(response.status).toBe(200);
+      expect(await response.text()).toContain(`service="${name}"`);
+      expect((await fetch(`${operationsUrl}/readyz`)).status).toBe(200);
+    }
   });
 
   it('serves the default process metrics of each process', async () => {

@@ -2,7 +2,8 @@
  * Rules every docker-compose.yml of this repository follows, checked on the parsed file: each
  * service has an image or a build whose Dockerfile exists, long-running services have health checks,
  * dependencies exist and carry a condition the dependency can meet, Node containers are locked down,
- * ports are bound to an address, and no secret or password value is committed.
+ * ports are bound to an address, Redis asks for a password that every client sends, and no secret or
+ * password value is committed.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -80,6 +81,14 @@ export function composeProblems(compose: ComposeFile, root: string): string[] {
       if (credentials && !REQUIRED_VARIABLE.test(credentials[1])) {
         problems.push(`${name}: ${key} holds a password that is not a required environment variable`);
       }
+    }
+    // Whoever reaches Redis could add queue jobs and announce list versions: it asks for a password.
+    if (service.image?.startsWith('redis') && !(service.command ?? []).join(' ').includes('--requirepass')) {
+      problems.push(`${name}: Redis runs without a password (--requirepass)`);
+    }
+    const redisUrl = service.environment?.REDIS_URL;
+    if (redisUrl !== undefined && !/^rediss?:\/\/[^/@]*:[^@]+@/.test(String(redisUrl))) {
+      problems.push(`${name}: REDIS_URL carries no password`);
     }
   }
   return problems;

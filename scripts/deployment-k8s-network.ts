@@ -156,10 +156,19 @@ export interface ManagedServices {
 /** Somewhere no pod of ours has any business reaching. */
 const ELSEWHERE = { address: '203.0.113.7', port: 443 };
 
+/** Prometheus as the policies name it: its own pods, in the `monitoring` namespace. */
+const PROMETHEUS: Pod = {
+  namespace: 'monitoring',
+  labels: { 'app.kubernetes.io/name': 'prometheus' },
+  ports: [],
+};
+
 /**
  * The federation's network rules, checked on rendered manifests: the gateway reaches every subgraph
  * and nothing else reaches one; only subgraphs, workers and the migration reach PostgreSQL, only
- * subgraphs and workers Redis; outsiders reach the gateway only; nothing reaches the rest of the world.
+ * subgraphs and workers Redis; outsiders reach the gateway's `http` only; every gateway, subgraph and
+ * worker pod has a `metrics` port (where /metrics is served) that Prometheus alone reaches, and
+ * Prometheus reaches nothing else; nothing reaches the rest of the world.
  */
 export function federationNetworkProblems(manifests: Manifest[], managed: ManagedServices): string[] {
   const problems: string[] = [];
@@ -185,11 +194,25 @@ export function federationNetworkProblems(manifests: Manifest[], managed: Manage
     }
     for (const port of pod.ports) {
       const reachable = allowsConnection(policies, outsider, pod, port.containerPort);
-      if (reachable !== (pod === gateway[1])) {
+      if (reachable !== (pod === gateway[1] && port.name === 'http')) {
         problems.push(
           `${name}:${port.containerPort} is ${reachable ? '' : 'not '}reachable from outside the namespace`,
         );
       }
+      // Prometheus is also one of "anyone", who may use the gateway's public port.
+      const scraped = allowsConnection(policies, PROMETHEUS, pod, port.containerPort);
+      if (port.name === 'metrics' ? !scraped : scraped && !reachable) {
+        problems.push(
+          `${name}:${port.containerPort} (${port.name}) is ${scraped ? '' : 'not '}reachable from Prometheus`,
+        );
+      }
+    }
+    const scrapedPod = ['gateway', 'subgraph', 'worker'].includes(component(pod));
+    if (scrapedPod && !pod.ports.some((port) => port.name === 'metrics')) {
+      problems.push(`${name} has no \`metrics\` port for Prometheus`);
+    }
+    if (isSubgraph && allowsConnection(policies, gateway[1], pod, 'metrics')) {
+      problems.push(`the gateway can reach subgraph ${name}'s metrics`);
     }
     const usesPostgres = ['subgraph', 'worker', 'migration'].includes(component(pod));
     // The gateway follows public-list's change announcements for its answer cache.

@@ -80,6 +80,8 @@ export async function startGateways(stack: Stack, names: GatewayName[] = ALL_GAT
       // As deployed: it follows public-list's change announcements, so it keeps anonymous answers.
       REDIS_URL: stack.commonEnv.REDIS_URL,
       QUEUE_PREFIX: stack.queuePrefix,
+      // The load comes from one address: the public's per-address limit would refuse most of it.
+      RATE_LIMIT_ANONYMOUS_REQUESTS: '0',
       ...settings,
     };
     for (const s of stack.subgraphs) env[subgraphSecretVariable(s.name)] = s.secret;

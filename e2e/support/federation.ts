@@ -23,6 +23,8 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
 export interface TestFederation {
   gatewayUrl: string;
   subgraphUrls: Record<string, string>;
+  /** Base URLs of `/metrics` (and the probes) on the operations ports, per subgraph and `gateway`. */
+  operationsUrls: Record<string, string>;
   /** Per service with a started worker: the base URL of its `/healthz`, `/readyz` and `/metrics`. */
   workerUrls: Record<string, string>;
   db: TestDatabase;
@@ -86,6 +88,7 @@ export async function startFederation(
   const processes: RunningProcess[] = [];
   const subgraphs = new Map<string, SubgraphControl>();
   const subgraphUrls: Record<string, string> = {};
+  const operationsUrls: Record<string, string> = {};
   const workerUrls: Record<string, string> = {};
   const gatewayEnv: Record<string, string> = { ...env };
   try {
@@ -97,6 +100,7 @@ export async function startFederation(
       subgraphs.set(service.name, control);
       processes.push(control);
       subgraphUrls[service.name] = server.url;
+      operationsUrls[service.name] = server.operationsUrl;
       gatewayEnv[`SUBGRAPH_${envName(service.name)}_URL`] = server.url;
       gatewayEnv[`SUBGRAPH_${envName(service.name)}_SECRET`] = TEST_SUBGRAPH_SECRET;
       if (options.workers) {
@@ -117,9 +121,11 @@ export async function startFederation(
     );
     const gateway = await startGateway(gatewayEnv, options.gatewayOptions);
     processes.push(gateway);
+    operationsUrls.gateway = gateway.operationsUrl;
     return {
       gatewayUrl: gateway.url,
       subgraphUrls,
+      operationsUrls,
       workerUrls,
       db,
       queue,

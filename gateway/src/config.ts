@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import proxyAddr from 'proxy-addr';
 import { z } from 'zod';
 import { baseConfigSchema, ConfigError, parseConfig } from '@jianguan/platform';
 import { subgraphsOf, subgraphSecretVariable, subgraphUrlVariable } from './supergraph';
@@ -13,6 +14,8 @@ export const gatewayEnvSchema = baseConfigSchema
   .extend({
     HOST: z.string().min(1).default('127.0.0.1'),
     PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+    /** `/metrics` (and the probes) for Prometheus only; unset: PORT + 5200 (see operationsPortOf). */
+    OPERATIONS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
     SUPERGRAPH_PATH: z.string().min(1).default(DEFAULT_SUPERGRAPH_PATH),
     /** Seconds to let in-flight requests finish on SIGTERM. */
     SHUTDOWN_GRACE_SECONDS: z.coerce.number().positive().default(10),
@@ -40,7 +43,36 @@ export const gatewayEnvSchema = baseConfigSchema
     SUBGRAPH_BREAKER_FAILURES: z.coerce.number().int().min(1).default(3),
     /** How long a subgraph marked down is not called before one call probes it, in ms. */
     SUBGRAPH_BREAKER_RESET_MS: z.coerce.number().int().min(100).default(10_000),
+    /** Requests without a token one client address may send per window (0 turns the limit off). */
+    RATE_LIMIT_ANONYMOUS_REQUESTS: z.coerce.number().int().min(0).default(600),
+    RATE_LIMIT_ANONYMOUS_WINDOW_SECONDS: z.coerce.number().int().positive().default(60),
+    /** Refused tokens after which an address's signed-in requests wait out the window (0: off). */
+    RATE_LIMIT_FAILED_AUTH: z.coerce.number().int().min(0).default(20),
+    RATE_LIMIT_FAILED_AUTH_WINDOW_SECONDS: z.coerce.number().int().positive().default(600),
+    /**
+     * Proxies in front of the gateway whose X-Forwarded-For is believed, comma-separated: addresses,
+     * CIDR ranges, or `loopback`, `linklocal`, `uniquelocal`. Empty: the connection's peer is the client.
+     */
+    TRUSTED_PROXIES: z
+      .string()
+      .default('')
+      .transform((value) =>
+        value
+          .split(',')
+          .map((entry) => entry.trim())
+          .filter(Boolean),
+      )
+      .refine(compilesAsProxyList, 'must be addresses, CIDR ranges, loopback, linklocal or uniquelocal'),
   });
+
+function compilesAsProxyList(entries: string[]): boolean {
+  try {
+    proxyAddr.compile(entries);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export interface SubgraphEndpoint {
   name: string;

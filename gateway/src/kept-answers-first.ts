@@ -52,7 +52,14 @@ export function keptAnswersFirst(
   };
 
   function answerOrHandOn(req: PreReadRequest, res: ServerResponse, raw: Buffer) {
-    const slot = answers.slotFor({ accept: req.headers.accept, body: raw });
+    let body: unknown;
+    const parsed = () => (body ??= JSON.parse(raw.toString('utf8')));
+    let slot: AnswerSlot | undefined;
+    try {
+      slot = answers.slotFor({ accept: req.headers.accept, raw, parsed });
+    } catch {
+      return sendRequestError(res, 400); // malformed JSON
+    }
     const kept = slot && answers.find(slot);
     if (kept) {
       res.writeHead(200, {
@@ -65,9 +72,8 @@ export function keptAnswersFirst(
       res.end(kept.body);
       return;
     }
-    let body: unknown;
     try {
-      body = JSON.parse(raw.toString('utf8'));
+      parsed();
     } catch {
       return sendRequestError(res, 400);
     }

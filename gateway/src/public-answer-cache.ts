@@ -3,6 +3,10 @@ import { LRUCache } from 'lru-cache';
 import { Counter, type Registry } from 'prom-client';
 import type { GatewayContext } from './context';
 import type { ListVersionFeed } from './list-version-feed';
+import { answerKeys } from './answer-key';
+
+/** Browsers send ~100 characters; a longer Accept header is answered but not kept. */
+const MAX_ACCEPT_CHARS = 256;
 
 /** An answer as it went out: replayed byte for byte to the next anonymous caller who asks the same. */
 export interface KeptAnswer {
@@ -24,8 +28,15 @@ export interface AnswerSlot {
 }
 
 export interface PublicAnswerCache {
-  /** The slot of an anonymous request, or undefined while the lists' version is unknown. */
-  slotFor(request: { accept: string | undefined; body: Buffer }): AnswerSlot | undefined;
+  /**
+   * The slot of an anonymous request: undefined while the lists' version is unknown, or when the
+   * request is not one to keep (see answer-key.ts). `parsed` gives the JSON body (throws if malformed).
+   */
+  slotFor(request: {
+    accept: string | undefined;
+    raw: Buffer;
+    parsed: () => unknown;
+  }): AnswerSlot | undefined;
   find(slot: AnswerSlot): KeptAnswer | undefined;
   keep(slot: AnswerSlot, answer: { body: string; contentType: string }): void;
   plugin: ApolloServerPlugin<GatewayContext>;
@@ -38,8 +49,9 @@ export interface PublicAnswerCache {
  *
  * It sits in front of Express and Apollo Server (see kept-answers-first.ts): a kept answer is sent
  * without routing, parsing, validating or executing anything, which is what lets the gateway outrun
- * the bare subgraph when the public arrives in crowds. The key is the exact request body (and Accept header), so only a
- * request byte-identical to one Apollo already accepted and answered is replayed.
+ * the bare subgraph when the public arrives in crowds. The key is the request as GraphQL reads it
+ * (answer-key.ts: printed document, declared variables) and the Accept header, both bounded, so a
+ * request padded with whitespace finds the unpadded one's answer instead of evicting others.
  */
 export function publicAnswerCache(
   feed: ListVersionFeed,
@@ -50,6 +62,7 @@ export function publicAnswerCache(
     maxSize: Math.max(1, Math.floor(maxMegabytes * 1024 * 1024)),
     sizeCalculation: (answer, key) => answer.body.length + key.length,
   });
+  const keyOf = answerKeys();
   const requests = new Counter({
     name: 'jianguan_gateway_public_answers_total',
     help: 'Anonymous GraphQL requests by whether a kept answer was sent (hit) or Apollo answered (miss)',
@@ -58,10 +71,11 @@ export function publicAnswerCache(
   });
 
   return {
-    slotFor({ accept, body }) {
+    slotFor({ accept = '', raw, parsed }) {
       const version = feed.current();
-      if (version === undefined) return undefined;
-      return { key: `${version}\u0000${accept ?? ''}\u0000${body.toString('latin1')}` };
+      if (version === undefined || accept.length > MAX_ACCEPT_CHARS) return undefined;
+      const request = keyOf(raw.toString('latin1'), parsed);
+      return request === undefined ? undefined : { key: `${version}\u0000${accept}\u0000${request}` };
     },
     find(slot) {
       const kept = answers.get(slot.key);

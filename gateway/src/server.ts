@@ -10,10 +10,11 @@ import {
   errorLogging,
   graphqlMetrics,
   hardenedApolloOptions,
-  metricsEndpoint,
+  operationsPortOf,
   requestIds,
   requestLocals,
   runMain,
+  startOperationsServer,
   type DestinationStream,
   type Logger,
 } from '@jianguan/platform';
@@ -25,11 +26,15 @@ import { subgraphBreakers } from './subgraph-breaker';
 import { authenticate, type AuthenticatedLocals } from './authenticate';
 import { formatGatewayError } from './format-error';
 import { explorer } from './explorer';
-import { followListVersion, type ListVersionFeed } from './list-version-feed';
+import { askPublicList, followListVersion, type ListVersionFeed } from './list-version-feed';
 import { publicAnswerCache, type PublicAnswerCache } from './public-answer-cache';
 import { graphqlHttpHandler } from './graphql-http';
 import { keptAnswersFirst, type PreReadRequest } from './kept-answers-first';
 import { sendRequestError } from './request-error';
+import { rateLimits } from './rate-limits';
+
+/** The subgraph that owns the public lists, whose version keys the answer cache. */
+const PUBLIC_LIST_SUBGRAPH = 'public-list';
 
 /** Same as the subgraphs accept (1 MiB): the gateway forwards variables, so it must not take more. */
 const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -38,6 +43,8 @@ export interface RunningGateway {
   /** The client endpoint, e.g. http://127.0.0.1:4000/graphql. */
   url: string;
   port: number;
+  /** Base URL of `/metrics`, `/healthz` and `/readyz` on OPERATIONS_PORT, e.g. http://127.0.0.1:9200. */
+  operationsUrl: string;
   stop: () => Promise<void>;
 }
 
@@ -56,9 +63,11 @@ export function startGateway(
 }
 
 /**
- * The federation's single public entry: verifies tokens, refuses oversized queries before they
+ * The federation's single public entry: limits anonymous requests and failed authentications per
+ * client address (rate-limits.ts), verifies tokens, refuses oversized queries before they
  * are planned, routes by the static supergraph, and masks internal errors — `/graphql`, plus
- * `/healthz` (alive), `/readyz` (serving and not shutting down) and `/metrics` (Prometheus). Every
+ * `/healthz` (alive) and `/readyz` (serving and not shutting down). `/metrics` is not on this
+ * public port but on OPERATIONS_PORT, with the probes again, for Prometheus only. Every
  * request gets an id (the caller's `x-request-id` or a new one) that is logged, returned and
  * forwarded to every subgraph.
  */
@@ -69,20 +78,42 @@ export async function serveGateway(config: GatewayConfig, logger: Logger): Promi
   app.disable('etag');
   const endpoints = new Map(config.subgraphs.map((subgraph) => [subgraph.name, subgraph]));
   const metrics = createMetricsRegistry({ service: 'gateway', process: 'gateway' });
-  // Anonymous answers are kept only where list changes can be heard (REDIS_URL set).
+  // Anonymous answers are kept only where list changes can be heard (REDIS_URL set) and checked
+  // with public-list (a supergraph with it).
   let listVersion: ListVersionFeed | undefined;
   let answers: PublicAnswerCache | undefined;
-  if (config.REDIS_URL && config.PUBLIC_ANSWER_CACHE_MB > 0) {
+  const publicList = endpoints.get(PUBLIC_LIST_SUBGRAPH);
+  if (config.REDIS_URL && publicList && config.PUBLIC_ANSWER_CACHE_MB > 0) {
     listVersion = await followListVersion({
       redisUrl: config.REDIS_URL,
       queuePrefix: config.QUEUE_PREFIX,
+      check: askPublicList(publicList),
       logger,
     });
     answers = publicAnswerCache(listVersion, config.PUBLIC_ANSWER_CACHE_MB, metrics);
   }
 
+  const limits = await rateLimits({
+    anonymous: {
+      points: config.RATE_LIMIT_ANONYMOUS_REQUESTS,
+      windowSeconds: config.RATE_LIMIT_ANONYMOUS_WINDOW_SECONDS,
+    },
+    failedAuthentications: {
+      points: config.RATE_LIMIT_FAILED_AUTH,
+      windowSeconds: config.RATE_LIMIT_FAILED_AUTH_WINDOW_SECONDS,
+    },
+    trustedProxies: config.TRUSTED_PROXIES,
+    redisUrl: config.REDIS_URL,
+    keyPrefix: config.QUEUE_PREFIX,
+    path: '/graphql',
+    registry: metrics,
+    logger,
+  });
+  // Outermost: a client over its limit is refused before even a kept answer is looked up.
   const httpServer = http.createServer(
-    answers ? keptAnswersFirst(answers, app, { path: '/graphql', bodyLimitBytes: BODY_LIMIT_BYTES }) : app,
+    limits.wrap(
+      answers ? keptAnswersFirst(answers, app, { path: '/graphql', bodyLimitBytes: BODY_LIMIT_BYTES }) : app,
+    ),
   );
   let ready = false;
   const subgraphs = subgraphHttp();
@@ -132,7 +163,6 @@ export async function serveGateway(config: GatewayConfig, logger: Logger): Promi
   await apollo.start();
 
   app.use(requestIds(logger));
-  app.get('/metrics', metricsEndpoint(metrics));
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', service: 'gateway' });
   });
@@ -173,6 +203,21 @@ export async function serveGateway(config: GatewayConfig, logger: Logger): Promi
   await new Promise<void>((resolve) => httpServer.listen(config.PORT, config.HOST, resolve));
   const port = (httpServer.address() as { port: number }).port;
   const url = `http://${reachableHost(config.HOST)}:${port}/graphql`;
+  const operations = await startOperationsServer({
+    name: 'gateway',
+    host: config.HOST,
+    port: operationsPortOf(config),
+    registry: metrics,
+    readiness: async () => {
+      if (!ready) throw new Error('not serving yet, or shutting down');
+    },
+    logger,
+  }).catch(async (error: unknown) => {
+    // e.g. the operations port is taken: do not leave the gateway serving or connected.
+    await apollo.stop();
+    await Promise.allSettled([subgraphs.close(), listVersion?.stop(), limits.stop()]);
+    throw error;
+  });
   ready = true;
   logger.info(
     { url, subgraphs: config.subgraphs.map((s) => ({ name: s.name, url: s.url })) },
@@ -182,11 +227,14 @@ export async function serveGateway(config: GatewayConfig, logger: Logger): Promi
   return {
     url,
     port,
+    operationsUrl: operations.url,
     stop: async () => {
       ready = false;
       await apollo.stop(); // drains in-flight requests, closes the HTTP server and the gateway
+      await operations.stop();
       await subgraphs.close();
       await listVersion?.stop();
+      await limits.stop();
     },
   };
 }

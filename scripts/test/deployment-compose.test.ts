@@ -149,6 +149,20 @@ describe('docker-compose.yml', () => {
         'registry-worker: not locked down (read_only: true and cap_drop: [ALL])',
       ],
       [
+        'a Redis without a password',
+        (copy) => {
+          copy.services.redis.command = ['redis-server', '--appendonly', 'yes'];
+        },
+        'redis: Redis runs without a password (--requirepass)',
+      ],
+      [
+        'a Redis client without the password',
+        (copy) => {
+          copy.services.gateway.environment!.REDIS_URL = 'redis://redis:6379';
+        },
+        'gateway: REDIS_URL carries no password',
+      ],
+      [
         'a port open on every interface',
         (copy) => {
           copy.services.gateway.ports = ['4000:4000'];

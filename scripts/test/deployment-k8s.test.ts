@@ -16,6 +16,8 @@ import { readManifests, renderKustomization } from '../deployment-k8s-render';
 const ROOT = path.resolve(__dirname, '..', '..');
 const K8S = path.join(ROOT, 'k8s');
 const GATEWAY_PORT = 4000;
+/** Where the gateway and each subgraph serve /metrics (OPERATIONS_PORT): their port + 5200. */
+const operationsPort = (port: number) => port + 5200;
 /** The port of each worker's /healthz, /readyz and /metrics server (WORKER_PORT). */
 const WORKER_PORTS: Record<string, number> = {
   registry: 9101,
@@ -89,6 +91,12 @@ describe.each(OVERLAYS)('k8s/overlays/%s rendered with `kubectl kustomize`', (ov
       expect(server.readinessProbe?.httpGet).toMatchObject({ path: '/readyz', port: 'http' });
       expect(server.livenessProbe?.httpGet).toMatchObject({ path: '/healthz', port: 'http' });
       expect(server.env).toContainEqual({ name: 'PORT', value: String(port) });
+      expect(server.ports).toContainEqual({
+        name: 'metrics',
+        containerPort: operationsPort(port),
+        protocol: 'TCP',
+      });
+      expect(server.env).toContainEqual({ name: 'OPERATIONS_PORT', value: String(operationsPort(port)) });
       expect(server.env).toContainEqual({
         name: 'SUBGRAPH_SECRET',
         valueFrom: { secretKeyRef: { name: 'jianguan-secrets', key: `SUBGRAPH_${envName(name)}_SECRET` } },
@@ -106,7 +114,7 @@ describe.each(OVERLAYS)('k8s/overlays/%s rendered with `kubectl kustomize`', (ov
       expect(worker.livenessProbe?.httpGet).toMatchObject({ path: '/healthz', port: 'metrics' });
 
       for (const [deployment, metricsPort] of [
-        [name, port],
+        [name, operationsPort(port)],
         [`${name}-worker`, workerPort],
       ] as const) {
         const annotations = podTemplateOf(find(manifests, 'Deployment', deployment)!)!.metadata?.annotations;
@@ -134,6 +142,18 @@ describe.each(OVERLAYS)('k8s/overlays/%s rendered with `kubectl kustomize`', (ov
       expect.objectContaining({ name: 'http', containerPort: GATEWAY_PORT }),
     );
     expect(gateway.readinessProbe?.httpGet).toMatchObject({ path: '/readyz', port: 'http' });
+    expect(gateway.ports).toContainEqual({
+      name: 'metrics',
+      containerPort: operationsPort(GATEWAY_PORT),
+      protocol: 'TCP',
+    });
+    expect(gateway.env).toContainEqual({
+      name: 'OPERATIONS_PORT',
+      value: String(operationsPort(GATEWAY_PORT)),
+    });
+    expect(podTemplateOf(find(manifests, 'Deployment', 'gateway')!)!.metadata?.annotations).toMatchObject({
+      'prometheus.io/port': String(operationsPort(GATEWAY_PORT)),
+    });
     const config = find(manifests, 'ConfigMap', 'gateway-config')!.data as Record<string, string>;
     expect(config.SUPERGRAPH_PATH).toBe('/app/supergraph.graphql');
     for (const { name, defaultPort } of federationServices) {
@@ -230,6 +250,11 @@ describe('k8s/secret.example.yaml', () => {
     }
   });
 
+  it('documents a Redis URL with a password: whoever reaches Redis must not be able to write to it', () => {
+    const [secret] = readManifests(path.join(K8S, 'secret.example.yaml'));
+    expect((secret.stringData as Record<string, string>).REDIS_URL).toMatch(/rediss?:\/\/[^/@]*:[^@]+@/);
+  });
+
   it('is not applied by any kustomization', () => {
     for (const dir of ['base', 'overlays/dev', 'overlays/production']) {
       const [kustomization] = readManifests(path.join(K8S, dir, 'kustomization.yaml'));
@@ -301,7 +326,8 @@ describe('validation catches deliberately broken manifests', () => {
     const broken = copy();
     const registry = podSpec(deploymentOf(broken, 'registry')).containers[0] as unknown as Container;
     registry.envFrom = [{ configMapRef: { name: 'registry-confg' } }];
-    registry.env![1].valueFrom!.secretKeyRef!.key = 'REDIS_URI';
+    registry.env!.find((variable) => variable.name === 'DATABASE_URL')!.valueFrom!.secretKeyRef!.key =
+      'REDIS_URI';
     registry.readinessProbe!.httpGet!.port = 'htp';
     (
       find(broken, 'HorizontalPodAutoscaler', 'gateway')!.spec as { scaleTargetRef: { name: string } }
@@ -334,6 +360,30 @@ describe('validation catches deliberately broken manifests', () => {
       'Deployment/public-list-worker container public-list-worker: runAsNonRoot is not set',
       'Deployment/public-list-worker container public-list-worker: readOnlyRootFilesystem is not set',
     ]);
+  });
+
+  it('rejects network policies that open /metrics to anyone but Prometheus, or Prometheus to the APIs', () => {
+    const broken = copy();
+    const managed = OVERLAYS[1][1];
+    // The gateway open on every port (as before /metrics moved), and Prometheus let in on `http` too.
+    const gatewayIngress = find(broken, 'NetworkPolicy', 'gateway-ingress')!.spec as {
+      ingress: Array<{ ports?: unknown }>;
+    };
+    delete gatewayIngress.ingress[0].ports;
+    const scrape = find(broken, 'NetworkPolicy', 'prometheus-scrape')!.spec as {
+      ingress: Array<{ ports: Array<{ port: string; protocol: string }> }>;
+    };
+    scrape.ingress[0].ports.push({ port: 'http', protocol: 'TCP' });
+    // A subgraph without its operations port.
+    const registry = podTemplateOf(find(broken, 'Deployment', 'registry')!)!.spec.containers[0];
+    registry.ports = registry.ports!.filter((port) => port.name !== 'metrics');
+    expect(federationNetworkProblems(broken, managed)).toEqual(
+      expect.arrayContaining([
+        'gateway:9200 is reachable from outside the namespace',
+        'enforcement:4004 (http) is reachable from Prometheus',
+        'registry has no `metrics` port for Prometheus',
+      ]),
+    );
   });
 
   it('rejects network policies that let others reach a subgraph, the gateway reach PostgreSQL, or pods reach the world', () => {

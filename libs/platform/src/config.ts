@@ -23,6 +23,7 @@ export const subgraphConfigSchema = baseConfigSchema.extend({
   SUBGRAPH_SECRET: z.string().min(16, 'SUBGRAPH_SECRET must be at least 16 characters'),
   /** Seconds to let in-flight requests and jobs finish on SIGTERM. */
   SHUTDOWN_GRACE_SECONDS: z.coerce.number().positive().default(10),
+  OPERATIONS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
 });
 export type SubgraphConfig = z.infer<typeof subgraphConfigSchema>;
 
@@ -33,6 +34,15 @@ export type SubgraphConfig = z.infer<typeof subgraphConfigSchema>;
  */
 export const workerPortSchema = (defaultPort: number) =>
   z.coerce.number().int().min(0).max(65535).default(defaultPort);
+
+/**
+ * `OPERATIONS_PORT`: where a server (the gateway, a subgraph) serves `/metrics`, `/healthz` and
+ * `/readyz` for Prometheus and the orchestrator, apart from its public port, which has no
+ * `/metrics`. Unset: PORT + 5200 (gateway 9200, registry 9201 … public-list 9205), or a free port
+ * when PORT is 0 (tests).
+ */
+export const operationsPortOf = (config: { PORT: number; OPERATIONS_PORT?: number }): number =>
+  config.OPERATIONS_PORT ?? (config.PORT === 0 ? 0 : config.PORT + 5200);
 
 export class ConfigError extends Error {
   constructor(public readonly problems: string[]) {

@@ -28,7 +28,7 @@ export interface ServiceDefinition {
   startServer: (
     env: Record<string, string | undefined>,
     options?: ServerStartOptions,
-  ) => Promise<RunningProcess & { url: string }>;
+  ) => Promise<RunningProcess & { url: string; operationsUrl: string }>;
   /** Starts its queue consumers (event inbox, relay, scheduled jobs). */
   startWorker: (env: Record<string, string | undefined>) => Promise<RunningWorker>;
 }

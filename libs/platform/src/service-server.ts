@@ -45,6 +45,7 @@ export async function startServiceServer<C extends RequestContext>(options: Serv
   return {
     url: server.url,
     port: server.port,
+    operationsUrl: server.operationsUrl,
     dataSource,
     stop: async () => {
       await server.stop();

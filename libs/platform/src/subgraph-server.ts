@@ -10,14 +10,15 @@ import type { DocumentNode } from 'graphql';
 import { GraphQLError } from 'graphql';
 import type { DataSource } from 'typeorm';
 import type { Logger } from './logger';
-import type { SubgraphConfig } from './config';
+import { operationsPortOf, type SubgraphConfig } from './config';
+import { startOperationsServer } from './operations-server';
 import { bearerToken, verifyToken, Viewer, type TokenKeys } from './auth';
 import { maskingFormatError } from './errors';
 import { hardenedApolloOptions } from './apollo-options';
 import { strictInput } from './strict-input';
 import { requestIds, requestLocals } from './request-id';
 import { errorLogging } from './error-logging';
-import { createMetricsRegistry, metricsEndpoint } from './metrics/registry';
+import { createMetricsRegistry } from './metrics/registry';
 import { graphqlMetrics } from './metrics/graphql-metrics';
 import { idempotentMutations } from './idempotency';
 
@@ -48,6 +49,8 @@ export interface SubgraphOptions<C extends RequestContext> {
 export interface RunningServer {
   url: string;
   port: number;
+  /** Base URL of `/metrics`, `/healthz` and `/readyz` on OPERATIONS_PORT, for Prometheus only. */
+  operationsUrl: string;
   stop: () => Promise<void>;
 }
 
@@ -71,8 +74,9 @@ function refuse(res: Response, status: number, code: string, message: string) {
 
 /**
  * Starts one schema-first subgraph: `/graphql` for the gateway only (secret header), `/healthz`
- * (the process is alive), `/readyz` (it can reach its dependencies and is not shutting down) and
- * `/metrics` (Prometheus). Every request is logged with the gateway's `x-request-id`, and resolvers
+ * (the process is alive) and `/readyz` (it can reach its dependencies and is not shutting down);
+ * `/metrics` is on the operations port (OPERATIONS_PORT), which only Prometheus may reach, since
+ * it tells anyone who asks what is being queried and how often. Every request is logged with the gateway's `x-request-id`, and resolvers
  * get a logger that carries it.
  */
 export async function startSubgraph<C extends RequestContext>(
@@ -113,7 +117,6 @@ export async function startSubgraph<C extends RequestContext>(
   await apollo.start();
 
   app.use(requestIds(logger));
-  app.get('/metrics', metricsEndpoint(metrics));
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', service: options.name });
   });
@@ -160,14 +163,27 @@ export async function startSubgraph<C extends RequestContext>(
   await new Promise<void>((resolve) => httpServer.listen(config.PORT, config.HOST, resolve));
   const port = (httpServer.address() as { port: number }).port;
   const url = `http://${config.HOST}:${port}/graphql`;
+  const operations = await startOperationsServer({
+    name: options.name,
+    host: config.HOST,
+    port: operationsPortOf(config),
+    registry: metrics,
+    readiness: options.readiness,
+    logger,
+  }).catch(async (error: unknown) => {
+    await apollo.stop(); // e.g. the operations port is taken: do not leave the subgraph serving
+    throw error;
+  });
   logger.info({ url }, `${options.name} subgraph listening`);
 
   return {
     url,
     port,
+    operationsUrl: operations.url,
     stop: async () => {
       shuttingDown = true;
       await apollo.stop(); // drains in-flight requests, then closes the HTTP server
+      await operations.stop();
     },
   };
 }

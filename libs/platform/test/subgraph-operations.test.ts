@@ -89,7 +89,7 @@ it('logs an internal error with the request id, masks it for the caller, and cou
     err: expect.objectContaining({ message: 'connection to the database exploded' }),
   });
 
-  const metrics = await (await fetch(new URL('/metrics', server.url))).text();
+  const metrics = await (await fetch(`${server.operationsUrl}/metrics`)).text();
   expect(metrics).toMatch(
     /^jianguan_graphql_errors_total\{operation="Explode",code="INTERNAL_SERVER_ERROR",service="ops-test",process="subgraph"\} 1$/m,
   );

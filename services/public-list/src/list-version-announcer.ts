@@ -3,18 +3,21 @@ import type { DataSource } from 'typeorm';
 import { publicListVersionKey, type Logger } from '@jianguan/platform';
 import { readListVersion } from './queries/public-cache';
 
-/** Sets the key and publishes only if the version is newer, so announcements arriving late never go back. */
-const ANNOUNCE_IF_NEWER = `
+/**
+ * Sets the key only if the version is newer, so announcements arriving late never take it back, and
+ * publishes every time: a key someone forged far ahead must not silence the announcements (the
+ * gateway checks each one against PostgreSQL, so a message is only ever a prompt to look).
+ */
+const ANNOUNCE = `
 local current = tonumber(redis.call('GET', KEYS[1]) or '-1')
 if tonumber(ARGV[1]) > current then
   redis.call('SET', KEYS[1], ARGV[1])
-  redis.call('PUBLISH', KEYS[1], ARGV[1])
-  return 1
 end
-return 0`;
+redis.call('PUBLISH', KEYS[1], ARGV[1])
+return 1`;
 
 export interface ListVersionAnnouncer {
-  /** Reads the committed list version and announces it if it is newer than the last one. */
+  /** Reads the committed list version and announces it. */
   announce: () => Promise<void>;
   stop: () => Promise<void>;
 }
@@ -36,7 +39,7 @@ export async function startListVersionAnnouncer(options: {
   redis.on('error', (error) => logger.warn({ err: error }, 'Redis connection error'));
   await redis.connect();
   const announce = async () => {
-    await redis.eval(ANNOUNCE_IF_NEWER, 1, key, String(await readListVersion(options.dataSource)));
+    await redis.eval(ANNOUNCE, 1, key, String(await readListVersion(options.dataSource)));
   };
   // Whatever changed while no worker ran.
   await announce();

@@ -31,6 +31,9 @@ export const queryResolvers = {
       listTypicalCases(ctx.dataSource, args),
     ),
 
+  publicListVersion: (_: unknown, _args: unknown, ctx: PublicListContext) =>
+    ctx.loaders.listVersion().then(String),
+
   openDataExport: (
     _: unknown,
     args: { regionCode: string; format: OpenDataFormat },

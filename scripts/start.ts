@@ -20,10 +20,12 @@ import {
 } from '@jianguan/gateway';
 import { federationServices } from './federation';
 import {
+  jwksOf,
   LauncherError,
   loadDevSecrets,
   loadLauncherEnv,
   passThroughEnv,
+  resolveSigningKey,
   subgraphSecretFromEnv,
   type DevSecrets,
   type LauncherEnv,
@@ -38,7 +40,7 @@ import { DEFAULT_DEMO_SIZE } from './demo/qinghai-dataset';
 const USAGE = `Usage: pnpm start [--demo [--demo-size N]]
 
 Runs every subgraph, its worker and the gateway on this machine. Configuration comes from the
-environment (see README.md, "Environment"): DATABASE_URL, REDIS_URL, JWT_SECRET, GATEWAY_PORT, …
+environment (see README.md, "Environment"): DATABASE_URL, REDIS_URL, JWT_SIGNING_KEY_FILE, GATEWAY_PORT, …
 
   --demo           also load the Qinghai demo data set (data in .data/demo) and print queries per role
   --demo-size N    institutions in the demo data set (default ${DEFAULT_DEMO_SIZE})`;
@@ -174,11 +176,12 @@ async function startStack(env: LauncherEnv, demo?: DemoOptions) {
 
   const names = federationServices.map((service) => service.name);
   const envSecrets = Object.fromEntries(names.map((name) => [name, subgraphSecretFromEnv(name)]));
-  const needsFile = !env.JWT_SECRET || names.some((name) => !envSecrets[name]) || !env.DATABASE_URL;
+  const needsFile = !env.JWT_SIGNING_KEY_FILE || names.some((name) => !envSecrets[name]) || !env.DATABASE_URL;
   const devSecrets: DevSecrets | undefined = needsFile
     ? loadDevSecrets(env.JIANGUAN_DATA_DIR, { subgraphs: names, postgresPassword: !env.DATABASE_URL })
     : undefined;
-  const jwtSecret = env.JWT_SECRET ?? (devSecrets as DevSecrets).jwtSecret;
+  // The launcher is the issuer: it keeps the private key; the services get the public key only.
+  const signingKey = resolveSigningKey(env, devSecrets);
   const subgraphSecret = (name: string) =>
     envSecrets[name] ?? (devSecrets as DevSecrets).subgraphSecrets[name];
 
@@ -222,7 +225,7 @@ async function startStack(env: LauncherEnv, demo?: DemoOptions) {
     DATABASE_URL: databaseUrl,
     REDIS_URL: running.redis.url,
     QUEUE_PREFIX: env.QUEUE_PREFIX,
-    JWT_SECRET: jwtSecret,
+    JWT_JWKS: jwksOf(signingKey),
     JWT_ISSUER: env.JWT_ISSUER,
     JWT_AUDIENCE: env.JWT_AUDIENCE,
     HOST: env.HOST,
@@ -268,7 +271,7 @@ async function startStack(env: LauncherEnv, demo?: DemoOptions) {
   checkpoint();
 
   const token = await signToken(
-    { secret: jwtSecret, issuer: env.JWT_ISSUER, audience: env.JWT_AUDIENCE },
+    signingKey,
     { sub: 'dev-admin', name: '开发管理员', scopes: ['admin'], regionCode: '63' },
     '8h',
   );
@@ -309,7 +312,7 @@ async function startStack(env: LauncherEnv, demo?: DemoOptions) {
       const printed = await runDemo({
         gatewayUrl: gateway.url,
         databaseUrl,
-        keys: { secret: jwtSecret, issuer: env.JWT_ISSUER, audience: env.JWT_AUDIENCE },
+        keys: signingKey,
         dataDir: env.JIANGUAN_DATA_DIR,
         size: demo.size,
         signal: stopSignal.signal,

@@ -14,6 +14,7 @@ import {
   requestIds,
   requestLocals,
   runMain,
+  tokenVerifier,
   type DestinationStream,
   type Logger,
 } from '@jianguan/platform';
@@ -136,7 +137,7 @@ export async function serveGateway(config: GatewayConfig, logger: Logger): Promi
   if (config.NODE_ENV !== 'production') app.use(explorer('/graphql'));
   app.use(
     '/graphql',
-    authenticate({ secret: config.JWT_SECRET, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE }),
+    authenticate(tokenVerifier(config)),
     express.json({ limit: BODY_LIMIT_BYTES }),
     graphqlHttpHandler(
       apollo,

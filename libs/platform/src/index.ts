@@ -2,6 +2,7 @@ export * from './config';
 export * from './logger';
 export * from './errors';
 export * from './auth';
+export * from './tokens';
 export * from './data-source';
 export * from './audit';
 export * from './pagination';

@@ -10,7 +10,8 @@ import type { DocumentNode } from 'graphql';
 import { GraphQLError } from 'graphql';
 import type { Logger } from './logger';
 import type { SubgraphConfig } from './config';
-import { bearerToken, verifyToken, Viewer, type TokenKeys } from './auth';
+import { bearerToken, Viewer } from './auth';
+import { tokenVerifier } from './tokens';
 import { maskingFormatError } from './errors';
 import { hardenedApolloOptions } from './apollo-options';
 import { requestIds, requestLocals } from './request-id';
@@ -45,12 +46,6 @@ export interface RunningServer {
   port: number;
   stop: () => Promise<void>;
 }
-
-export const tokenKeys = (config: SubgraphConfig): TokenKeys => ({
-  secret: config.JWT_SECRET,
-  issuer: config.JWT_ISSUER,
-  audience: config.JWT_AUDIENCE,
-});
 
 function sameSecret(given: unknown, expected: string): boolean {
   if (typeof given !== 'string') return false;
@@ -124,7 +119,7 @@ export async function startSubgraph<C extends RequestContext>(
     next();
   };
 
-  const keys = tokenKeys(config);
+  const verifyToken = tokenVerifier(config);
   app.use(
     '/graphql',
     requireGateway,
@@ -139,7 +134,7 @@ export async function startSubgraph<C extends RequestContext>(
           throw withStatus(error, 401);
         }
         const claims = token
-          ? await verifyToken(keys, token).catch((e) => Promise.reject(withStatus(e, 401)))
+          ? await verifyToken(token).catch((e) => Promise.reject(withStatus(e, 401)))
           : undefined;
         return options.buildContext({ viewer: new Viewer(claims), requestId, logger: requestLogger });
       },

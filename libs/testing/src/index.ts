@@ -6,3 +6,4 @@ export * from './statement-counter';
 export * from './test-config';
 export * from './metrics';
 export * from './log-capture';
+export * from './tokens';

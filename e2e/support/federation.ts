@@ -1,4 +1,9 @@
-import type { RunningProcess, ServerStartOptions, ServiceDefinition } from '@jianguan/platform';
+import type {
+  DestinationStream,
+  RunningProcess,
+  ServerStartOptions,
+  ServiceDefinition,
+} from '@jianguan/platform';
 import {
   createQueuePrefix,
   createTestDatabase,
@@ -65,6 +70,8 @@ export async function startFederation(
     /** Per-service start options, e.g. a statement counter. */
     serverOptions?: Record<string, ServerStartOptions>;
     gatewayOptions?: GatewayStartOptions;
+    /** Where every process's log lines go (gateway, subgraphs, workers), instead of stdout. */
+    logDestination?: DestinationStream;
   } = {},
 ): Promise<TestFederation> {
   const services = options.services ?? federationServices;
@@ -79,13 +86,17 @@ export async function startFederation(
     for (const service of services) {
       // The template holds the schemas of scripts/federation.ts; a service not yet listed there migrates here.
       if (!federationServices.includes(service)) await service.migrate(db.url);
-      const server = await service.startServer(env, options.serverOptions?.[service.name]);
+      const logDestination = options.logDestination;
+      const server = await service.startServer(env, {
+        ...(logDestination && { logDestination }),
+        ...options.serverOptions?.[service.name],
+      });
       processes.push(server);
       subgraphUrls[service.name] = server.url;
       gatewayEnv[`SUBGRAPH_${envName(service.name)}_URL`] = server.url;
       gatewayEnv[`SUBGRAPH_${envName(service.name)}_SECRET`] = TEST_SUBGRAPH_SECRET;
       if (options.workers) {
-        const worker = await service.startWorker(env);
+        const worker = await service.startWorker(env, { logDestination });
         processes.push(worker);
         workerUrls[service.name] = worker.operationsUrl;
       }
@@ -100,7 +111,10 @@ export async function startFederation(
         services.map((s) => ({ name: s.name, typeDefs: s.typeDefs, url: subgraphUrls[s.name] })),
       ),
     );
-    const gateway = await startGateway(gatewayEnv, options.gatewayOptions);
+    const gateway = await startGateway(gatewayEnv, {
+      ...(options.logDestination && { logDestination: options.logDestination }),
+      ...options.gatewayOptions,
+    });
     processes.push(gateway);
     return {
       gatewayUrl: gateway.url,

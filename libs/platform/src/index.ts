@@ -11,6 +11,7 @@ export * from './subgraph-server';
 export * from './main';
 export * from './identifiers/credit-code';
 export * from './identifiers/id-number';
+export * from './identifiers/phone';
 export * from './service-definition';
 export * from './validation';
 export * from './scalars';

@@ -1,5 +1,11 @@
 import { Worker, type Job } from 'bullmq';
-import { createLogger, openDataSource, runMain, startOperationsServer } from '@jianguan/platform';
+import {
+  createLogger,
+  openDataSource,
+  runMain,
+  startOperationsServer,
+  type WorkerStartOptions,
+} from '@jianguan/platform';
 import { createWorkerMetrics, startEventPipeline } from '@jianguan/events';
 import { loadEnforcementConfig } from './config';
 import { createEnforcementDataSource, ENFORCEMENT_SCHEMA } from './data-source';
@@ -18,9 +24,12 @@ import { runEnrolment } from './campaigns/enrol';
  * deadline engine — reminders, deadline checks, the escalation ladder, and the reconciler that
  * re-schedules whatever Redis lost (at start and then periodically as a BullMQ job scheduler).
  */
-export async function startEnforcementWorker(env?: Record<string, string | undefined>) {
+export async function startEnforcementWorker(
+  env?: Record<string, string | undefined>,
+  options: WorkerStartOptions = {},
+) {
   const config = loadEnforcementConfig(env);
-  const logger = createLogger('enforcement-worker', config.LOG_LEVEL);
+  const logger = createLogger('enforcement-worker', config.LOG_LEVEL, options.logDestination);
   const dataSource = await openDataSource(
     createEnforcementDataSource(config.DATABASE_URL, {
       poolSize: Math.max(4, config.ENFORCEMENT_DEADLINE_CONCURRENCY + 2),

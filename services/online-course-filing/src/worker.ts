@@ -1,13 +1,22 @@
-import { createLogger, openDataSource, runMain, startOperationsServer } from '@jianguan/platform';
+import {
+  createLogger,
+  openDataSource,
+  runMain,
+  startOperationsServer,
+  type WorkerStartOptions,
+} from '@jianguan/platform';
 import { createWorkerMetrics, startEventPipeline } from '@jianguan/events';
 import { loadFilingConfig } from './config';
 import { createFilingDataSource, FILING_SCHEMA } from './data-source';
 import { filingEventHandlers } from './event-handlers';
 
 /** The department's background work: relaying its outbox and keeping the institution read model. */
-export async function startOnlineCourseFilingWorker(env?: Record<string, string | undefined>) {
+export async function startOnlineCourseFilingWorker(
+  env?: Record<string, string | undefined>,
+  options: WorkerStartOptions = {},
+) {
   const config = loadFilingConfig(env);
-  const logger = createLogger('online-course-filing-worker', config.LOG_LEVEL);
+  const logger = createLogger('online-course-filing-worker', config.LOG_LEVEL, options.logDestination);
   const dataSource = await openDataSource(createFilingDataSource(config.DATABASE_URL, { poolSize: 4 }), {
     migrate: false,
   });

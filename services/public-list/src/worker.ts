@@ -1,4 +1,10 @@
-import { createLogger, openDataSource, runMain, startOperationsServer } from '@jianguan/platform';
+import {
+  createLogger,
+  openDataSource,
+  runMain,
+  startOperationsServer,
+  type WorkerStartOptions,
+} from '@jianguan/platform';
 import { createWorkerMetrics, startEventPipeline } from '@jianguan/events';
 import { loadPublicListConfig } from './config';
 import { createPublicListDataSource, PUBLIC_LIST_SCHEMA } from './data-source';
@@ -6,9 +12,12 @@ import { publicListEventHandlers } from './event-handlers';
 import { startListVersionAnnouncer } from './list-version-announcer';
 
 /** public-list's background work: consuming every department's decisions into the lists (and relaying its outbox, empty today). */
-export async function startPublicListWorker(env?: Record<string, string | undefined>) {
+export async function startPublicListWorker(
+  env?: Record<string, string | undefined>,
+  options: WorkerStartOptions = {},
+) {
   const config = loadPublicListConfig(env);
-  const logger = createLogger('public-list-worker', config.LOG_LEVEL);
+  const logger = createLogger('public-list-worker', config.LOG_LEVEL, options.logDestination);
   const dataSource = await openDataSource(createPublicListDataSource(config.DATABASE_URL, { poolSize: 4 }), {
     migrate: false,
   });

@@ -1,5 +1,11 @@
 import { Worker, type Job } from 'bullmq';
-import { createLogger, openDataSource, runMain, startOperationsServer } from '@jianguan/platform';
+import {
+  createLogger,
+  openDataSource,
+  runMain,
+  startOperationsServer,
+  type WorkerStartOptions,
+} from '@jianguan/platform';
 import { createWorkerMetrics, startEventPipeline } from '@jianguan/events';
 import { loadReviewConfig } from './config';
 import { createReviewDataSource, REVIEW_SCHEMA } from './data-source';
@@ -13,9 +19,12 @@ import { slaTimings } from './sla/timings';
  * registry events, and the review time limits (reminders, escalations, and the reconciler that
  * re-schedules whatever Redis lost — at start and then periodically as a BullMQ job scheduler).
  */
-export async function startQualificationReviewWorker(env?: Record<string, string | undefined>) {
+export async function startQualificationReviewWorker(
+  env?: Record<string, string | undefined>,
+  options: WorkerStartOptions = {},
+) {
   const config = loadReviewConfig(env);
-  const logger = createLogger('qualification-review-worker', config.LOG_LEVEL);
+  const logger = createLogger('qualification-review-worker', config.LOG_LEVEL, options.logDestination);
   const dataSource = await openDataSource(createReviewDataSource(config.DATABASE_URL, { poolSize: 4 }), {
     migrate: false,
   });

@@ -1,4 +1,10 @@
-import { createLogger, openDataSource, runMain, startOperationsServer } from '@jianguan/platform';
+import {
+  createLogger,
+  openDataSource,
+  runMain,
+  startOperationsServer,
+  type WorkerStartOptions,
+} from '@jianguan/platform';
 import { createWorkerMetrics, startEventPipeline } from '@jianguan/events';
 import { loadRegistryConfig } from './config';
 import { createRegistryDataSource, REGISTRY_SCHEMA } from './data-source';
@@ -6,9 +12,12 @@ import { registryEventHandlers } from './event-handlers';
 import { scheduleCertificateReassessment } from './certificate-reassessment';
 
 /** The registry's background work: relaying its outbox, and consuming what other departments decide. */
-export async function startRegistryWorker(env?: Record<string, string | undefined>) {
+export async function startRegistryWorker(
+  env?: Record<string, string | undefined>,
+  options: WorkerStartOptions = {},
+) {
   const config = loadRegistryConfig(env);
-  const logger = createLogger('registry-worker', config.LOG_LEVEL);
+  const logger = createLogger('registry-worker', config.LOG_LEVEL, options.logDestination);
   const dataSource = await openDataSource(createRegistryDataSource(config.DATABASE_URL, { poolSize: 4 }), {
     migrate: false,
   });

@@ -1,4 +1,4 @@
-import { forbidden } from '@jianguan/platform';
+import { forbidden, maskPhone } from '@jianguan/platform';
 import { SCREEN_SCOPE } from '../commands/filing-state';
 import type { InstitutionInfo } from '../domain/types';
 import type { FilingContext } from '../context';
@@ -74,9 +74,6 @@ export const regionResolvers = {
 export const institutionInfoResolvers = {
   contactPhone: (info: InstitutionInfo, _: unknown, ctx: FilingContext) =>
     info.contactPhone && !ctx.viewer.hasScope(SCREEN_SCOPE)
-      ? info.contactPhone.replace(
-          /^(.{3}).*(.{2})$/,
-          (_m, head: string, tail: string) => `${head}******${tail}`,
-        )
+      ? maskPhone(info.contactPhone)
       : info.contactPhone,
 };

@@ -10,7 +10,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ConfigError, signToken, type RunningProcess } from '@jianguan/platform';
+import { ConfigError, type RunningProcess } from '@jianguan/platform';
 import {
   composeSupergraph,
   DEFAULT_SUPERGRAPH_PATH,
@@ -35,6 +35,7 @@ import { resolveRedis, type ResolvedRedis } from './dev-redis';
 import { isPortFree } from './dev-processes';
 import { demoEnvironment } from './demo/demo-env';
 import { parseDemoSize, runDemo } from './demo/run-demo';
+import { startBanner } from './start-banner';
 import { DEFAULT_DEMO_SIZE } from './demo/qinghai-dataset';
 
 const USAGE = `Usage: pnpm start [--demo [--demo-size N]]
@@ -270,42 +271,14 @@ async function startStack(env: LauncherEnv, demo?: DemoOptions) {
   running.gateway = gateway;
   checkpoint();
 
-  const token = await signToken(
-    signingKey,
-    { sub: 'dev-admin', name: '开发管理员', scopes: ['admin'], regionCode: '63' },
-    '8h',
+  process.stdout.write(
+    startBanner({
+      gatewayUrl: gateway.url,
+      subgraphUrls,
+      databaseUrl: `${maskPassword(databaseUrl)}${running.postgres ? '  (embedded)' : ''}`,
+      redisUrl: `${running.redis.url}${running.redis.source === 'spawned' ? '  (started by this launcher)' : ''}`,
+    }),
   );
-  const query = JSON.stringify({
-    query: '{ region(code: "63") { code name level institutionStats { total } } }',
-  });
-  const lines = [
-    '',
-    `Jianguan is running — gateway ${gateway.url}`,
-    '',
-    ...federationServices.map(
-      (service) =>
-        `  ${`${service.name} subgraph`.padEnd(34)} ${subgraphUrls[service.name]}  (gateway only: needs x-subgraph-secret)`,
-    ),
-    `  ${'PostgreSQL'.padEnd(34)} ${maskPassword(databaseUrl)}${running.postgres ? '  (embedded)' : ''}`,
-    `  ${'Redis'.padEnd(34)} ${running.redis.url}${running.redis.source === 'spawned' ? '  (started by this launcher)' : ''}`,
-    '',
-    `Explorer: open ${gateway.url} in a browser (GraphiQL, works offline) and add the header`,
-    '  Authorization: Bearer <token>',
-    '',
-    'Development token (scopes: admin, region 63 青海省, valid 8h; more with `pnpm -s token --help`):',
-    '',
-    token,
-    '',
-    'Try:',
-    `  curl -s ${gateway.url} \\`,
-    "    -H 'content-type: application/json' \\",
-    `    -H 'authorization: Bearer ${token}' \\`,
-    `    --data '${query}'`,
-    '',
-    'Ctrl-C stops everything.',
-    '',
-  ];
-  process.stdout.write(`${lines.join('\n')}\n`);
 
   if (demo) {
     try {

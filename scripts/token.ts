@@ -17,7 +17,7 @@ const USAGE = `Usage: pnpm -s token --scopes SCOPE[,SCOPE…] --region CODE [opt
   --institution  institution id (UUID) for an institution user's token
   --name         display name (default: 开发人员)
   --sub          subject (default: dev-official)
-  --expires      lifetime such as 30m, 8h, 7d (default: 8h)
+  --expires      lifetime such as 30m or 8h (default: 8h; verifiers refuse more than 12h)
 
 Signs with the private key in JWT_SIGNING_KEY_FILE (and JWT_ISSUER, JWT_AUDIENCE) when set, otherwise
 with the development key in .data/dev-secrets.json (or $JIANGUAN_DATA_DIR/dev-secrets.json).

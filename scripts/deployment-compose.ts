@@ -30,6 +30,8 @@ export interface ComposeFile {
 export const isOneShot = (service: ComposeService) => service.restart === 'no';
 
 const SENSITIVE = /SECRET|PASSWORD|AUTH/;
+/** Only the issuer signs tokens: no container gets a signing key or the old shared secret. */
+const SIGNS_TOKENS = /JWT_SECRET|SIGNING_KEY|PRIVATE_KEY/;
 /** `${VAR:?message}`: compose refuses to start without the variable, and the file holds no value. */
 const REQUIRED_VARIABLE = /^\$\{[A-Z0-9_]+:\?[^}]*\}$/;
 
@@ -74,6 +76,9 @@ export function composeProblems(compose: ComposeFile, root: string): string[] {
     }
     for (const [key, value] of Object.entries(service.environment ?? {})) {
       const text = String(value ?? '');
+      if (SIGNS_TOKENS.test(key)) {
+        problems.push(`${name}: ${key} would let it sign tokens; give it the public keys (JWT_JWKS) only`);
+      }
       if (SENSITIVE.test(key) && !REQUIRED_VARIABLE.test(text)) {
         problems.push(`${name}: ${key} is not taken from a required environment variable`);
       }

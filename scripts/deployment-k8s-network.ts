@@ -151,6 +151,8 @@ export function allowsExternal(policies: Policy[], from: Pod, address: string, p
 export interface ManagedServices {
   postgres: { address: string; port: number };
   redis: { address: string; port: number };
+  /** Where the token issuer serves its JWKS (JWT_JWKS as a URL). */
+  identityProvider: { address: string; port: number };
 }
 
 /** Somewhere no pod of ours has any business reaching. */
@@ -166,9 +168,10 @@ const PROMETHEUS: Pod = {
 /**
  * The federation's network rules, checked on rendered manifests: the gateway reaches every subgraph
  * and nothing else reaches one; only subgraphs, workers and the migration reach PostgreSQL, only
- * subgraphs and workers Redis; outsiders reach the gateway's `http` only; every gateway, subgraph and
- * worker pod has a `metrics` port (where /metrics is served) that Prometheus alone reaches, and
- * Prometheus reaches nothing else; nothing reaches the rest of the world.
+ * subgraphs and workers Redis, only the gateway and subgraphs the identity provider; outsiders reach
+ * the gateway's `http` only; every gateway, subgraph and worker pod has a `metrics` port (where
+ * /metrics is served) that Prometheus alone reaches, and Prometheus reaches nothing else; nothing
+ * reaches the rest of the world.
  */
 export function federationNetworkProblems(manifests: Manifest[], managed: ManagedServices): string[] {
   const problems: string[] = [];
@@ -225,6 +228,14 @@ export function federationNetworkProblems(manifests: Manifest[], managed: Manage
     }
     if (allowsExternal(policies, pod, redis.address, redis.port) !== usesRedis) {
       problems.push(`${name} ${usesRedis ? 'cannot' : 'can'} reach Redis at ${redis.address}:${redis.port}`);
+    }
+    // Only what verifies tokens fetches the issuer's public keys.
+    const verifiesTokens = ['gateway', 'subgraph'].includes(component(pod));
+    const { identityProvider: idp } = managed;
+    if (allowsExternal(policies, pod, idp.address, idp.port) !== verifiesTokens) {
+      problems.push(
+        `${name} ${verifiesTokens ? 'cannot' : 'can'} reach the identity provider at ${idp.address}:${idp.port}`,
+      );
     }
     if (allowsExternal(policies, pod, ELSEWHERE.address, ELSEWHERE.port)) {
       problems.push(`${name} can reach ${ELSEWHERE.address}:${ELSEWHERE.port} (egress is not default-deny)`);

@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { newSigningKeyPair, publicJwkOf, type SigningKey } from '@jianguan/platform';
 
 export const REPO_ROOT = path.resolve(__dirname, '..');
 
@@ -19,7 +20,8 @@ const port = z.coerce.number().int().min(1).max(65535);
 
 /** What token signing needs; `pnpm token` reads only this part. */
 export const jwtEnvSchema = z.object({
-  JWT_SECRET: optional(z.string().min(32, 'JWT_SECRET must be at least 32 characters')),
+  /** The issuer's private key (a JWK with `kid`, as `pnpm keys` writes it); else the development key. */
+  JWT_SIGNING_KEY_FILE: optional(z.string().min(1)),
   JWT_ISSUER: z.preprocess(unsetIfEmpty, z.string().min(1).default('jianguan')),
   JWT_AUDIENCE: z.preprocess(unsetIfEmpty, z.string().min(1).default('jianguan')),
   /** Where embedded PostgreSQL, a spawned Redis and the development secrets live (relative to the repo). */
@@ -88,8 +90,18 @@ export function subgraphSecretFromEnv(
   return value;
 }
 
+/** A private signing key: Ed25519 or P-256, with the `kid` its tokens name. */
+const privateJwkSchema = z.looseObject({
+  kid: z.string().min(1),
+  kty: z.enum(['OKP', 'EC']),
+  crv: z.enum(['Ed25519', 'P-256']),
+  x: z.string().min(1),
+  d: z.string().min(1),
+});
+
 const devSecretsSchema = z.object({
-  jwtSecret: z.string().min(32),
+  /** The development issuer's private key; the services get only its public half. */
+  jwtSigningKey: privateJwkSchema.optional(),
   /** Per subgraph: what the gateway sends in `x-subgraph-secret`. */
   subgraphSecrets: z.record(z.string(), z.string().min(16)).default({}),
   /** Password of the `postgres` user of the embedded cluster (set when the cluster is created). */
@@ -138,7 +150,8 @@ export function loadDevSecrets(
       // `wx`: when two shells start at once, the first writer wins and the other reads its file.
       fs.writeFileSync(
         file,
-        JSON.stringify({ jwtSecret: newSecret(), subgraphSecrets: {} }, null, 2) + '\n',
+        JSON.stringify({ jwtSigningKey: newSigningKeyPair().privateJwk, subgraphSecrets: {} }, null, 2) +
+          '\n',
         {
           flag: 'wx',
           mode: 0o600,
@@ -150,6 +163,11 @@ export function loadDevSecrets(
     secrets = readDevSecrets(file) as DevSecrets;
   }
   let changed = false;
+  // A file from before tokens were signed asymmetrically has a shared secret instead: replace it.
+  if (!secrets.jwtSigningKey) {
+    secrets.jwtSigningKey = newSigningKeyPair().privateJwk as DevSecrets['jwtSigningKey'];
+    changed = true;
+  }
   for (const subgraph of ensure.subgraphs ?? []) {
     if (!secrets.subgraphSecrets[subgraph]) {
       secrets.subgraphSecrets[subgraph] = newSecret();
@@ -168,11 +186,41 @@ export function loadDevSecrets(
   return secrets;
 }
 
-/** The keys tokens are signed with: `JWT_SECRET` when set, otherwise the development secret. */
-export function resolveTokenKeys(env: JwtEnv) {
-  const secret = env.JWT_SECRET ?? loadDevSecrets(env.JIANGUAN_DATA_DIR).jwtSecret;
-  return { secret, issuer: env.JWT_ISSUER, audience: env.JWT_AUDIENCE };
+function readSigningKeyFile(file: string): DevSecrets['jwtSigningKey'] {
+  let json: unknown;
+  try {
+    json = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new LauncherError(
+      `JWT_SIGNING_KEY_FILE: cannot read ${file} as JSON (${(error as Error).message})`,
+    );
+  }
+  const result = privateJwkSchema.safeParse(json);
+  if (!result.success) {
+    throw new LauncherError(
+      `JWT_SIGNING_KEY_FILE: ${file} is not a private Ed25519 or P-256 JWK with a kid (make one with \`pnpm keys\`)`,
+    );
+  }
+  return result.data;
 }
+
+/**
+ * The key tokens are signed with: the private JWK in `JWT_SIGNING_KEY_FILE` when set, otherwise the
+ * development key in `.data/dev-secrets.json` (made on first use). `devSecrets`: already loaded.
+ */
+export function resolveSigningKey(env: JwtEnv, devSecrets?: DevSecrets): SigningKey {
+  const privateJwk = env.JWT_SIGNING_KEY_FILE
+    ? readSigningKeyFile(env.JWT_SIGNING_KEY_FILE)
+    : (devSecrets ?? loadDevSecrets(env.JIANGUAN_DATA_DIR)).jwtSigningKey;
+  return {
+    privateJwk: privateJwk as SigningKey['privateJwk'],
+    issuer: env.JWT_ISSUER,
+    audience: env.JWT_AUDIENCE,
+  };
+}
+
+/** The verifiers' `JWT_JWKS` for a signing key: its public half alone. */
+export const jwksOf = (key: SigningKey): string => JSON.stringify({ keys: [publicJwkOf(key.privateJwk)] });
 
 /** `pnpm migrate` needs only the database. */
 export const parseMigrateEnv = (env: Record<string, string | undefined> = process.env) =>

@@ -10,7 +10,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ConfigError, signToken, type RunningProcess } from '@jianguan/platform';
+import { ConfigError, type RunningProcess } from '@jianguan/platform';
 import {
   composeSupergraph,
   DEFAULT_SUPERGRAPH_PATH,
@@ -20,10 +20,12 @@ import {
 } from '@jianguan/gateway';
 import { federationServices } from '@jianguan/federation';
 import {
+  jwksOf,
   LauncherError,
   loadDevSecrets,
   loadLauncherEnv,
   passThroughEnv,
+  resolveSigningKey,
   subgraphSecretFromEnv,
   type DevSecrets,
   type LauncherEnv,
@@ -33,12 +35,13 @@ import { resolveRedis, type ResolvedRedis } from './dev-redis';
 import { isPortFree } from './dev-processes';
 import { demoEnvironment } from './demo/demo-env';
 import { parseDemoSize, runDemo } from './demo/run-demo';
+import { startBanner } from './start-banner';
 import { DEFAULT_DEMO_SIZE } from '@jianguan/registry';
 
 const USAGE = `Usage: pnpm start [--demo [--demo-size N]]
 
 Runs every subgraph, its worker and the gateway on this machine. Configuration comes from the
-environment (see README.md, "Environment"): DATABASE_URL, REDIS_URL, JWT_SECRET, GATEWAY_PORT, …
+environment (see README.md, "Environment"): DATABASE_URL, REDIS_URL, JWT_SIGNING_KEY_FILE, GATEWAY_PORT, …
 
   --demo           also load the Qinghai demo data set (data in .data/demo) and print queries per role
   --demo-size N    institutions in the demo data set (default ${DEFAULT_DEMO_SIZE})`;
@@ -174,11 +177,12 @@ async function startStack(env: LauncherEnv, demo?: DemoOptions) {
 
   const names = federationServices.map((service) => service.name);
   const envSecrets = Object.fromEntries(names.map((name) => [name, subgraphSecretFromEnv(name)]));
-  const needsFile = !env.JWT_SECRET || names.some((name) => !envSecrets[name]) || !env.DATABASE_URL;
+  const needsFile = !env.JWT_SIGNING_KEY_FILE || names.some((name) => !envSecrets[name]) || !env.DATABASE_URL;
   const devSecrets: DevSecrets | undefined = needsFile
     ? loadDevSecrets(env.JIANGUAN_DATA_DIR, { subgraphs: names, postgresPassword: !env.DATABASE_URL })
     : undefined;
-  const jwtSecret = env.JWT_SECRET ?? (devSecrets as DevSecrets).jwtSecret;
+  // The launcher is the issuer: it keeps the private key; the services get the public key only.
+  const signingKey = resolveSigningKey(env, devSecrets);
   const subgraphSecret = (name: string) =>
     envSecrets[name] ?? (devSecrets as DevSecrets).subgraphSecrets[name];
 
@@ -222,7 +226,7 @@ async function startStack(env: LauncherEnv, demo?: DemoOptions) {
     DATABASE_URL: databaseUrl,
     REDIS_URL: running.redis.url,
     QUEUE_PREFIX: env.QUEUE_PREFIX,
-    JWT_SECRET: jwtSecret,
+    JWT_JWKS: jwksOf(signingKey),
     JWT_ISSUER: env.JWT_ISSUER,
     JWT_AUDIENCE: env.JWT_AUDIENCE,
     HOST: env.HOST,
@@ -267,49 +271,21 @@ async function startStack(env: LauncherEnv, demo?: DemoOptions) {
   running.gateway = gateway;
   checkpoint();
 
-  const token = await signToken(
-    { secret: jwtSecret, issuer: env.JWT_ISSUER, audience: env.JWT_AUDIENCE },
-    { sub: 'dev-admin', name: '开发管理员', scopes: ['admin'], regionCode: '63' },
-    '8h',
+  process.stdout.write(
+    startBanner({
+      gatewayUrl: gateway.url,
+      subgraphUrls,
+      databaseUrl: `${maskPassword(databaseUrl)}${running.postgres ? '  (embedded)' : ''}`,
+      redisUrl: `${running.redis.url}${running.redis.source === 'spawned' ? '  (started by this launcher)' : ''}`,
+    }),
   );
-  const query = JSON.stringify({
-    query: '{ region(code: "63") { code name level institutionStats { total } } }',
-  });
-  const lines = [
-    '',
-    `Jianguan is running — gateway ${gateway.url}`,
-    '',
-    ...federationServices.map(
-      (service) =>
-        `  ${`${service.name} subgraph`.padEnd(34)} ${subgraphUrls[service.name]}  (gateway only: needs x-subgraph-secret)`,
-    ),
-    `  ${'PostgreSQL'.padEnd(34)} ${maskPassword(databaseUrl)}${running.postgres ? '  (embedded)' : ''}`,
-    `  ${'Redis'.padEnd(34)} ${running.redis.url}${running.redis.source === 'spawned' ? '  (started by this launcher)' : ''}`,
-    '',
-    `Explorer: open ${gateway.url} in a browser (GraphiQL, works offline) and add the header`,
-    '  Authorization: Bearer <token>',
-    '',
-    'Development token (scopes: admin, region 63 青海省, valid 8h; more with `pnpm -s token --help`):',
-    '',
-    token,
-    '',
-    'Try:',
-    `  curl -s ${gateway.url} \\`,
-    "    -H 'content-type: application/json' \\",
-    `    -H 'authorization: Bearer ${token}' \\`,
-    `    --data '${query}'`,
-    '',
-    'Ctrl-C stops everything.',
-    '',
-  ];
-  process.stdout.write(`${lines.join('\n')}\n`);
 
   if (demo) {
     try {
       const printed = await runDemo({
         gatewayUrl: gateway.url,
         databaseUrl,
-        keys: { secret: jwtSecret, issuer: env.JWT_ISSUER, audience: env.JWT_AUDIENCE },
+        keys: signingKey,
         dataDir: env.JIANGUAN_DATA_DIR,
         size: demo.size,
         signal: stopSignal.signal,

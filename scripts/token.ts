@@ -1,14 +1,14 @@
 /**
  * `pnpm token --scopes a,b --region CODE [--institution ID] [--name N] [--sub S] [--expires 8h]`
  *
- * Prints a development token — the token alone on stdout — signed with the running configuration's
- * key: `JWT_SECRET` when set, otherwise the development secret in `.data/dev-secrets.json` that
- * `pnpm start` uses. Capture it with `TOKEN=$(pnpm -s token …)` (`-s` keeps pnpm's own banner quiet).
+ * Prints a development token — the token alone on stdout — signed with the issuer's private key:
+ * the JWK in `JWT_SIGNING_KEY_FILE` when set, otherwise the development key in `.data/dev-secrets.json`
+ * that `pnpm start` uses (its services hold only the public key). Capture it with `TOKEN=$(pnpm -s token …)` (`-s` keeps pnpm's own banner quiet).
  */
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { claimsSchema, signToken } from '@jianguan/platform';
-import { LauncherError, loadJwtEnv, resolveTokenKeys } from './dev-env';
+import { LauncherError, loadJwtEnv, resolveSigningKey } from './dev-env';
 
 const USAGE = `Usage: pnpm -s token --scopes SCOPE[,SCOPE…] --region CODE [options]
 
@@ -17,10 +17,11 @@ const USAGE = `Usage: pnpm -s token --scopes SCOPE[,SCOPE…] --region CODE [opt
   --institution  institution id (UUID) for an institution user's token
   --name         display name (default: 开发人员)
   --sub          subject (default: dev-official)
-  --expires      lifetime such as 30m, 8h, 7d (default: 8h)
+  --expires      lifetime such as 30m or 8h (default: 8h; verifiers refuse more than 12h)
 
-Signs with JWT_SECRET (and JWT_ISSUER, JWT_AUDIENCE) when set, otherwise with the development
-secret in .data/dev-secrets.json (or $JIANGUAN_DATA_DIR/dev-secrets.json).`;
+Signs with the private key in JWT_SIGNING_KEY_FILE (and JWT_ISSUER, JWT_AUDIENCE) when set, otherwise
+with the development key in .data/dev-secrets.json (or $JIANGUAN_DATA_DIR/dev-secrets.json).
+Verifiers refuse tokens living longer than their JWT_MAX_LIFETIME (default 12h).`;
 
 const argsSchema = z.object({
   scopes: z
@@ -92,8 +93,8 @@ async function main() {
     regionCode: args.region,
     ...(args.institution ? { institutionId: args.institution } : {}),
   });
-  const keys = resolveTokenKeys(loadJwtEnv());
-  process.stdout.write(`${await signToken(keys, claims, args.expires)}\n`);
+  const key = resolveSigningKey(loadJwtEnv());
+  process.stdout.write(`${await signToken(key, claims, args.expires)}\n`);
 }
 
 main().catch((error: unknown) => {

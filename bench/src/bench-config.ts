@@ -2,8 +2,8 @@
  * The benchmark's settings, parsed once from the environment with zod. Every process the bench
  * starts gets its environment from here (childEnv), never from process.env directly.
  */
-import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { newSigningKeyPair, type SigningKey } from '@jianguan/platform';
 
 const schema = z.object({
   /** The server the bench creates its own database on (it never touches other databases). */
@@ -31,8 +31,14 @@ const schema = z.object({
 export const benchConfig = schema.parse(process.env);
 export type BenchConfig = typeof benchConfig;
 
-/** One secret for the run's tokens; fresh each run, nothing to keep. */
-export const runJwtSecret = randomBytes(32).toString('hex');
+/** The run's token issuer: a key pair made fresh each run; the processes get the public key only. */
+const runKeyPair = newSigningKeyPair('bench');
+export const runSigningKey: SigningKey = {
+  privateJwk: runKeyPair.privateJwk,
+  issuer: 'jianguan',
+  audience: 'jianguan',
+};
+export const runJwks = JSON.stringify({ keys: [runKeyPair.publicJwk] });
 
 /** Environment for a child process: only what it needs, plus what the bench sets. */
 export const childEnv = (extra: Record<string, string | undefined>): Record<string, string> => {

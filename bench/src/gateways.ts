@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { subgraphSecretVariable } from '@jianguan/gateway';
-import { benchConfig, childEnv, runJwtSecret } from './bench-config';
+import { benchConfig, childEnv, runJwks } from './bench-config';
 import { forkChild, REPO_ROOT, spawnCommand, type Child } from './children';
 import type { Stack } from './stack';
 
@@ -76,7 +76,7 @@ export async function startGateways(stack: Stack, names: GatewayName[] = ALL_GAT
     const env: Record<string, string> = {
       PORT: String(port),
       SUPERGRAPH_PATH: stack.supergraphPath,
-      JWT_SECRET: runJwtSecret,
+      JWT_JWKS: runJwks,
       // As deployed: it follows public-list's change announcements, so it keeps anonymous answers.
       REDIS_URL: stack.commonEnv.REDIS_URL,
       QUEUE_PREFIX: stack.queuePrefix,

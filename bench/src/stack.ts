@@ -11,7 +11,7 @@ import { Client } from 'pg';
 import { composeSupergraph } from '@jianguan/gateway';
 import { signToken } from '@jianguan/platform';
 import { federationServices } from '@jianguan/federation';
-import { benchConfig, benchDatabaseUrl, childEnv, runJwtSecret } from './bench-config';
+import { benchConfig, benchDatabaseUrl, childEnv, runJwks, runSigningKey } from './bench-config';
 import { forkChild, type Child } from './children';
 
 export interface Subgraph {
@@ -68,7 +68,7 @@ export async function startStack(options: { workerEnv?: Record<string, string> }
     DATABASE_URL: benchDatabaseUrl,
     REDIS_URL: benchConfig.REDIS_URL,
     QUEUE_PREFIX: queuePrefix,
-    JWT_SECRET: runJwtSecret,
+    JWT_JWKS: runJwks,
     // Relays wake on NOTIFY; a short fallback poll keeps seeding moving.
     OUTBOX_POLL_MS: '200',
     // The PostgreSQL is shared (max_connections 100, other people's tests hold dozens): five
@@ -120,7 +120,7 @@ export async function startStack(options: { workerEnv?: Record<string, string> }
     ),
   );
   const adminToken = await signToken(
-    { secret: runJwtSecret, issuer: 'jianguan', audience: 'jianguan' },
+    runSigningKey,
     { sub: 'bench-admin', name: '基准测试管理员', scopes: ['admin'], regionCode: '63' },
     '12h',
   );

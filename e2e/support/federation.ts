@@ -1,4 +1,9 @@
-import type { RunningProcess, ServerStartOptions, ServiceDefinition } from '@jianguan/platform';
+import type {
+  DestinationStream,
+  RunningProcess,
+  ServerStartOptions,
+  ServiceDefinition,
+} from '@jianguan/platform';
 import {
   createQueuePrefix,
   createTestDatabase,
@@ -79,6 +84,8 @@ export async function startFederation(
     /** Per-service start options, e.g. a statement counter. */
     serverOptions?: Record<string, ServerStartOptions>;
     gatewayOptions?: GatewayStartOptions;
+    /** Where every process's log lines go (gateway, subgraphs, workers), instead of stdout. */
+    logDestination?: DestinationStream;
   } = {},
 ): Promise<TestFederation> {
   const services = options.services ?? federationServices;
@@ -95,8 +102,13 @@ export async function startFederation(
     for (const service of services) {
       // The template holds the schemas of @jianguan/federation (federation/src/index.ts); a service not yet listed there migrates here.
       if (!federationServices.includes(service)) await service.migrate(db.url);
-      const server = await service.startServer(env, options.serverOptions?.[service.name]);
-      const control = subgraphControl(service, server, env, options.serverOptions?.[service.name]);
+      const logDestination = options.logDestination;
+      const serverOptions = {
+        ...(logDestination && { logDestination }),
+        ...options.serverOptions?.[service.name],
+      };
+      const server = await service.startServer(env, serverOptions);
+      const control = subgraphControl(service, server, env, serverOptions);
       subgraphs.set(service.name, control);
       processes.push(control);
       subgraphUrls[service.name] = server.url;
@@ -104,7 +116,7 @@ export async function startFederation(
       gatewayEnv[`SUBGRAPH_${envName(service.name)}_URL`] = server.url;
       gatewayEnv[`SUBGRAPH_${envName(service.name)}_SECRET`] = TEST_SUBGRAPH_SECRET;
       if (options.workers) {
-        const worker = await service.startWorker(env);
+        const worker = await service.startWorker(env, { logDestination });
         processes.push(worker);
         workerUrls[service.name] = worker.operationsUrl;
       }
@@ -119,7 +131,10 @@ export async function startFederation(
         services.map((s) => ({ name: s.name, typeDefs: s.typeDefs, url: subgraphUrls[s.name] })),
       ),
     );
-    const gateway = await startGateway(gatewayEnv, options.gatewayOptions);
+    const gateway = await startGateway(gatewayEnv, {
+      ...(options.logDestination && { logDestination: options.logDestination }),
+      ...options.gatewayOptions,
+    });
     processes.push(gateway);
     operationsUrls.gateway = gateway.operationsUrl;
     return {

@@ -1,6 +1,6 @@
 import type { RequestHandler } from 'express';
 import { GraphQLError } from 'graphql';
-import { bearerToken, verifyToken, type Claims, type TokenKeys } from '@jianguan/platform';
+import { bearerToken, type Claims, type TokenVerifier } from '@jianguan/platform';
 
 export interface AuthenticatedLocals {
   /** Undefined for the public. */
@@ -12,11 +12,11 @@ export interface AuthenticatedLocals {
  * token is refused with 401 UNAUTHENTICATED and no subgraph is called. No token is the public,
  * let through: what the public may read is each subgraph's decision.
  */
-export function authenticate(keys: TokenKeys): RequestHandler {
+export function authenticate(verifyToken: TokenVerifier): RequestHandler {
   return async (req, res, next) => {
     try {
       const token = bearerToken(req.headers.authorization);
-      (res.locals as AuthenticatedLocals).claims = token ? await verifyToken(keys, token) : undefined;
+      (res.locals as AuthenticatedLocals).claims = token ? await verifyToken(token) : undefined;
       next();
     } catch (error) {
       if (!(error instanceof GraphQLError) || error.extensions.code !== 'UNAUTHENTICATED') return next(error);

@@ -10,7 +10,14 @@ export const DEFAULT_SUPERGRAPH_PATH = path.resolve(__dirname, '..', 'supergraph
 
 /** Settings that do not depend on which subgraphs the supergraph names. */
 export const gatewayEnvSchema = baseConfigSchema
-  .pick({ NODE_ENV: true, LOG_LEVEL: true, JWT_SECRET: true, JWT_ISSUER: true, JWT_AUDIENCE: true })
+  .pick({
+    NODE_ENV: true,
+    LOG_LEVEL: true,
+    JWT_JWKS: true,
+    JWT_ISSUER: true,
+    JWT_AUDIENCE: true,
+    JWT_MAX_LIFETIME: true,
+  })
   .extend({
     HOST: z.string().min(1).default('127.0.0.1'),
     PORT: z.coerce.number().int().min(0).max(65535).default(4000),

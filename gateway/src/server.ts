@@ -15,6 +15,7 @@ import {
   requestLocals,
   runMain,
   startOperationsServer,
+  tokenVerifier,
   type DestinationStream,
   type Logger,
 } from '@jianguan/platform';
@@ -176,7 +177,7 @@ export async function serveGateway(config: GatewayConfig, logger: Logger): Promi
   if (config.NODE_ENV !== 'production') app.use(explorer('/graphql'));
   app.use(
     '/graphql',
-    authenticate({ secret: config.JWT_SECRET, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE }),
+    authenticate(tokenVerifier(config)),
     express.json({ limit: BODY_LIMIT_BYTES }),
     graphqlHttpHandler(
       apollo,

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ConfigError } from '@jianguan/platform';
-import { TEST_JWT_SECRET } from '@jianguan/testing';
+import { TEST_JWKS } from '@jianguan/testing';
 import {
   composeSupergraph,
   DEFAULT_SUPERGRAPH_PATH,
@@ -45,7 +45,7 @@ const problemsOf = (env: Record<string, string | undefined>): string[] => {
 
 describe('gateway configuration', () => {
   it('refuses to start without a secret for every subgraph, listing each one missing', () => {
-    const problems = problemsOf({ JWT_SECRET: TEST_JWT_SECRET, SUPERGRAPH_PATH: supergraphPath });
+    const problems = problemsOf({ JWT_JWKS: TEST_JWKS, SUPERGRAPH_PATH: supergraphPath });
     expect(problems).toEqual([
       'SUBGRAPH_ONLINE_COURSE_FILING_SECRET: missing (the secret the "online-course-filing" subgraph expects in x-subgraph-secret)',
       'SUBGRAPH_REGISTRY_SECRET: missing (the secret the "registry" subgraph expects in x-subgraph-secret)',
@@ -62,7 +62,7 @@ describe('gateway configuration', () => {
     });
     expect(problems).toEqual(
       expect.arrayContaining([
-        expect.stringMatching(/^JWT_SECRET:/),
+        expect.stringMatching(/^JWT_JWKS:/),
         expect.stringMatching(/^PORT:/),
         expect.stringMatching(/^SUBGRAPH_REGISTRY_SECRET: must be at least 16 characters/),
         expect.stringMatching(/^SUBGRAPH_REGISTRY_URL:/),
@@ -72,7 +72,7 @@ describe('gateway configuration', () => {
 
   it('takes URLs from the supergraph unless overridden, and treats empty variables as unset', () => {
     const config = loadGatewayConfig({
-      JWT_SECRET: TEST_JWT_SECRET,
+      JWT_JWKS: TEST_JWKS,
       SUPERGRAPH_PATH: supergraphPath,
       SUBGRAPH_REGISTRY_SECRET: 'registry-secret-0001',
       SUBGRAPH_REGISTRY_URL: 'http://registry.jianguan.svc:4001/graphql',
@@ -89,7 +89,7 @@ describe('gateway configuration', () => {
 
   it('bounds every subgraph call by default, and refuses a timeout or breaker setting that is not a number', () => {
     const secrets = {
-      JWT_SECRET: TEST_JWT_SECRET,
+      JWT_JWKS: TEST_JWKS,
       SUPERGRAPH_PATH: supergraphPath,
       SUBGRAPH_REGISTRY_SECRET: 'registry-secret-0001',
       SUBGRAPH_ONLINE_COURSE_FILING_SECRET: 'filing-secret-00001',
@@ -114,9 +114,9 @@ describe('gateway configuration', () => {
   });
 
   it('explains a missing supergraph file', () => {
-    expect(
-      problemsOf({ JWT_SECRET: TEST_JWT_SECRET, SUPERGRAPH_PATH: path.join(dir, 'absent.graphql') }),
-    ).toEqual([expect.stringContaining('run `pnpm compose`')]);
+    expect(problemsOf({ JWT_JWKS: TEST_JWKS, SUPERGRAPH_PATH: path.join(dir, 'absent.graphql') })).toEqual([
+      expect.stringContaining('run `pnpm compose`'),
+    ]);
   });
 
   it('reads the committed supergraph by default', () => {
@@ -126,7 +126,7 @@ describe('gateway configuration', () => {
         'a-secret-of-sixteen',
       ]),
     );
-    const config = loadGatewayConfig({ JWT_SECRET: TEST_JWT_SECRET, ...secrets });
+    const config = loadGatewayConfig({ JWT_JWKS: TEST_JWKS, ...secrets });
     expect(config.SUPERGRAPH_PATH).toBe(DEFAULT_SUPERGRAPH_PATH);
     expect(config.subgraphs.map((s) => s.name)).toContain('registry');
   });

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { TEST_JWT_SECRET, TEST_SUBGRAPH_SECRET } from '@jianguan/testing';
+import { TEST_JWKS, TEST_SUBGRAPH_SECRET } from '@jianguan/testing';
 import {
   DEFAULT_SUPERGRAPH_PATH,
   startGateway,
@@ -16,7 +16,7 @@ function gatewayEnv(nodeEnv: string): Record<string, string> {
   return {
     NODE_ENV: nodeEnv,
     LOG_LEVEL: 'silent',
-    JWT_SECRET: TEST_JWT_SECRET,
+    JWT_JWKS: TEST_JWKS,
     PORT: '0',
     ...Object.fromEntries(secrets),
   };

@@ -3,14 +3,14 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { registryService } from '@jianguan/registry';
-import { signToken, type RunningProcess } from '@jianguan/platform';
+import { newSigningKeyPair, signToken, type RunningProcess } from '@jianguan/platform';
 import {
   createQueuePrefix,
   createTestDatabase,
   QINGHAI,
   testEnv,
   tokenFor,
-  TEST_KEYS,
+  TEST_SIGNING_KEY,
   TEST_SUBGRAPH_SECRET,
   type TestDatabase,
   type TestQueuePrefix,
@@ -94,7 +94,7 @@ describe('authentication at the gateway', () => {
 
   it('refuses a forged token with 401 UNAUTHENTICATED before any subgraph is called', async () => {
     const forged = await signToken(
-      { ...TEST_KEYS, secret: 'not-the-gateway-secret-but-long-enough!!' },
+      { ...TEST_SIGNING_KEY, privateJwk: newSigningKeyPair().privateJwk },
       { sub: 'intruder', name: '冒充者', scopes: ['admin'], regionCode: '63' },
     );
     let answer!: Awaited<ReturnType<typeof postGraphQL>>;

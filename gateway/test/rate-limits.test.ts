@@ -2,14 +2,14 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { registryService } from '@jianguan/registry';
-import { signToken } from '@jianguan/platform';
 import {
   createQueuePrefix,
   metricValue,
   scrapeMetrics,
   tokenFor,
-  TEST_JWT_SECRET,
-  TEST_KEYS,
+  TEST_JWKS,
+  OLD_SHARED_SECRET,
+  craftToken,
   TEST_REDIS_URL,
   TEST_SUBGRAPH_SECRET,
   type TestQueuePrefix,
@@ -41,7 +41,7 @@ beforeAll(() => {
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
     PORT: '0',
-    JWT_SECRET: TEST_JWT_SECRET,
+    JWT_JWKS: TEST_JWKS,
     REDIS_URL: TEST_REDIS_URL,
     QUEUE_PREFIX: queue.prefix,
     SUPERGRAPH_PATH: supergraphPath,
@@ -89,10 +89,11 @@ async function expectRefused(response: Response, message: RegExp) {
   expect(body.errors[0].extensions).toMatchObject({ code: 'RATE_LIMITED', retryAfterSeconds: retryAfter });
 }
 
+// Signed with the shared secret of old, which no process accepts any more.
 const forgedToken = () =>
-  signToken(
-    { ...TEST_KEYS, secret: 'not-the-gateway-secret-but-long-enough!!' },
-    { sub: 'intruder', name: '冒充者', scopes: ['admin'], regionCode: '63' },
+  craftToken(
+    { sub: 'intruder', name: '冒充者', exp: Math.floor(Date.now() / 1000) + 600 },
+    { hs256Secret: OLD_SHARED_SECRET },
   );
 
 describe('rate limits at the gateway', () => {

@@ -1,5 +1,5 @@
 /** The people of the demo and their tokens, signed with the running stack's JWT keys. */
-import { signToken, type Claims, type TokenKeys } from '@jianguan/platform';
+import { signToken, type Claims, type SigningKey } from '@jianguan/platform';
 import type { DemoCounty } from '@jianguan/registry';
 
 export const PROVINCE = '63';
@@ -48,7 +48,7 @@ export const institutionUser = (institution: { id: string; regionCode: string; n
 });
 
 /** Signs tokens for the demo, caching them (a token per person is enough for a demo run). */
-export function demoTokens(keys: TokenKeys, expiresIn = '12h') {
+export function demoTokens(keys: SigningKey, expiresIn = '12h') {
   const cache = new Map<string, Promise<string>>();
   return (claims: Claims) => {
     const key = JSON.stringify(claims);

@@ -5,7 +5,7 @@
  * reviewers and screeners decide, the enforcement officer orders, confirms and punishes. A data
  * set already loaded (found by its first credit code) is not loaded again.
  */
-import type { TokenKeys } from '@jianguan/platform';
+import type { SigningKey } from '@jianguan/platform';
 import { gatewayClient } from './gateway-client';
 import { DEMO_PEOPLE, PROVINCE, demoTokens } from './demo-tokens';
 import { fetchCounties } from './region-tree';
@@ -53,7 +53,7 @@ export interface LoadDemoOptions {
   gatewayUrl: string;
   /** The registry's database: the grid survey is loaded with the registry's bulk import. */
   databaseUrl: string;
-  keys: TokenKeys;
+  keys: SigningKey;
   size: number;
   seed: number;
   /** The summary of an earlier load, kept by the launcher; used when the data set is already there. */

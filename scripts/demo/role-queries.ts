@@ -2,7 +2,7 @@
  * The ready-made queries the demo prints: one per role, each with its token, its GraphQL text and a
  * curl that can be pasted into a shell as it is. The demo test runs every one of them.
  */
-import type { Claims, TokenKeys } from '@jianguan/platform';
+import type { Claims, SigningKey } from '@jianguan/platform';
 import { DEMO_PEOPLE, PROVINCE, demoTokens, gridWorker, institutionUser } from './demo-tokens';
 import type { DemoSummary } from './load-demo';
 
@@ -97,7 +97,7 @@ const PUBLIC = `query PublicLists($lookup: String!) {
   typicalCases(first: 3) { edges { node { title summary regionName } } }
 }`;
 
-export async function demoRoleQueries(keys: TokenKeys, summary: DemoSummary): Promise<DemoRoleQuery[]> {
+export async function demoRoleQueries(keys: SigningKey, summary: DemoSummary): Promise<DemoRoleQuery[]> {
   const sign = demoTokens(keys);
   const withToken = async (claims: Claims | null) => ({ claims, token: claims ? await sign(claims) : null });
   const watchedOrder = summary.watchedOrders[0]?.orderId;

@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { TokenKeys } from '@jianguan/platform';
+import type { SigningKey } from '@jianguan/platform';
 import { loadDemo, type DemoSummary } from './load-demo';
 import { demoRoleQueries, formatRoleQueries } from './role-queries';
 import { DEMO_SERVICE_ENV } from './demo-env';
@@ -36,7 +36,7 @@ const shanghaiTime = (iso: string) =>
 export async function runDemo(options: {
   gatewayUrl: string;
   databaseUrl: string;
-  keys: TokenKeys;
+  keys: SigningKey;
   dataDir: string;
   size: number;
   signal: AbortSignal;

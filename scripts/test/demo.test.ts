@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { TEST_KEYS } from '@jianguan/testing';
+import { TEST_SIGNING_KEY } from '@jianguan/testing';
 import { federationServices } from '@jianguan/federation';
 import { startFederation, type TestFederation } from '../../e2e/support/federation';
 import { DEMO_SERVICE_ENV } from '../demo/demo-env';
@@ -27,11 +27,11 @@ beforeAll(async () => {
   loaded = await loadDemo({
     gatewayUrl: federation.gatewayUrl,
     databaseUrl: federation.db.url,
-    keys: TEST_KEYS,
+    keys: TEST_SIGNING_KEY,
     size: SIZE,
     seed: 63,
   });
-  queries = await demoRoleQueries(TEST_KEYS, loaded.summary);
+  queries = await demoRoleQueries(TEST_SIGNING_KEY, loaded.summary);
 });
 
 afterAll(async () => {
@@ -272,7 +272,7 @@ test('loading again finds the data set there and adds nothing', async () => {
   const again = await loadDemo({
     gatewayUrl: federation.gatewayUrl,
     databaseUrl: federation.db.url,
-    keys: TEST_KEYS,
+    keys: TEST_SIGNING_KEY,
     size: SIZE,
     seed: 63,
     counties: loaded.dataset.counties,

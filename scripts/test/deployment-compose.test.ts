@@ -124,9 +124,17 @@ describe('docker-compose.yml', () => {
       [
         'a committed secret',
         (copy) => {
-          copy.services.gateway.environment!.JWT_SECRET = 'a-secret-someone-committed-by-mistake';
+          copy.services.gateway.environment!.SUBGRAPH_REGISTRY_SECRET =
+            'a-secret-someone-committed-by-mistake';
         },
-        'gateway: JWT_SECRET is not taken from a required environment variable',
+        'gateway: SUBGRAPH_REGISTRY_SECRET is not taken from a required environment variable',
+      ],
+      [
+        "the token issuer's private key given to a service",
+        (copy) => {
+          copy.services.registry.environment!.JWT_SIGNING_KEY_FILE = '${JWT_SIGNING_KEY_FILE:?set it}';
+        },
+        'registry: JWT_SIGNING_KEY_FILE would let it sign tokens; give it the public keys (JWT_JWKS) only',
       ],
       [
         'a committed database password',
@@ -186,7 +194,7 @@ describe('docker-compose.yml', () => {
     execFileSync('docker-compose', ['-f', FILE, 'config', '-q'], {
       cwd: ROOT,
       env: childProcessEnv({
-        JWT_SECRET: 'x'.repeat(48),
+        JWT_JWKS: 'https://idp.example/.well-known/jwks.json',
         POSTGRES_PASSWORD: 'p'.repeat(24),
         REDIS_PASSWORD: 'r'.repeat(24),
         ...secrets,

@@ -10,7 +10,7 @@ import {
   databaseUrl,
   onServer,
   TEST_DATABASE_PREFIX,
-  TEST_JWT_SECRET,
+  TEST_JWKS,
   TEST_REDIS_URL,
   TEST_SUBGRAPH_SECRET,
 } from '@jianguan/testing';
@@ -189,7 +189,7 @@ describe('the image contents built by scripts/deployment-build.ts', () => {
       DATABASE_URL: url,
       REDIS_URL: TEST_REDIS_URL,
       QUEUE_PREFIX: queue.prefix,
-      JWT_SECRET: TEST_JWT_SECRET,
+      JWT_JWKS: TEST_JWKS,
       SUBGRAPH_SECRET: TEST_SUBGRAPH_SECRET,
       PORT: '0',
     });
@@ -214,7 +214,7 @@ describe('the image contents built by scripts/deployment-build.ts', () => {
     const gateway = startNode(builds.gateway.outDir, 'src/server.js', {
       NODE_ENV: 'production',
       LOG_LEVEL: 'info',
-      JWT_SECRET: TEST_JWT_SECRET,
+      JWT_JWKS: TEST_JWKS,
       PORT: '0',
       ...secrets,
     });

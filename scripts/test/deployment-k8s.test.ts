@@ -49,10 +49,21 @@ const cpuRequest = (container: Container & { resources?: { requests?: { cpu?: st
 };
 
 const OVERLAYS: Array<[string, ManagedServices]> = [
-  ['dev', { postgres: { address: '10.10.3.4', port: 5432 }, redis: { address: '10.10.3.5', port: 6379 } }],
+  [
+    'dev',
+    {
+      postgres: { address: '10.10.3.4', port: 5432 },
+      redis: { address: '10.10.3.5', port: 6379 },
+      identityProvider: { address: '192.0.2.40', port: 443 },
+    },
+  ],
   [
     'production',
-    { postgres: { address: '10.20.0.10', port: 5432 }, redis: { address: '10.20.0.20', port: 6380 } },
+    {
+      postgres: { address: '10.20.0.10', port: 5432 },
+      redis: { address: '10.20.0.20', port: 6380 },
+      identityProvider: { address: '10.20.0.40', port: 443 },
+    },
   ],
 ];
 
@@ -79,6 +90,21 @@ describe.each(OVERLAYS)('k8s/overlays/%s rendered with `kubectl kustomize`', (ov
 
   it('commits no Secret (only references to one)', () => {
     expect(manifests.filter((manifest) => manifest.kind === 'Secret')).toEqual([]);
+  });
+
+  it("gives every process the issuer's public keys (JWT_JWKS) and none a key that signs tokens", () => {
+    const shared = find(manifests, 'ConfigMap', 'jianguan-config')!.data as Record<string, string>;
+    expect(shared.JWT_JWKS).toMatch(/^https:\/\/[^/]+\/.*jwks\.json$/);
+    for (const deployment of deployments) {
+      for (const container of podTemplateOf(deployment)!.spec.containers) {
+        const names = (container.env ?? []).map((variable) => variable.name);
+        expect({
+          container: container.name,
+          signing: names.filter((n) => /JWT_SECRET|SIGNING|PRIVATE/.test(n)),
+        }).toEqual({ container: container.name, signing: [] });
+        expect(container.envFrom).toContainEqual({ configMapRef: { name: 'jianguan-config' } });
+      }
+    }
   });
 
   it.each(federationServices.map((service) => [service.name, service.defaultPort] as const))(

@@ -6,6 +6,7 @@ import {
   startOperationsServer,
   type BaseConfig,
   type Logger,
+  type WorkerStartOptions,
 } from '@jianguan/platform';
 import type { ServiceName } from './catalogue';
 import type { EventConsumerOptions, EventHandlers } from './consumer';
@@ -40,7 +41,7 @@ export interface ServiceWorkerDeclaration<
   C extends WorkerConfig,
   B extends WorkerPart,
   A extends WorkerPart,
-> {
+> extends WorkerStartOptions {
   service: ServiceName;
   /** The service's PostgreSQL schema, where its outbox lives. */
   schema: string;
@@ -78,7 +79,7 @@ export async function startServiceWorker<
 >(declaration: ServiceWorkerDeclaration<C, B, A>): Promise<RunningServiceWorker<B, A>> {
   const { config, service } = declaration;
   const name = `${service}-worker`;
-  const logger = createLogger(name, config.LOG_LEVEL);
+  const logger = createLogger(name, config.LOG_LEVEL, declaration.logDestination);
   const dataSource = await openDataSource(declaration.dataSource, { migrate: false });
   const metrics = createWorkerMetrics(service);
   const context: WorkerContext<C> = { config, logger, dataSource, metrics };

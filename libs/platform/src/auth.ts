@@ -1,4 +1,3 @@
-import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
 import { z } from 'zod';
 import { forbidden, unauthenticated } from './errors';
 
@@ -7,48 +6,11 @@ export const claimsSchema = z.object({
   sub: z.string().min(1),
   name: z.string().min(1),
   scopes: z.array(z.string().min(1)),
-  regionCode: z.string().regex(/^\d{2,12}$/),
+  /** The holder's jurisdiction: a division code (province 2, city 4, county 6, township 9, village 12 digits). */
+  regionCode: z.string().regex(/^(\d{2}|\d{4}|\d{6}|\d{9}|\d{12})$/),
   institutionId: z.string().uuid().optional(),
 });
 export type Claims = z.infer<typeof claimsSchema>;
-
-export interface TokenKeys {
-  secret: string;
-  issuer: string;
-  audience: string;
-}
-
-const keyBytes = (secret: string) => new TextEncoder().encode(secret);
-
-export async function signToken(keys: TokenKeys, claims: Claims, expiresIn: string | number = '8h') {
-  const { sub, ...rest } = claims;
-  return new SignJWT(rest)
-    .setProtectedHeader({ alg: 'HS256' })
-    .setSubject(sub)
-    .setIssuer(keys.issuer)
-    .setAudience(keys.audience)
-    .setIssuedAt()
-    .setExpirationTime(expiresIn)
-    .sign(keyBytes(keys.secret));
-}
-
-/** Verifies signature, issuer, audience, expiry and the claim shapes. Throws UNAUTHENTICATED. */
-export async function verifyToken(keys: TokenKeys, token: string): Promise<Claims> {
-  try {
-    const { payload } = await jwtVerify(token, keyBytes(keys.secret), {
-      issuer: keys.issuer,
-      audience: keys.audience,
-      algorithms: ['HS256'],
-    });
-    const claims = claimsSchema.safeParse(payload);
-    if (!claims.success) throw unauthenticated('The token lacks required claims');
-    return claims.data;
-  } catch (error) {
-    if (error instanceof joseErrors.JWTExpired) throw unauthenticated('The token has expired');
-    if (error instanceof joseErrors.JOSEError) throw unauthenticated('The token is not valid');
-    throw error;
-  }
-}
 
 /** Reads `Authorization: Bearer …`; undefined for the public. */
 export function bearerToken(header: string | undefined): string | undefined {

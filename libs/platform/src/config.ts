@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { jwksSourceSchema } from './tokens';
 
 /** Settings every process of the federation shares. Services extend this with their own. */
 export const baseConfigSchema = z.object({
@@ -8,10 +9,12 @@ export const baseConfigSchema = z.object({
   REDIS_URL: z.string().url().default('redis://127.0.0.1:6379'),
   /** Prefix of every BullMQ key, so several deployments (or test files) can share one Redis. */
   QUEUE_PREFIX: z.string().min(1).default('jianguan'),
-  /** HS256 key shared by the gateway and the subgraphs; at least 32 characters. */
-  JWT_SECRET: z.string().min(32, 'JWT_SECRET must be at least 32 characters'),
+  /** The issuer's public keys (a JWKS, its file or its URL): this process verifies, it never signs. */
+  JWT_JWKS: jwksSourceSchema,
   JWT_ISSUER: z.string().min(1).default('jianguan'),
   JWT_AUDIENCE: z.string().min(1).default('jianguan'),
+  /** Tokens that live longer than this (exp − iat), in seconds, are refused; default 12 h. */
+  JWT_MAX_LIFETIME: z.coerce.number().int().positive().default(43_200),
 });
 export type BaseConfig = z.infer<typeof baseConfigSchema>;
 

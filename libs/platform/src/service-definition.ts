@@ -30,12 +30,20 @@ export interface ServiceDefinition {
     options?: ServerStartOptions,
   ) => Promise<RunningProcess & { url: string; operationsUrl: string }>;
   /** Starts its queue consumers (event inbox, relay, scheduled jobs). */
-  startWorker: (env: Record<string, string | undefined>) => Promise<RunningWorker>;
+  startWorker: (
+    env: Record<string, string | undefined>,
+    options?: WorkerStartOptions,
+  ) => Promise<RunningWorker>;
 }
 
 export interface ServerStartOptions {
   /** Sees every SQL statement the server sends (tests count them). */
   queryLogger?: TypeOrmLogger;
   /** Where the server's log lines go instead of stdout (tests read them). */
+  logDestination?: DestinationStream;
+}
+
+export interface WorkerStartOptions {
+  /** Where the worker's log lines go instead of stdout (tests read them). */
   logDestination?: DestinationStream;
 }

@@ -12,7 +12,8 @@ import type { DataSource } from 'typeorm';
 import type { Logger } from './logger';
 import { operationsPortOf, type SubgraphConfig } from './config';
 import { startOperationsServer } from './operations-server';
-import { bearerToken, verifyToken, Viewer, type TokenKeys } from './auth';
+import { bearerToken, Viewer } from './auth';
+import { tokenVerifier } from './tokens';
 import { maskingFormatError } from './errors';
 import { hardenedApolloOptions } from './apollo-options';
 import { strictInput } from './strict-input';
@@ -53,12 +54,6 @@ export interface RunningServer {
   operationsUrl: string;
   stop: () => Promise<void>;
 }
-
-export const tokenKeys = (config: SubgraphConfig): TokenKeys => ({
-  secret: config.JWT_SECRET,
-  issuer: config.JWT_ISSUER,
-  audience: config.JWT_AUDIENCE,
-});
 
 function sameSecret(given: unknown, expected: string): boolean {
   if (typeof given !== 'string') return false;
@@ -138,7 +133,7 @@ export async function startSubgraph<C extends RequestContext>(
     next();
   };
 
-  const keys = tokenKeys(config);
+  const verifyToken = tokenVerifier(config);
   app.use(
     '/graphql',
     requireGateway,
@@ -153,7 +148,7 @@ export async function startSubgraph<C extends RequestContext>(
           throw withStatus(error, 401);
         }
         const claims = token
-          ? await verifyToken(keys, token).catch((e) => Promise.reject(withStatus(e, 401)))
+          ? await verifyToken(token).catch((e) => Promise.reject(withStatus(e, 401)))
           : undefined;
         return options.buildContext({ viewer: new Viewer(claims), requestId, logger: requestLogger });
       },

@@ -1,23 +1,25 @@
-import { ConfigError, parseConfig, subgraphConfigSchema } from '../src';
+import { ConfigError, newSigningKeyPair, parseConfig, subgraphConfigSchema } from '../src';
+
+const TEST_JWKS = JSON.stringify({ keys: [newSigningKeyPair().publicJwk] });
 
 describe('configuration', () => {
   it('lists every problem at once instead of failing on the first', () => {
     let thrown: unknown;
     try {
-      parseConfig(subgraphConfigSchema, { JWT_SECRET: 'short', PORT: 'abc' });
+      parseConfig(subgraphConfigSchema, { JWT_JWKS: '{"keys": []}', PORT: 'abc' });
     } catch (error) {
       thrown = error;
     }
     expect(thrown).toBeInstanceOf(ConfigError);
     const problems = (thrown as ConfigError).problems.join('\n');
-    expect(problems).toMatch(/JWT_SECRET/);
+    expect(problems).toMatch(/JWT_JWKS/);
     expect(problems).toMatch(/PORT/);
     expect(problems).toMatch(/SUBGRAPH_SECRET/);
   });
 
   it('applies defaults to what is not given', () => {
     const config = parseConfig(subgraphConfigSchema, {
-      JWT_SECRET: 'x'.repeat(32),
+      JWT_JWKS: TEST_JWKS,
       SUBGRAPH_SECRET: 'y'.repeat(16),
       PORT: '4001',
     });

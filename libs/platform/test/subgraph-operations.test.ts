@@ -2,12 +2,15 @@ import { Writable } from 'node:stream';
 import gql from 'graphql-tag';
 import {
   createLogger,
+  newSigningKeyPair,
   parseConfig,
   startSubgraph,
   subgraphConfigSchema,
   type RequestContext,
   type RunningServer,
 } from '../src';
+
+const TEST_JWKS = JSON.stringify({ keys: [newSigningKeyPair().publicJwk] });
 
 /**
  * A real subgraph server with a two-field schema: what a resolver logs and what an internal error
@@ -27,7 +30,7 @@ beforeAll(async () => {
   const config = parseConfig(subgraphConfigSchema, {
     NODE_ENV: 'test',
     PORT: '0',
-    JWT_SECRET: 'a-jwt-secret-that-is-long-enough-for-hs256',
+    JWT_JWKS: TEST_JWKS,
     SUBGRAPH_SECRET: SECRET,
   });
   server = await startSubgraph<RequestContext>({

@@ -1,12 +1,23 @@
-import { signToken, type Claims } from '@jianguan/platform';
+import { newSigningKeyPair, signToken, type Claims, type SigningKey } from '@jianguan/platform';
 import type { TestDatabase } from './database';
 import type { TestQueuePrefix } from './redis';
 import { TEST_REDIS_URL } from './redis';
 import { testConfig } from './test-config';
 
-export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256!';
 export const TEST_SUBGRAPH_SECRET = 'test-subgraph-secret';
-export const TEST_KEYS = { secret: TEST_JWT_SECRET, issuer: 'jianguan', audience: 'jianguan' };
+
+/**
+ * The tests are the issuer: a key pair made afresh in each test process, whose private half stays
+ * here (tokenFor signs with it) and whose public half is all the services under test get.
+ */
+const testKeyPair = newSigningKeyPair('test-key');
+export const TEST_SIGNING_KEY: SigningKey = {
+  privateJwk: testKeyPair.privateJwk,
+  issuer: 'jianguan',
+  audience: 'jianguan',
+};
+/** The verifiers' `JWT_JWKS`: the public key only. */
+export const TEST_JWKS = JSON.stringify({ keys: [testKeyPair.publicJwk] });
 
 /** The environment a service sees in a test: this file's database and queue prefix, free ports. */
 export function testEnv(
@@ -20,7 +31,7 @@ export function testEnv(
     DATABASE_URL: db.url,
     REDIS_URL: TEST_REDIS_URL,
     QUEUE_PREFIX: queue.prefix,
-    JWT_SECRET: TEST_JWT_SECRET,
+    JWT_JWKS: TEST_JWKS,
     SUBGRAPH_SECRET: TEST_SUBGRAPH_SECRET,
     PORT: '0',
     WORKER_PORT: '0',
@@ -34,5 +45,5 @@ export function tokenFor(
   claims: Partial<Claims> & Pick<Claims, 'scopes' | 'regionCode'>,
   expiresIn?: string | number,
 ) {
-  return signToken(TEST_KEYS, { sub: 'test-official', name: '测试人员', ...claims }, expiresIn);
+  return signToken(TEST_SIGNING_KEY, { sub: 'test-official', name: '测试人员', ...claims }, expiresIn);
 }

@@ -7,3 +7,4 @@ export * from './test-config';
 export * from './metrics';
 export * from './log-capture';
 export * from './event-stories';
+export * from './tokens';

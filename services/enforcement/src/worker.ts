@@ -1,4 +1,5 @@
 import { runWorkerMain, startDurableTimers, startServiceWorker } from '@jianguan/events';
+import type { WorkerStartOptions } from '@jianguan/platform';
 import { loadEnforcementConfig } from './config';
 import { createEnforcementDataSource, ENFORCEMENT_SCHEMA } from './data-source';
 import { enforcementEventHandlers } from './event-handlers';
@@ -16,9 +17,13 @@ import { runEnrolment } from './campaigns/enrol';
  * deadline engine as durable timers — reminders, deadline checks, the escalation ladder, measures that
  * end with their term, and campaign enrolment in batches.
  */
-export function startEnforcementWorker(env?: Record<string, string | undefined>) {
+export function startEnforcementWorker(
+  env?: Record<string, string | undefined>,
+  options: WorkerStartOptions = {},
+) {
   const config = loadEnforcementConfig(env);
   return startServiceWorker({
+    ...options,
     service: 'enforcement',
     schema: ENFORCEMENT_SCHEMA,
     config,

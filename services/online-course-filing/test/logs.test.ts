@@ -5,7 +5,7 @@ import { Client } from 'pg';
 import {
   createTestDatabase,
   QINGHAI,
-  TEST_JWT_SECRET,
+  TEST_JWKS,
   TEST_SUBGRAPH_SECRET,
   tokenFor,
   validIdNumber,
@@ -32,7 +32,7 @@ beforeAll(async () => {
       SWCRC: 'true',
       LOG_LEVEL: 'trace',
       DATABASE_URL: db.url,
-      JWT_SECRET: TEST_JWT_SECRET,
+      JWT_JWKS: TEST_JWKS,
       SUBGRAPH_SECRET: TEST_SUBGRAPH_SECRET,
       PORT: '0',
     },

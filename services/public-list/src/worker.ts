@@ -1,13 +1,18 @@
 import { runWorkerMain, startServiceWorker } from '@jianguan/events';
+import type { WorkerStartOptions } from '@jianguan/platform';
 import { loadPublicListConfig } from './config';
 import { createPublicListDataSource, PUBLIC_LIST_SCHEMA } from './data-source';
 import { publicListEventHandlers } from './event-handlers';
 import { startListVersionAnnouncer } from './list-version-announcer';
 
 /** public-list's background work: consuming every department's decisions into the lists (and relaying its outbox, empty today). */
-export function startPublicListWorker(env?: Record<string, string | undefined>) {
+export function startPublicListWorker(
+  env?: Record<string, string | undefined>,
+  options: WorkerStartOptions = {},
+) {
   const config = loadPublicListConfig(env);
   return startServiceWorker({
+    ...options,
     service: 'public-list',
     schema: PUBLIC_LIST_SCHEMA,
     config,

@@ -1,4 +1,5 @@
 import { runWorkerMain, startDurableTimers, startServiceWorker } from '@jianguan/events';
+import type { WorkerStartOptions } from '@jianguan/platform';
 import { loadReviewConfig } from './config';
 import { createReviewDataSource, REVIEW_SCHEMA } from './data-source';
 import { reviewEventHandlers } from './event-handlers';
@@ -10,9 +11,13 @@ import { slaTimings } from './sla/timings';
  * The department's background work: relaying its outbox, keeping the institution read model from
  * registry events, and the review time limits (reminders and escalations, as durable timers).
  */
-export function startQualificationReviewWorker(env?: Record<string, string | undefined>) {
+export function startQualificationReviewWorker(
+  env?: Record<string, string | undefined>,
+  options: WorkerStartOptions = {},
+) {
   const config = loadReviewConfig(env);
   return startServiceWorker({
+    ...options,
     service: 'qualification-review',
     schema: REVIEW_SCHEMA,
     config,

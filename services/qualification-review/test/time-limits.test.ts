@@ -1,4 +1,5 @@
 import { parseTimeLimit, timeLimitEnd as dueAtFor } from '@jianguan/platform';
+import { TEST_JWKS } from '@jianguan/testing';
 import { loadReviewConfig } from '../src/config';
 import { chooseTrack } from '../src/domain/track';
 import { refusal } from '../src/domain/status';
@@ -23,7 +24,7 @@ describe('review time limits', () => {
 
   it('reads limits from configuration, in working days or plain durations', () => {
     const config = loadReviewConfig({
-      JWT_SECRET: 'x'.repeat(32),
+      JWT_JWKS: TEST_JWKS,
       SUBGRAPH_SECRET: 'y'.repeat(16),
       REVIEW_ACCELERATED_LIMIT: '4s',
     });
@@ -33,7 +34,7 @@ describe('review time limits', () => {
     expect(config.REVIEW_PAUSE_CLOCK_ON_MATERIALS_REQUEST).toBe(true);
     expect(() =>
       loadReviewConfig({
-        JWT_SECRET: 'x'.repeat(32),
+        JWT_JWKS: TEST_JWKS,
         SUBGRAPH_SECRET: 'y'.repeat(16),
         REVIEW_STANDARD_LIMIT: '20 days',
       }),

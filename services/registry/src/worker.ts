@@ -1,13 +1,18 @@
 import { runWorkerMain, startServiceWorker } from '@jianguan/events';
+import type { WorkerStartOptions } from '@jianguan/platform';
 import { loadRegistryConfig } from './config';
 import { createRegistryDataSource, REGISTRY_SCHEMA } from './data-source';
 import { registryEventHandlers } from './event-handlers';
 import { scheduleCertificateReassessment } from './certificate-reassessment';
 
 /** The registry's background work: relaying its outbox, and consuming what other departments decide. */
-export function startRegistryWorker(env?: Record<string, string | undefined>) {
+export function startRegistryWorker(
+  env?: Record<string, string | undefined>,
+  options: WorkerStartOptions = {},
+) {
   const config = loadRegistryConfig(env);
   return startServiceWorker({
+    ...options,
     service: 'registry',
     schema: REGISTRY_SCHEMA,
     config,

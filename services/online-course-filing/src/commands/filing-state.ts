@@ -1,5 +1,13 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { conflict, forbidden, notFound, writeAudit, type Claims, type Viewer } from '@jianguan/platform';
+import {
+  conflict,
+  forbidden,
+  maskPhone,
+  notFound,
+  writeAudit,
+  type Claims,
+  type Viewer,
+} from '@jianguan/platform';
 import { FilingEntity } from '../entities/filing.entity';
 import { StatusChangeEntity } from '../entities/status-change.entity';
 import { refusal, type Transition } from '../domain/status';
@@ -45,8 +53,17 @@ export function requireTransition(transition: Transition, filing: FilingEntity):
   if (reason) throw conflict(reason);
 }
 
-/** The audit snapshot: the filing row without personal data (personnel live in their own table). */
-export const snapshot = (filing: FilingEntity) => ({ ...filing });
+/**
+ * The audit snapshot: the filing row without personal data — personnel live in their own table, and
+ * the contact phone is kept masked, as a reader without the screening scope sees it.
+ */
+export const snapshot = (filing: FilingEntity) => ({
+  ...filing,
+  institutionInfo: {
+    ...filing.institutionInfo,
+    contactPhone: filing.institutionInfo.contactPhone && maskPhone(filing.institutionInfo.contactPhone),
+  },
+});
 
 /** Saves a changed filing with its history row and audit line in the caller's transaction. */
 export async function saveTransition(

@@ -1,3 +1,4 @@
+import { maskPhone } from '@jianguan/platform';
 import { SCREEN_SCOPE } from '../commands/filing-state';
 import type { InstitutionInfo } from '../domain/types';
 import type { FilingContext } from '../context';
@@ -71,9 +72,6 @@ export const regionResolvers = {
 export const institutionInfoResolvers = {
   contactPhone: (info: InstitutionInfo, _: unknown, ctx: FilingContext) =>
     info.contactPhone && !ctx.viewer.hasScope(SCREEN_SCOPE)
-      ? info.contactPhone.replace(
-          /^(.{3}).*(.{2})$/,
-          (_m, head: string, tail: string) => `${head}******${tail}`,
-        )
+      ? maskPhone(info.contactPhone)
       : info.contactPhone,
 };

@@ -84,12 +84,20 @@ const dashboard = () => ask<Dashboard>(DASHBOARD, { code: QINGHAI.province });
 
 const origin = () => new URL(federation.gatewayUrl).origin;
 const subgraphUp = async (subgraph: string) =>
-  metricValue(await scrapeMetrics(`${origin()}/metrics`), 'jianguan_gateway_subgraph_up', { subgraph });
+  metricValue(
+    await scrapeMetrics(`${federation.operationsUrls.gateway}/metrics`),
+    'jianguan_gateway_subgraph_up',
+    { subgraph },
+  );
 const unavailableCalls = async (reason: string) =>
-  metricValue(await scrapeMetrics(`${origin()}/metrics`), 'jianguan_gateway_subgraph_unavailable_total', {
-    subgraph: 'enforcement',
-    reason,
-  }) ?? 0;
+  metricValue(
+    await scrapeMetrics(`${federation.operationsUrls.gateway}/metrics`),
+    'jianguan_gateway_subgraph_unavailable_total',
+    {
+      subgraph: 'enforcement',
+      reason,
+    },
+  ) ?? 0;
 const readiness = async () => {
   const response = await fetch(`${origin()}/readyz`);
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };

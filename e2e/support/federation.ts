@@ -1,8 +1,15 @@
-import type { RunningProcess, ServerStartOptions, ServiceDefinition } from '@jianguan/platform';
+import {
+  migrateServiceDatabase,
+  type RunningProcess,
+  type ServerStartOptions,
+  type ServiceDefinition,
+} from '@jianguan/platform';
 import {
   createQueuePrefix,
   createTestDatabase,
   testEnv,
+  testProcessEnv,
+  testServiceUrls,
   TEST_SUBGRAPH_SECRET,
   type TestDatabase,
   type TestQueuePrefix,
@@ -26,7 +33,8 @@ export interface TestFederation {
   workerUrls: Record<string, string>;
   db: TestDatabase;
   queue: TestQueuePrefix;
-  env: Record<string, string>;
+  /** What a service of this federation is started with: its own runtime role's DATABASE_URL. */
+  envFor: (service: ServiceDefinition) => Record<string, string>;
   /** POSTs a query to the gateway, as a client would. */
   query: <T = Record<string, unknown>>(
     query: string,
@@ -70,15 +78,22 @@ export async function startFederation(
   const services = options.services ?? federationServices;
   const db = await createTestDatabase();
   const queue = createQueuePrefix();
-  const env = testEnv(db, queue, options.env);
+  // Each service connects as its own runtime role, so the tests prove those rights suffice.
+  const envFor = (service: ServiceDefinition) => testEnv(service, db, queue, options.env);
   const processes: RunningProcess[] = [];
   const subgraphUrls: Record<string, string> = {};
   const workerUrls: Record<string, string> = {};
-  const gatewayEnv: Record<string, string> = { ...env };
+  const gatewayEnv: Record<string, string> = testProcessEnv(queue, options.env);
   try {
     for (const service of services) {
       // The template holds the schemas of scripts/federation.ts; a service not yet listed there migrates here.
-      if (!federationServices.includes(service)) await service.migrate(db.url);
+      if (!federationServices.includes(service)) {
+        await migrateServiceDatabase(service, {
+          adminUrl: db.url,
+          ...testServiceUrls(db.name, service.schema),
+        });
+      }
+      const env = envFor(service);
       const server = await service.startServer(env, options.serverOptions?.[service.name]);
       processes.push(server);
       subgraphUrls[service.name] = server.url;
@@ -108,7 +123,7 @@ export async function startFederation(
       workerUrls,
       db,
       queue,
-      env,
+      envFor,
       query: (query, variables, token) =>
         postGraphQL(gateway.url, query, variables, token ? { authorization: `Bearer ${token}` } : {}),
       stop: async () => {

@@ -28,3 +28,4 @@ export * from './with-timeout';
 export * from './csv';
 export * from './copy-rows';
 export * from './import-refused';
+export * from './database-roles';

@@ -183,7 +183,7 @@ describe('the image contents built by scripts/deployment-build.ts', () => {
     await client.connect();
     try {
       const { rows } = await client.query(
-        `SELECT count(*)::int AS tables, array_agg(DISTINCT tableowner) AS owners
+        `SELECT count(*)::int AS tables, array_agg(DISTINCT tableowner::text) AS owners
            FROM pg_tables WHERE schemaname = 'registry'`,
       );
       expect(rows[0].tables).toBeGreaterThan(3);

@@ -153,7 +153,14 @@ export async function provisionServiceRoles(
     try {
       // One provisioner per database at a time (the Kubernetes Job runs the services side by side).
       await client.query(`SELECT pg_advisory_xact_lock(hashtext('jianguan:provision-roles'))`);
-      await client.query(`GRANT CONNECT ON DATABASE ${id(database)} TO ${id(owner)}, ${id(runtime)}`);
+      for (const role of [owner, runtime]) {
+        // Usually through PUBLIC; granted only where the database's owner took that away.
+        const { rows } = await client.query<{ allowed: boolean }>(
+          `SELECT has_database_privilege($1, current_database(), 'CONNECT') AS allowed`,
+          [role],
+        );
+        if (!rows[0].allowed) await client.query(`GRANT CONNECT ON DATABASE ${id(database)} TO ${id(role)}`);
+      }
       for (const extension of service.extensions ?? []) {
         await client.query(`CREATE EXTENSION IF NOT EXISTS ${id(extension)} WITH SCHEMA public`);
       }

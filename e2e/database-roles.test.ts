@@ -4,7 +4,7 @@
  * nothing more, and cannot see any other department's schema. See docs/security.md, "Database roles".
  */
 import { Client } from 'pg';
-import { migrateServiceDatabase, roleOf, type ServiceDefinition } from '@jianguan/platform';
+import { migrateServiceDatabase, roleOf, scramVerifier, type ServiceDefinition } from '@jianguan/platform';
 import { onServer, QINGHAI, testServiceUrls, tokenFor, validCreditCode } from '@jianguan/testing';
 import { registryService } from '@jianguan/registry';
 import { federationServices } from '../scripts/federation';
@@ -140,6 +140,24 @@ describe("no service can read another department's schema", () => {
 });
 
 describe('provisioning', () => {
+  test('sends passwords as the SCRAM-SHA-256 verifier PostgreSQL itself would store, never in clear', async () => {
+    const role = `jg_test_scram_${process.pid}`;
+    await admin.query(`SET password_encryption = 'scram-sha-256'`);
+    await admin.query(`CREATE ROLE ${role} PASSWORD 'pencil-和-密码'`);
+    try {
+      const { rows } = await admin.query<{ stored: string }>(
+        'SELECT rolpassword AS stored FROM pg_authid WHERE rolname = $1',
+        [role],
+      );
+      const [, iterations, salt] = /^SCRAM-SHA-256\$(\d+):([^$]+)\$/.exec(rows[0].stored)!;
+      expect(scramVerifier('pencil-和-密码', Buffer.from(salt, 'base64'), Number(iterations))).toBe(
+        rows[0].stored,
+      );
+    } finally {
+      await admin.query(`DROP ROLE ${role}`);
+    }
+  });
+
   /** A database of its own, migrated the old way: by a superuser, before the roles existed. */
   const NAME = `jg_test_roles_${process.pid}`;
   afterAll(() => onServer((client) => client.query(`DROP DATABASE IF EXISTS "${NAME}" WITH (FORCE)`)));

@@ -16,6 +16,9 @@ beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'filing-national-'));
 });
 
+/** The import runs with the service's runtime role, like the subgraph: it needs no more than that. */
+const filingDatabaseUrl = () => federation.envFor(onlineCourseFilingService).DATABASE_URL;
+
 afterAll(async () => {
   await federation?.stop();
   if (dir) await rm(dir, { recursive: true, force: true });
@@ -23,7 +26,7 @@ afterAll(async () => {
 
 describe('the national 2019 filing, through the commands and the gateway', () => {
   it('a bad personnel row refuses the whole file; the national set then loads and the country reports 718 / 115,622 / 3,463', async () => {
-    const seeded = await runFilingCommand(['seed', dir], federation.db.url);
+    const seeded = await runFilingCommand(['seed', dir], filingDatabaseUrl());
     expect(seeded.code).toBe(0);
 
     // Break the check digit of one ID number in the personnel sheet.
@@ -45,7 +48,7 @@ describe('the national 2019 filing, through the commands and the gateway', () =>
         admin,
       );
 
-    const refused = await runFilingCommand(['import', dir], federation.db.url);
+    const refused = await runFilingCommand(['import', dir], filingDatabaseUrl());
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain(`personnel line ${line} (idNumber): idNumber has a wrong check digit`);
     expect(refused.stderr).not.toContain(cells[2]);
@@ -56,7 +59,7 @@ describe('the national 2019 filing, through the commands and the gateway', () =>
     });
 
     await writeFile(file, original);
-    const imported = await runFilingCommand(['import', dir], federation.db.url);
+    const imported = await runFilingCommand(['import', dir], filingDatabaseUrl());
     expect(imported.code).toBe(0);
     expect(imported.stdout).toContain('imported 718 filings: 115622 personnel, 3463 courses');
 

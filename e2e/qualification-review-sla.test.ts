@@ -43,8 +43,8 @@ beforeAll(async () => {
       OUTBOX_POLL_MS: '200',
     },
   });
-  registryWorker = await registryService.startWorker(federation.env);
-  reviewWorker = await qualificationReviewService.startWorker(federation.env);
+  registryWorker = await registryService.startWorker(federation.envFor(registryService));
+  reviewWorker = await qualificationReviewService.startWorker(federation.envFor(qualificationReviewService));
   db = new Client({ connectionString: federation.db.url });
   await db.connect();
   registryOfficer = await tokenFor({ scopes: ['registry:write'], regionCode: QINGHAI.chengdong });
@@ -137,7 +137,7 @@ it('reminds, then escalates an unattended review, each exactly once across worke
   expect((await notificationsOf(unattended.id)).map((n) => n.kind)).toEqual(['REMINDER']);
 
   // On restart the reconciler finds the overdue review and escalates it, without a second reminder.
-  reviewWorker = await qualificationReviewService.startWorker(federation.env);
+  reviewWorker = await qualificationReviewService.startWorker(federation.envFor(qualificationReviewService));
   const escalated = await until(
     () => notificationsOf(unattended.id),
     (rows) => rows.length > 1,
@@ -150,7 +150,7 @@ it('reminds, then escalates an unattended review, each exactly once across worke
 
   // Another restart (reconciler again, jobs re-added) changes nothing.
   await reviewWorker.stop();
-  reviewWorker = await qualificationReviewService.startWorker(federation.env);
+  reviewWorker = await qualificationReviewService.startWorker(federation.envFor(qualificationReviewService));
   await sleep(1500);
   expect((await notificationsOf(unattended.id)).map((n) => n.kind)).toEqual(['REMINDER', 'ESCALATION']);
   expect(await notificationsOf(decided.id)).toEqual([]);

@@ -1,10 +1,12 @@
 /**
  * `node migrate.js` in a subgraph's image (scripts/deployment-build.ts puts it next to the
- * package.json): creates that service's schema and runs its pending migrations, then exits.
- * The compose file's `migrate-<name>` services and the Kubernetes migration Job run it.
+ * package.json): with DATABASE_ADMIN_URL, provisions the service's owner and runtime roles and its
+ * schema; then runs its pending migrations as the owner (DATABASE_OWNER_URL) and grants the runtime
+ * role (DATABASE_URL) its rights, then exits. The compose file's `migrate-<name>` services and the
+ * Kubernetes migration Job run it. Passwords are never printed: only role names are.
  */
 import path from 'node:path';
-import type { ServiceDefinition } from '@jianguan/platform';
+import { migrateServiceDatabase, roleOf, type ServiceDefinition } from '@jianguan/platform';
 import { parseDeploymentMigrateEnv } from './deployment-env';
 
 /** The ServiceDefinition the deployed package exports (e.g. `registryService`). */
@@ -28,8 +30,12 @@ async function main() {
     process.exit(1);
   }
   const service = deployedService(path.resolve(__dirname));
-  process.stderr.write(`migrating ${service.name} (schema "${service.schema}")\n`);
-  await service.migrate(env.data.DATABASE_URL);
+  const { DATABASE_ADMIN_URL: adminUrl, DATABASE_OWNER_URL: ownerUrl, DATABASE_URL: runtimeUrl } = env.data;
+  process.stderr.write(
+    `migrating ${service.name} (schema "${service.schema}") as ${roleOf(ownerUrl)} for ${roleOf(runtimeUrl)}` +
+      `${adminUrl ? `, roles provisioned by ${roleOf(adminUrl)}` : ''}\n`,
+  );
+  await migrateServiceDatabase(service, { adminUrl, ownerUrl, runtimeUrl });
   process.stderr.write(`${service.name}: migrations done\n`);
 }
 

@@ -106,6 +106,8 @@ const devSecretsSchema = z.object({
   subgraphSecrets: z.record(z.string(), z.string().min(16)).default({}),
   /** Password of the `postgres` user of the embedded cluster (set when the cluster is created). */
   postgresPassword: z.string().min(16).optional(),
+  /** Per database role (each service's owner and runtime role, scripts/dev-roles.ts): its password. */
+  databaseRolePasswords: z.record(z.string(), z.string().min(16)).default({}),
 });
 export type DevSecrets = z.infer<typeof devSecretsSchema>;
 
@@ -135,12 +137,13 @@ function readDevSecrets(file: string): DevSecrets | undefined {
 }
 
 /**
- * The development secrets, created on first use (readable by the owner only). `subgraphs` and
- * `postgresPassword` add what is missing, so a new subgraph gets its secret without disturbing the rest.
+ * The development secrets, created on first use (readable by the owner only). `subgraphs`,
+ * `postgresPassword` and `databaseRoles` add what is missing, so a new subgraph gets its secret
+ * without disturbing the rest.
  */
 export function loadDevSecrets(
   dataDir: string,
-  ensure: { subgraphs?: string[]; postgresPassword?: boolean } = {},
+  ensure: { subgraphs?: string[]; postgresPassword?: boolean; databaseRoles?: string[] } = {},
 ): DevSecrets {
   const file = devSecretsPath(dataDir);
   fs.mkdirSync(dataDir, { recursive: true });
@@ -171,6 +174,12 @@ export function loadDevSecrets(
   for (const subgraph of ensure.subgraphs ?? []) {
     if (!secrets.subgraphSecrets[subgraph]) {
       secrets.subgraphSecrets[subgraph] = newSecret();
+      changed = true;
+    }
+  }
+  for (const role of ensure.databaseRoles ?? []) {
+    if (!secrets.databaseRolePasswords[role]) {
+      secrets.databaseRolePasswords[role] = newSecret();
       changed = true;
     }
   }
@@ -222,11 +231,15 @@ export function resolveSigningKey(env: JwtEnv, devSecrets?: DevSecrets): Signing
 /** The verifiers' `JWT_JWKS` for a signing key: its public half alone. */
 export const jwksOf = (key: SigningKey): string => JSON.stringify({ keys: [publicJwkOf(key.privateJwk)] });
 
-/** `pnpm migrate` needs only the database. */
+/**
+ * `pnpm migrate` needs the database, as an administrator that may create roles, and the data folder
+ * whose dev-secrets.json keeps the services' role passwords.
+ */
 export const parseMigrateEnv = (env: Record<string, string | undefined> = process.env) =>
   z
     .object({
       DATABASE_URL: z.string({ error: 'DATABASE_URL is required' }).url('DATABASE_URL must be a URL'),
+      JIANGUAN_DATA_DIR: jwtEnvSchema.shape.JIANGUAN_DATA_DIR,
     })
     .safeParse(env);
 

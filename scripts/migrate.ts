@@ -1,10 +1,12 @@
 /**
- * `pnpm migrate`: creates every service's schema and runs its pending migrations against
- * DATABASE_URL, then exits. Deployments run it once before the new subgraphs start (the compose
- * file's `migrate` service, a Kubernetes Job); `pnpm start` does the same by itself.
+ * `pnpm migrate`: with DATABASE_URL an administrator's connection, provisions every service's owner
+ * and runtime roles (passwords in `.data/dev-secrets.json`, as `pnpm start` keeps them), creates its
+ * schema and runs its pending migrations as the owner, then exits. `pnpm start` does the same by
+ * itself; deployments run each image's `node migrate.js` (scripts/deployment-migrate.ts) instead.
  */
 import { federationServices } from '@jianguan/federation';
 import { parseMigrateEnv } from './dev-env';
+import { migrateWithRoles } from './dev-roles';
 
 const env = parseMigrateEnv();
 
@@ -13,10 +15,9 @@ async function main() {
     process.stderr.write(`${env.error.issues.map((issue) => issue.message).join('\n')}\n`);
     process.exit(1);
   }
-  for (const service of federationServices) {
-    process.stderr.write(`migrating ${service.name} (schema "${service.schema}")\n`);
-    await service.migrate(env.data.DATABASE_URL);
-  }
+  await migrateWithRoles(federationServices, env.data.DATABASE_URL, env.data.JIANGUAN_DATA_DIR, (message) =>
+    process.stderr.write(`${message}\n`),
+  );
   process.stderr.write('migrations done\n');
 }
 

@@ -3,7 +3,8 @@
  *
  * PostgreSQL: `DATABASE_URL`, or an embedded cluster under `.data/postgres`. Redis: `REDIS_URL`, or
  * localhost:6379, or a `redis-server` from PATH started here. Then every service of
- * @jianguan/federation (federation/src/index.ts) is migrated and its subgraph server and worker started on its default port,
+ * @jianguan/federation gets its database roles (scripts/dev-roles.ts), is migrated by its owner role,
+ * and its subgraph server and worker are started on its default port as its runtime role,
  * the supergraph is composed from the running code, and the gateway starts in front of them.
  * SIGINT/SIGTERM stop it all in order: gateway, subgraphs, workers, then the databases we started.
  */
@@ -18,7 +19,9 @@ import {
   subgraphSecretVariable,
   subgraphUrlVariable,
 } from '@jianguan/gateway';
+import { registryService } from '@jianguan/registry';
 import { federationServices } from '@jianguan/federation';
+import { migrateWithRoles } from './dev-roles';
 import {
   jwksOf,
   LauncherError,
@@ -212,18 +215,18 @@ async function startStack(env: LauncherEnv, demo?: DemoOptions) {
   }
   checkpoint();
 
-  for (const service of federationServices) {
-    say(`migrating ${service.name} (schema "${service.schema}")`);
-    await service.migrate(databaseUrl);
-    checkpoint();
-  }
+  // As the administrator: each service's roles and schema; then its owner migrates. The services
+  // themselves connect as their runtime roles only (docs/security.md, "Database roles").
+  const serviceUrls = await migrateWithRoles(federationServices, databaseUrl, env.JIANGUAN_DATA_DIR, say);
+  checkpoint();
 
   const common: Record<string, string | undefined> = {
     // Service-specific settings (poll intervals, reminder offsets, …) pass through from our environment.
     ...passThroughEnv(demo?.env),
     NODE_ENV: env.NODE_ENV,
     LOG_LEVEL: env.LOG_LEVEL,
-    DATABASE_URL: databaseUrl,
+    // The administrator's URL stays here: each service gets its runtime role's below.
+    DATABASE_URL: undefined,
     REDIS_URL: running.redis.url,
     QUEUE_PREFIX: env.QUEUE_PREFIX,
     JWT_JWKS: jwksOf(signingKey),
@@ -242,6 +245,7 @@ async function startStack(env: LauncherEnv, demo?: DemoOptions) {
     const serviceEnv = {
       ...common,
       PORT: String(service.defaultPort),
+      DATABASE_URL: serviceUrls[service.name].runtimeUrl,
       SUBGRAPH_SECRET: subgraphSecret(service.name),
       // Each worker keeps its own default port (9101–9105); one WORKER_PORT would clash.
       WORKER_PORT: undefined,
@@ -284,7 +288,8 @@ async function startStack(env: LauncherEnv, demo?: DemoOptions) {
     try {
       const printed = await runDemo({
         gatewayUrl: gateway.url,
-        databaseUrl,
+        // The registry's bulk import writes as the registry's runtime role, like its mutations.
+        databaseUrl: serviceUrls[registryService.name].runtimeUrl,
         keys: signingKey,
         dataDir: env.JIANGUAN_DATA_DIR,
         size: demo.size,

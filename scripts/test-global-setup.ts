@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
+import { migrateServiceDatabase } from '@jianguan/platform';
 import {
   databaseUrl,
   onServer,
   setTemplateDatabase,
   TEST_DATABASE_PREFIX,
+  testServiceUrls,
   useTestServers,
 } from '@jianguan/testing';
 import { federationServices } from '@jianguan/federation';
@@ -17,6 +19,9 @@ export const STARTED_KEY = Symbol.for('jianguan.test-servers');
  * Resolves the PostgreSQL and Redis of this run (starting them when there are none, see
  * test-servers.ts), then migrates every service once into a template database; each test file then
  * clones it (CREATE DATABASE … TEMPLATE), which takes milliseconds instead of re-running migrations.
+ * The template is migrated as `pnpm start` and deployments do it: roles provisioned by the
+ * administrator, migrations run by each service's owner role, rights granted to its runtime role;
+ * the clones keep the ownership and the grants.
  */
 export default async function globalSetup() {
   let resolved;
@@ -36,7 +41,12 @@ export default async function globalSetup() {
     const template = `${TEST_DATABASE_PREFIX}template_${randomBytes(4).toString('hex')}`;
     await onServer((client) => client.query(`CREATE DATABASE "${template}"`));
     setTemplateDatabase(template);
-    for (const service of federationServices) await service.migrate(databaseUrl(template));
+    for (const service of federationServices) {
+      await migrateServiceDatabase(service, {
+        adminUrl: databaseUrl(template),
+        ...testServiceUrls(template, service.schema),
+      });
+    }
   } catch (error) {
     // Jest runs no teardown when setup fails.
     await stopTestServers(started);

@@ -117,7 +117,7 @@ async function resolvePostgresUrl(started: Started, lines: string[]): Promise<Re
     throw new LauncherError(
       `A PostgreSQL answers on ${address(DEFAULT_TEST_DATABASE_SERVER_URL)} but refuses the tests ` +
         `(${problem.message}). Set TEST_DATABASE_SERVER_URL to a server where user postgres may create ` +
-        'databases, or stop that server to let the tests start their own.',
+        'databases and roles, or stop that server to let the tests start their own.',
     );
   }
   return async () => {

@@ -1,13 +1,16 @@
-import type {
-  DestinationStream,
-  RunningProcess,
-  ServerStartOptions,
-  ServiceDefinition,
+import {
+  migrateServiceDatabase,
+  type DestinationStream,
+  type RunningProcess,
+  type ServerStartOptions,
+  type ServiceDefinition,
 } from '@jianguan/platform';
 import {
   createQueuePrefix,
   createTestDatabase,
   testEnv,
+  testProcessEnv,
+  testServiceUrls,
   TEST_SUBGRAPH_SECRET,
   type TestDatabase,
   type TestQueuePrefix,
@@ -34,7 +37,8 @@ export interface TestFederation {
   workerUrls: Record<string, string>;
   db: TestDatabase;
   queue: TestQueuePrefix;
-  env: Record<string, string>;
+  /** What a service of this federation is started with: its own runtime role's DATABASE_URL. */
+  envFor: (service: ServiceDefinition) => Record<string, string>;
   /** One running subgraph, to take it down under the running gateway and bring it back. */
   subgraph: (name: string) => SubgraphControl;
   /** POSTs a query to the gateway, as a client would. */
@@ -91,17 +95,24 @@ export async function startFederation(
   const services = options.services ?? federationServices;
   const db = await createTestDatabase();
   const queue = createQueuePrefix();
-  const env = testEnv(db, queue, options.env);
+  // Each service connects as its own runtime role, so the tests prove those rights suffice.
+  const envFor = (service: ServiceDefinition) => testEnv(service, db, queue, options.env);
   const processes: RunningProcess[] = [];
   const subgraphs = new Map<string, SubgraphControl>();
   const subgraphUrls: Record<string, string> = {};
   const operationsUrls: Record<string, string> = {};
   const workerUrls: Record<string, string> = {};
-  const gatewayEnv: Record<string, string> = { ...env };
+  const gatewayEnv: Record<string, string> = testProcessEnv(queue, options.env);
   try {
     for (const service of services) {
-      // The template holds the schemas of @jianguan/federation (federation/src/index.ts); a service not yet listed there migrates here.
-      if (!federationServices.includes(service)) await service.migrate(db.url);
+      // The template holds the schemas of @jianguan/federation; a service not yet listed there migrates here.
+      if (!federationServices.includes(service)) {
+        await migrateServiceDatabase(service, {
+          adminUrl: db.url,
+          ...testServiceUrls(db.name, service.schema),
+        });
+      }
+      const env = envFor(service);
       const logDestination = options.logDestination;
       const serverOptions = {
         ...(logDestination && { logDestination }),
@@ -144,7 +155,7 @@ export async function startFederation(
       workerUrls,
       db,
       queue,
-      env,
+      envFor,
       subgraph: (name) => {
         const control = subgraphs.get(name);
         if (!control) throw new Error(`No subgraph ${name} in this federation`);

@@ -40,7 +40,7 @@ let supergraphDir: string;
 beforeAll(async () => {
   db = await createTestDatabase();
   queue = createQueuePrefix();
-  const env = testEnv(db, queue);
+  const env = testEnv(registryService, db, queue);
   registry = await registryService.startServer(env);
   proxy = await startCountingProxy(registry.url);
   // Composed from the running subgraph (reached through the proxy), not the committed file.

@@ -10,6 +10,7 @@ import {
   createTestDatabase,
   OLD_SHARED_SECRET,
   testEnv,
+  testProcessEnv,
   tokenFor,
   TEST_SIGNING_KEY,
   TEST_SUBGRAPH_SECRET,
@@ -38,7 +39,7 @@ const extra: RunningProcess[] = [];
 beforeAll(async () => {
   db = await createTestDatabase();
   queue = createQueuePrefix();
-  const env = testEnv(db, queue);
+  const env = testEnv(registryService, db, queue);
   registry = await registryService.startServer(env);
   supergraphDir = mkdtempSync(path.join(os.tmpdir(), 'jianguan-tokens-'));
   const supergraphPath = path.join(supergraphDir, 'supergraph.graphql');
@@ -170,7 +171,7 @@ describe('tokens: keys only the issuer holds', () => {
 
   it('reads the keys from a file named by JWT_JWKS', async () => {
     const file = path.join(supergraphDir, 'jwks.json');
-    writeFileSync(file, testEnv(db, queue).JWT_JWKS);
+    writeFileSync(file, testProcessEnv(queue).JWT_JWKS);
     const fromFile = await startGateway({ ...gatewayEnv, JWT_JWKS: file });
     extra.push(fromFile);
     const answer = await askRegion(fromFile.url, await tokenFor({ scopes: ['admin'], regionCode: '63' }));

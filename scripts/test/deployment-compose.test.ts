@@ -59,6 +59,37 @@ describe('docker-compose.yml', () => {
     },
   );
 
+  it.each(federationServices.map((service) => [service.name, service.schema] as const))(
+    'provisions and migrates %s with its owner role, and runs it as its runtime role only',
+    (name, schema) => {
+      const role = (url: string) => decodeURIComponent(new URL(url.replace(/\$\{[^}]*\}/, 'x')).username);
+      const runtime = `postgres://jianguan_${schema}:\${${envName(name)}_DB_PASSWORD:?`;
+      const migrate = environment(`migrate-${name}`);
+      expect(role(migrate.DATABASE_ADMIN_URL)).toBe('jianguan');
+      expect(migrate.DATABASE_ADMIN_URL).toContain('${POSTGRES_PASSWORD:?');
+      expect(migrate.DATABASE_OWNER_URL).toContain(
+        `postgres://jianguan_${schema}_owner:\${${envName(name)}_DB_OWNER_PASSWORD:?`,
+      );
+      expect(migrate.DATABASE_URL).toContain(runtime);
+      for (const process of [name, `${name}-worker`]) {
+        const env = environment(process);
+        expect(env.DATABASE_URL).toContain(runtime);
+        // Neither the administrator's nor the owner's password reaches a long-running process.
+        expect(Object.values(env).join(' ')).not.toMatch(/POSTGRES_PASSWORD|_DB_OWNER_PASSWORD/);
+      }
+    },
+  );
+
+  it('gives the administrator password to no long-running process', () => {
+    for (const [name, service] of Object.entries(services)) {
+      if (name === 'postgres' || name.startsWith('migrate-')) continue;
+      expect({ name, env: JSON.stringify(service.environment ?? {}) }).toEqual({
+        name,
+        env: expect.not.stringContaining('POSTGRES_PASSWORD'),
+      });
+    }
+  });
+
   it('starts the gateway from its Dockerfile after every subgraph is healthy, with a URL and secret for each', () => {
     const gateway = services.gateway;
     expect(gateway.build).toEqual({ context: '.', dockerfile: 'gateway/Dockerfile' });
@@ -188,7 +219,13 @@ describe('docker-compose.yml', () => {
       return;
     }
     const secrets = Object.fromEntries(
-      federationServices.map(({ name }) => [`SUBGRAPH_${envName(name)}_SECRET`, 'x'.repeat(24)]),
+      federationServices.flatMap(({ name }) =>
+        [
+          `SUBGRAPH_${envName(name)}_SECRET`,
+          `${envName(name)}_DB_PASSWORD`,
+          `${envName(name)}_DB_OWNER_PASSWORD`,
+        ].map((variable) => [variable, 'x'.repeat(24)]),
+      ),
     );
     // Throws (with compose's message) when the file is invalid.
     execFileSync('docker-compose', ['-f', FILE, 'config', '-q'], {

@@ -10,10 +10,12 @@ import {
   databaseUrl,
   onServer,
   TEST_DATABASE_PREFIX,
+  testServiceUrls,
   TEST_JWKS,
   TEST_REDIS_URL,
   TEST_SUBGRAPH_SECRET,
 } from '@jianguan/testing';
+import { roleOf } from '@jianguan/platform';
 import { federationServices } from '@jianguan/federation';
 import { buildDeployable, type BuildResult } from '../deployment-build';
 import { dockerfileProblems, finalCommand, parseDockerfile } from '../deployment-dockerfile';
@@ -162,9 +164,14 @@ describe('the image contents built by scripts/deployment-build.ts', () => {
 
   it('migrates an empty database with `node migrate.js`, then serves /healthz and /readyz with `node src/server.js`', async () => {
     const url = databaseUrl(database);
+    const { ownerUrl, runtimeUrl } = testServiceUrls(database, 'registry');
     const migration = spawnSync(process.execPath, ['migrate.js'], {
       cwd: builds.registry.outDir,
-      env: childProcessEnv({ DATABASE_URL: url }),
+      env: childProcessEnv({
+        DATABASE_ADMIN_URL: url,
+        DATABASE_OWNER_URL: ownerUrl,
+        DATABASE_URL: runtimeUrl,
+      }),
       encoding: 'utf8',
       timeout: 60_000,
     });
@@ -176,9 +183,12 @@ describe('the image contents built by scripts/deployment-build.ts', () => {
     await client.connect();
     try {
       const { rows } = await client.query(
-        `SELECT count(*)::int AS tables FROM information_schema.tables WHERE table_schema = 'registry'`,
+        `SELECT count(*)::int AS tables, array_agg(DISTINCT tableowner::text) AS owners
+           FROM pg_tables WHERE schemaname = 'registry'`,
       );
       expect(rows[0].tables).toBeGreaterThan(3);
+      // The migration ran as the owner role; the server below runs as the runtime role.
+      expect(rows[0].owners).toEqual([roleOf(ownerUrl)]);
     } finally {
       await client.end();
     }
@@ -186,7 +196,7 @@ describe('the image contents built by scripts/deployment-build.ts', () => {
     const server = startNode(builds.registry.outDir, 'src/server.js', {
       NODE_ENV: 'production',
       LOG_LEVEL: 'info',
-      DATABASE_URL: url,
+      DATABASE_URL: runtimeUrl,
       REDIS_URL: TEST_REDIS_URL,
       QUEUE_PREFIX: queue.prefix,
       JWT_JWKS: TEST_JWKS,

@@ -204,6 +204,36 @@ describe.each(OVERLAYS)('k8s/overlays/%s rendered with `kubectl kustomize`', (ov
     );
   });
 
+  it('migrates each service as its owner (roles provisioned when an admin URL is given), and runs it as its runtime role', () => {
+    const secret = (key: string, optional?: boolean) => ({
+      valueFrom: { secretKeyRef: { name: 'jianguan-secrets', key, ...(optional ? { optional } : {}) } },
+    });
+    const job = find(manifests, 'Job', 'migrate')!;
+    const containers = podTemplateOf(job)!.spec.containers;
+    federationServices.forEach(({ name }, index) => {
+      const runtime = { name: 'DATABASE_URL', ...secret(`${envName(name)}_DATABASE_URL`) };
+      expect(containers[index].env).toEqual([
+        { name: 'DATABASE_OWNER_URL', ...secret(`${envName(name)}_DATABASE_OWNER_URL`) },
+        runtime,
+        { name: 'DATABASE_ADMIN_URL', ...secret('DATABASE_ADMIN_URL', true) },
+      ]);
+      for (const deployment of [name, `${name}-worker`]) {
+        const env = containerOf(manifests, deployment).env ?? [];
+        expect(env).toContainEqual(runtime);
+        // Neither the administrator's nor any owner's connection reaches a running service.
+        const keys = env.map((variable) => variable.valueFrom?.secretKeyRef?.key ?? '');
+        expect({ deployment, keys }).toEqual({
+          deployment,
+          keys: expect.not.arrayContaining([expect.stringMatching(/ADMIN|OWNER/)]),
+        });
+      }
+    });
+    const gatewayKeys = (containerOf(manifests, 'gateway').env ?? []).map(
+      (v) => v.valueFrom?.secretKeyRef?.key,
+    );
+    expect(gatewayKeys.filter((key) => key?.includes('DATABASE'))).toEqual([]);
+  });
+
   it('gives every Deployment resource requests and a memory limit', () => {
     for (const deployment of deployments) {
       const { resources } = podTemplateOf(deployment)!.spec.containers[0] as {

@@ -1,8 +1,11 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, type EntityManager } from 'typeorm';
 import type { Claims } from './auth';
 
+/** The audit table's name in every service's schema. */
+export const AUDIT_TABLE = 'audit_record';
+
 /** One append-only line per mutation: who did what, and the record before and after. */
-@Entity({ name: 'audit_record' })
+@Entity({ name: AUDIT_TABLE })
 export class AuditRecord {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -36,7 +36,13 @@ export async function openDataSource(dataSource: DataSource, { migrate }: { migr
   await dataSource.initialize();
   if (migrate) {
     const schema = (dataSource.options as { schema?: string }).schema;
-    if (schema) await dataSource.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+    if (schema) {
+      // Provisioning (database-roles.ts) creates the schema for its owner, who may not create schemas.
+      const [{ found }] = (await dataSource.query('SELECT to_regnamespace($1) IS NOT NULL AS found', [
+        `"${schema}"`,
+      ])) as { found: boolean }[];
+      if (!found) await dataSource.query(`CREATE SCHEMA "${schema}"`);
+    }
     await dataSource.runMigrations();
   }
   return dataSource;

@@ -33,3 +33,4 @@ export * from './csv';
 export * from './copy-rows';
 export * from './import-refused';
 export * from './idempotency';
+export * from './database-roles';

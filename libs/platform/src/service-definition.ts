@@ -22,7 +22,9 @@ export interface ServiceDefinition {
   defaultPort: number;
   /** The schema-first SDL (contents of src/schema.graphql). */
   typeDefs: string;
-  /** Creates the schema and runs pending migrations against `databaseUrl`. */
+  /** Extensions its migrations use, created by the administrator when the roles are provisioned. */
+  extensions?: readonly string[];
+  /** Creates the schema (unless provisioned) and runs pending migrations against `databaseUrl`. */
   migrate: (databaseUrl: string) => Promise<void>;
   /** Starts the subgraph HTTP server with the given environment (parsed by the service's config). */
   startServer: (

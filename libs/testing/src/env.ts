@@ -19,16 +19,14 @@ export const TEST_SIGNING_KEY: SigningKey = {
 /** The verifiers' `JWT_JWKS`: the public key only. */
 export const TEST_JWKS = JSON.stringify({ keys: [testKeyPair.publicJwk] });
 
-/** The environment a service sees in a test: this file's database and queue prefix, free ports. */
-export function testEnv(
-  db: TestDatabase,
+/** What every process under test sees (the gateway as well): this file's queue prefix, free ports. */
+export function testProcessEnv(
   queue: TestQueuePrefix,
   extra: Record<string, string> = {},
 ): Record<string, string> {
   return {
     NODE_ENV: 'test',
     LOG_LEVEL: testConfig.TEST_LOG_LEVEL,
-    DATABASE_URL: db.url,
     REDIS_URL: TEST_REDIS_URL,
     QUEUE_PREFIX: queue.prefix,
     JWT_JWKS: TEST_JWKS,
@@ -39,6 +37,19 @@ export function testEnv(
     DATABASE_POOL_SIZE: '4',
     ...extra,
   };
+}
+
+/**
+ * The environment a service sees in a test: the above, and this file's database as the service's
+ * runtime role (never the administrator), so the tests prove the runtime role's rights suffice.
+ */
+export function testEnv(
+  service: { schema: string },
+  db: TestDatabase,
+  queue: TestQueuePrefix,
+  extra: Record<string, string> = {},
+): Record<string, string> {
+  return { DATABASE_URL: db.runtimeUrl(service.schema), ...testProcessEnv(queue, extra) };
 }
 
 export function tokenFor(

@@ -10,6 +10,7 @@ import {
 import { openDataSource, type RunningProcess } from '@jianguan/platform';
 import { createEnforcementDataSource } from '../src/data-source';
 import { migrateEnforcement } from '../src/migrate';
+import { enforcementService } from '../src/service';
 import { startEnforcementWorker } from '../src/worker';
 import { deadlineJobId, DeadlineScheduler, jobsFor, RECONCILE_JOB } from '../src/deadlines/schedule';
 import { reconcileDeadlines } from '../src/deadlines/reconcile';
@@ -72,7 +73,7 @@ it('restores every pending reminder and deadline of 1,000 orders after Redis los
 
   // The reconciler, run at worker start, puts back exactly the same jobs, ids included.
   worker = await startEnforcementWorker(
-    testEnv(db, queue, {
+    testEnv(enforcementService, db, queue, {
       ENFORCEMENT_REMINDER_OFFSETS_SECONDS: String(REMINDER_BEFORE_MS / 1000),
       ENFORCEMENT_ESCALATION_GRACE: '3600s',
       ENFORCEMENT_RECONCILE_INTERVAL_MS: '1000',

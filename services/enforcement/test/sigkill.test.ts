@@ -11,6 +11,7 @@ import {
 import { openDataSource } from '@jianguan/platform';
 import { createEnforcementDataSource } from '../src/data-source';
 import { migrateEnforcement } from '../src/migrate';
+import { enforcementService } from '../src/service';
 import { insertOrders, until } from './support';
 
 /**
@@ -40,7 +41,7 @@ afterAll(async () => {
 });
 
 function startWorkerProcess(): ChildProcess {
-  const env = testEnv(db, queue, {
+  const env = testEnv(enforcementService, db, queue, {
     ENFORCEMENT_ESCALATION_GRACE: '2s',
     ENFORCEMENT_RECONCILE_INTERVAL_MS: '3000',
     ENFORCEMENT_DEADLINE_CONCURRENCY: '10',

@@ -13,6 +13,7 @@ import {
 } from '@jianguan/testing';
 import { createEnforcementDataSource } from '../src/data-source';
 import { migrateEnforcement } from '../src/migrate';
+import { enforcementService } from '../src/service';
 import { startEnforcementWorker } from '../src/worker';
 import { DEADLINE_QUEUE, DeadlineScheduler, jobsFor } from '../src/deadlines/schedule';
 import { RectificationOrderEntity } from '../src/entities/rectification-order.entity';
@@ -37,7 +38,7 @@ beforeAll(async () => {
   dataSource = await openDataSource(createEnforcementDataSource(db.url, { poolSize: 2 }), { migrate: false });
   scheduler = new DeadlineScheduler(TEST_REDIS_URL, queue.prefix, { reminderOffsetsMs: [HOUR] });
   worker = await startEnforcementWorker(
-    testEnv(db, queue, {
+    testEnv(enforcementService, db, queue, {
       ENFORCEMENT_REMINDER_OFFSETS_SECONDS: '3600',
       ENFORCEMENT_ESCALATION_GRACE: '3600s',
       // The reconciler runs at start only: an order inserted afterwards waits for its job.

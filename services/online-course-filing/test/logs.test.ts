@@ -13,7 +13,7 @@ import {
 } from '@jianguan/testing';
 import { migrateOnlineCourseFiling } from '../src/migrate';
 import { insertPersonnel } from '../src/commands/bulk';
-import { createFilingDataSource } from '../src/data-source';
+import { createFilingDataSource, FILING_SCHEMA } from '../src/data-source';
 import { openDataSource } from '@jianguan/platform';
 
 const ROOT = path.resolve(__dirname, '../../..');
@@ -31,7 +31,7 @@ beforeAll(async () => {
       ...process.env,
       SWCRC: 'true',
       LOG_LEVEL: 'trace',
-      DATABASE_URL: db.url,
+      DATABASE_URL: db.runtimeUrl(FILING_SCHEMA),
       JWT_JWKS: TEST_JWKS,
       SUBGRAPH_SECRET: TEST_SUBGRAPH_SECRET,
       PORT: '0',

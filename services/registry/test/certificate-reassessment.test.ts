@@ -16,6 +16,7 @@ import { createRegistryDataSource } from '../src/data-source';
 import { reassessStaleCertificates } from '../src/commands/reassess-certificates';
 import { REASSESSMENT_QUEUE } from '../src/certificate-reassessment';
 import { startRegistryWorker } from '../src/worker';
+import { registryService } from '../src/service';
 
 /**
  * A licence that runs out changes the certificate status without anyone touching the institution:
@@ -122,7 +123,9 @@ it('the worker schedules the daily run and catches up at start', async () => {
   const lastWeek = shanghaiDay(new Date(today.getTime() - 7 * 86_400_000));
   const id = await completeInstitution(lastWeek, yesterday);
 
-  const worker = await startRegistryWorker(testEnv(db, queue, { REGISTRY_REASSESS_CRON: '30 0 * * *' }));
+  const worker = await startRegistryWorker(
+    testEnv(registryService, db, queue, { REGISTRY_REASSESS_CRON: '30 0 * * *' }),
+  );
   const schedulerQueue = new Queue(REASSESSMENT_QUEUE, {
     connection: { url: TEST_REDIS_URL },
     prefix: queue.prefix,

@@ -14,6 +14,7 @@ import {
   type TestQueuePrefix,
 } from '@jianguan/testing';
 import { startRegistryWorker } from '../src/worker';
+import { registryService } from '../src/service';
 
 /**
  * The registry worker's operations endpoints on a real Postgres and Redis: probes, outbox lag while
@@ -35,7 +36,7 @@ beforeAll(async () => {
     prefix: queue.prefix,
   });
   // The relay's fallback poll is out of the way: only a NOTIFY (or the start) makes it publish.
-  worker = await startRegistryWorker(testEnv(db, queue, { OUTBOX_POLL_MS: '600000' }));
+  worker = await startRegistryWorker(testEnv(registryService, db, queue, { OUTBOX_POLL_MS: '600000' }));
 });
 
 afterAll(async () => {

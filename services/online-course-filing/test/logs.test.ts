@@ -42,7 +42,7 @@ beforeAll(async () => {
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 30_000);
     const read = (chunk: Buffer) => {
       output += chunk.toString();
-      const match = /"url":"([^"]+)"/.exec(output);
+      const match = /"url":"([^"]+\/graphql)"/.exec(output);
       if (match) {
         clearTimeout(timer);
         resolve(match[1]);

@@ -34,3 +34,4 @@ export * from './copy-rows';
 export * from './import-refused';
 export * from './idempotency';
 export * from './database-roles';
+export * from './state-machine';

@@ -1,16 +1,16 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import {
-  conflict,
   forbidden,
+  lockById,
   maskPhone,
-  notFound,
-  writeAudit,
+  requireTransition as requireTableTransition,
+  saveWithHistory,
   type Claims,
   type Viewer,
 } from '@jianguan/platform';
 import { FilingEntity } from '../entities/filing.entity';
 import { StatusChangeEntity } from '../entities/status-change.entity';
-import { refusal, type Transition } from '../domain/status';
+import { FILING_TRANSITIONS, type Transition } from '../domain/status';
 import type { FilingStatus } from '../domain/types';
 import type { FilingConfig } from '../config';
 
@@ -26,16 +26,8 @@ export const READ_SCOPE = 'filing:read';
 export const PRODUCER = 'online-course-filing' as const;
 
 /** Locks the filing row for the rest of the transaction, so concurrent changes queue up. */
-export async function lockFiling(manager: EntityManager, id: string): Promise<FilingEntity> {
-  const filing = await manager
-    .getRepository(FilingEntity)
-    .createQueryBuilder('f')
-    .setLock('pessimistic_write')
-    .where('f.id = :id', { id })
-    .getOne();
-  if (!filing) throw notFound('Online filing');
-  return filing;
-}
+export const lockFiling = (manager: EntityManager, id: string): Promise<FilingEntity> =>
+  lockById(manager, FilingEntity, id, 'Online filing');
 
 /** Screening officers act on filings of their own jurisdiction only. */
 export function requireScreener(viewer: Viewer, filing: { regionCode: string }): Claims {
@@ -48,10 +40,8 @@ export function requireScreener(viewer: Viewer, filing: { regionCode: string }):
 export const requireFiler = (viewer: Viewer, institution: { id: string; regionCode: string }): Claims =>
   viewer.requireActingFor(institution, SUBMIT_SCOPE);
 
-export function requireTransition(transition: Transition, filing: FilingEntity): void {
-  const reason = refusal(transition, filing.status);
-  if (reason) throw conflict(reason);
-}
+export const requireTransition = (transition: Transition, filing: FilingEntity): void =>
+  requireTableTransition(FILING_TRANSITIONS, transition, filing.status);
 
 /**
  * The audit snapshot: the filing row without personal data — personnel live in their own table, and
@@ -76,25 +66,15 @@ export async function saveTransition(
   reason: string | null,
   requestId?: string,
 ): Promise<FilingEntity> {
-  await manager.save(filing);
-  if (from !== filing.status) {
-    await manager.insert(StatusChangeEntity, {
-      filingId: filing.id,
-      fromStatus: from,
-      toStatus: filing.status,
-      actorId: actor.sub,
-      actorName: actor.name,
-      reason,
-    });
-  }
-  await writeAudit(manager, {
+  return saveWithHistory(manager, {
+    entity: filing,
+    before,
+    from,
     actor,
     action,
-    entityType: 'OnlineFiling',
-    entityId: filing.id,
-    before,
-    after: snapshot(filing),
+    reason,
     requestId,
+    history: { Entity: StatusChangeEntity, fields: (saved) => ({ filingId: saved.id }) },
+    audit: { entityType: 'OnlineFiling', snapshot },
   });
-  return filing;
 }

@@ -1,8 +1,15 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { conflict, forbidden, notFound, writeAudit, type Claims, type Viewer } from '@jianguan/platform';
+import {
+  forbidden,
+  lockById,
+  requireTransition as requireTableTransition,
+  saveWithHistory,
+  type Claims,
+  type Viewer,
+} from '@jianguan/platform';
 import { ApplicationEntity } from '../entities/application.entity';
 import { StatusChangeEntity } from '../entities/status-change.entity';
-import { refusal, type ApplicationStatus, type Transition } from '../domain/status';
+import { APPLICATION_TRANSITIONS, type ApplicationStatus, type Transition } from '../domain/status';
 import type { ReviewConfig } from '../config';
 import type { SlaScheduler } from '../sla/schedule';
 
@@ -21,16 +28,8 @@ export const SUBMIT_SCOPE = 'review:submit';
 export const APPLICANT_SCOPES = [SUBMIT_SCOPE, DECIDE_SCOPE];
 
 /** Locks the application row for the rest of the transaction, so concurrent changes queue up. */
-export async function lockApplication(manager: EntityManager, id: string): Promise<ApplicationEntity> {
-  const app = await manager
-    .getRepository(ApplicationEntity)
-    .createQueryBuilder('a')
-    .setLock('pessimistic_write')
-    .where('a.id = :id', { id })
-    .getOne();
-  if (!app) throw notFound('Qualification application');
-  return app;
-}
+export const lockApplication = (manager: EntityManager, id: string): Promise<ApplicationEntity> =>
+  lockById(manager, ApplicationEntity, id, 'Qualification application');
 
 /** Reviewers act on applications of their own jurisdiction only. */
 export function requireReviewer(viewer: Viewer, app: ApplicationEntity): Claims {
@@ -46,10 +45,8 @@ export const requireApplicant = (
 ): Claims =>
   viewer.requireActingFor({ id: app.institutionId, regionCode: app.regionCode }, ...APPLICANT_SCOPES);
 
-export function requireTransition(transition: Transition, app: ApplicationEntity): void {
-  const reason = refusal(transition, app.status);
-  if (reason) throw conflict(reason);
-}
+export const requireTransition = (transition: Transition, app: ApplicationEntity): void =>
+  requireTableTransition(APPLICATION_TRANSITIONS, transition, app.status);
 
 export const snapshot = (app: ApplicationEntity) => ({ ...app });
 
@@ -67,25 +64,15 @@ export async function saveTransition(
   reason: string | null,
   requestId?: string,
 ): Promise<ApplicationEntity> {
-  await manager.save(app);
-  if (from !== app.status) {
-    await manager.insert(StatusChangeEntity, {
-      applicationId: app.id,
-      fromStatus: from,
-      toStatus: app.status,
-      actorId: actor.sub,
-      actorName: actor.name,
-      reason,
-    });
-  }
-  await writeAudit(manager, {
+  return saveWithHistory(manager, {
+    entity: app,
+    before,
+    from,
     actor,
     action,
-    entityType: 'QualificationApplication',
-    entityId: app.id,
-    before,
-    after: snapshot(app),
+    reason,
     requestId,
+    history: { Entity: StatusChangeEntity, fields: (saved) => ({ applicationId: saved.id }) },
+    audit: { entityType: 'QualificationApplication', snapshot },
   });
-  return app;
 }

@@ -1,3 +1,5 @@
+import { refusal as tableRefusal, type TransitionTable } from '@jianguan/platform';
+
 export const APPLICATION_STATUSES = [
   'SUBMITTED',
   'UNDER_REVIEW',
@@ -17,15 +19,6 @@ export const OPEN_STATUSES: readonly ApplicationStatus[] = [
 
 export type Transition = 'startReview' | 'requestMaterials' | 'resubmitMaterials' | 'decide' | 'withdraw';
 
-/** SUBMITTED → UNDER_REVIEW ⇄ MATERIALS_REQUESTED → APPROVED | REJECTED, and WITHDRAWN while open. */
-const ALLOWED: Record<Transition, readonly ApplicationStatus[]> = {
-  startReview: ['SUBMITTED'],
-  requestMaterials: ['UNDER_REVIEW'],
-  resubmitMaterials: ['MATERIALS_REQUESTED'],
-  decide: ['UNDER_REVIEW'],
-  withdraw: OPEN_STATUSES,
-};
-
 const WHY: Record<Transition, string> = {
   startReview: 'Only a submitted application can be taken into review',
   requestMaterials: 'Materials can only be requested during review',
@@ -34,7 +27,18 @@ const WHY: Record<Transition, string> = {
   withdraw: 'Only an open application can be withdrawn',
 };
 
+/** SUBMITTED → UNDER_REVIEW ⇄ MATERIALS_REQUESTED → APPROVED | REJECTED, and WITHDRAWN while open. */
+export const APPLICATION_TRANSITIONS: TransitionTable<Transition, ApplicationStatus> = {
+  from: {
+    startReview: ['SUBMITTED'],
+    requestMaterials: ['UNDER_REVIEW'],
+    resubmitMaterials: ['MATERIALS_REQUESTED'],
+    decide: ['UNDER_REVIEW'],
+    withdraw: OPEN_STATUSES,
+  },
+  why: (transition, status) => `${WHY[transition]} (it is ${status})`,
+};
+
 /** The reason a transition is refused from this status, or null when it is allowed. */
-export function refusal(transition: Transition, status: ApplicationStatus): string | null {
-  return ALLOWED[transition].includes(status) ? null : `${WHY[transition]} (it is ${status})`;
-}
+export const refusal = (transition: Transition, status: ApplicationStatus): string | null =>
+  tableRefusal(APPLICATION_TRANSITIONS, transition, status);

@@ -1,6 +1,6 @@
 import type { RequestContext } from '@jianguan/platform';
 import { createLoaders, type EnforcementLoaders } from './loaders';
-import type { CommandDeps } from './commands/order-state';
+import type { CommandDeps } from './command-deps';
 
 export interface EnforcementContext extends RequestContext {
   deps: CommandDeps;

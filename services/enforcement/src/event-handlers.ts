@@ -9,12 +9,13 @@ import {
 } from '@jianguan/events';
 import { ENFORCEMENT_SCHEMA } from './data-source';
 import { RectificationOrderEntity } from './entities/rectification-order.entity';
-import type { OrderSource } from './domain/order';
-import { activeCampaign } from './commands/campaigns';
+import type { OrderSource } from './orders/order';
+import { activeCampaign } from './campaigns/commands';
 import { campaignProblemsOf } from './campaigns/scope';
 import type { DeadlineScheduler } from './deadlines/schedule';
 import { lockKnownInstitution, openOrder, type OrderSpec } from './orders/open-order';
-import { CONFIRMABLE, markRectified } from './orders/rectify';
+import { markRectified } from './orders/rectify';
+import { CONFIRMABLE } from './orders/transitions';
 
 /** Orders changed by another department's event name that event as their actor. */
 const eventActor = (envelope: EventEnvelope, what: string) => ({
@@ -63,6 +64,77 @@ const upsertClassification = (manager: EntityManager, p: EventEnvelope<'Institut
     onNationalPlatform: p.onNationalPlatform,
   });
 
+/** Complete and on the national platform: the survey's findings are rectified. */
+const certificatesSettled = (p: EventEnvelope<'InstitutionClassified'>['payload']) =>
+  p.certificateStatus === 'COMPLETE' && p.onNationalPlatform;
+
+/** An institution a running campaign of its region covers gets an order for the campaign's problems. */
+async function openCampaignOrder(
+  manager: EntityManager,
+  deps: EventHandlerDeps,
+  envelope: EventEnvelope<'InstitutionClassified'>,
+): Promise<void> {
+  const p = envelope.payload;
+  const campaign = await activeCampaign(manager, p.regionCode, new Date());
+  if (!campaign) return;
+  const institution = await lockKnownInstitution(manager, p.institutionId);
+  const problems = campaignProblemsOf(institution, campaign);
+  if (problems.length === 0) return;
+  await openFromEvent(manager, deps, {
+    institutionId: p.institutionId,
+    regionCode: p.regionCode,
+    source: 'SURVEY',
+    problems,
+    deadline: campaign.defaultDeadline,
+    campaignId: campaign.id,
+    originKey: `campaign:${campaign.id}:${p.institutionId}`,
+    issuingRegionCode: p.regionCode.slice(0, 6),
+    actor: eventActor(envelope, `专项治理行动：${campaign.name}`),
+    detail: `专项治理行动：${campaign.name}`,
+  });
+}
+
+/** The read model's certificate columns, from a licence event (which may come before registration). */
+const recordCertificates = (manager: EntityManager, p: EventEnvelope<'LicenceRecorded'>['payload']) =>
+  manager.query(
+    `INSERT INTO enforcement.known_institution (id, region_code, certificate_status, missing_licences)
+     VALUES ($1, $2, $3, $4)
+     ON CONFLICT (id) DO UPDATE
+       SET certificate_status = EXCLUDED.certificate_status,
+           missing_licences = EXCLUDED.missing_licences, updated_at = now()`,
+    [p.institutionId, p.regionCode, p.certificateStatus, p.missingLicences],
+  );
+
+/** The institution as far as a screening event tells it, so the order has its row to lock. */
+const knowInstitution = (manager: EntityManager, institutionId: string, regionCode: string) =>
+  manager.query(
+    `INSERT INTO enforcement.known_institution (id, region_code) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING`,
+    [institutionId, regionCode],
+  );
+
+/** The screening's problems as an order, on a running campaign's deadline or the default one. */
+async function openScreeningOrder(
+  manager: EntityManager,
+  deps: EventHandlerDeps,
+  envelope: EventEnvelope<'ScreeningProblemsFound'>,
+): Promise<void> {
+  const { institutionId, regionCode, filingId, problems, screenedAt } = envelope.payload;
+  const now = new Date();
+  const campaign = await activeCampaign(manager, regionCode, now);
+  await openFromEvent(manager, deps, {
+    institutionId,
+    regionCode,
+    source: 'ONLINE_SCREENING',
+    problems: problems.map(({ code, description, field }) => ({ code, description, field })),
+    deadline: campaign?.defaultDeadline ?? workingDaysDeadline(now, deps.defaultDeadlineWorkingDays),
+    campaignId: campaign?.id ?? null,
+    originKey: `screening:${filingId}:${screenedAt}`,
+    issuingRegionCode: regionCode.slice(0, 6),
+    actor: eventActor(envelope, '备案审查'),
+    detail: `备案审查发现问题（${filingId}）`,
+  });
+}
+
 /**
  * The local read model of institutions, and the orders other departments' findings open or close.
  * Each runs in the consumer's transaction after the inbox claimed the event, so it applies once.
@@ -75,51 +147,27 @@ export const enforcementEventHandlers = (deps: EventHandlerDeps): EventHandlers 
   InstitutionClassified: async (manager, envelope: EventEnvelope<'InstitutionClassified'>) => {
     const p = envelope.payload;
     await upsertClassification(manager, p);
-    if (p.certificateStatus === 'COMPLETE' && p.onNationalPlatform) {
+    if (certificatesSettled(p)) {
       const at = new Date(envelope.occurredAt);
       await rectifyOrders(manager, envelope, p.institutionId, ['SURVEY'], '登记显示证照已齐全', at);
-      return;
+    } else {
+      await openCampaignOrder(manager, deps, envelope);
     }
-    const campaign = await activeCampaign(manager, p.regionCode, new Date());
-    if (!campaign) return;
-    const institution = await lockKnownInstitution(manager, p.institutionId);
-    const problems = campaignProblemsOf(institution, campaign);
-    if (problems.length === 0) return;
-    await openFromEvent(manager, deps, {
-      institutionId: p.institutionId,
-      regionCode: p.regionCode,
-      source: 'SURVEY',
-      problems,
-      deadline: campaign.defaultDeadline,
-      campaignId: campaign.id,
-      originKey: `campaign:${campaign.id}:${p.institutionId}`,
-      issuingRegionCode: p.regionCode.slice(0, 6),
-      actor: eventActor(envelope, `专项治理行动：${campaign.name}`),
-      detail: `专项治理行动：${campaign.name}`,
-    });
   },
 
   /** A licence that completes the certificates (a permit from an approved review among them). */
   LicenceRecorded: async (manager, envelope: EventEnvelope<'LicenceRecorded'>) => {
-    const { institutionId, regionCode, certificateStatus, missingLicences, licenceType } = envelope.payload;
-    await manager.query(
-      `INSERT INTO enforcement.known_institution (id, region_code, certificate_status, missing_licences)
-       VALUES ($1, $2, $3, $4)
-       ON CONFLICT (id) DO UPDATE
-         SET certificate_status = EXCLUDED.certificate_status,
-             missing_licences = EXCLUDED.missing_licences, updated_at = now()`,
-      [institutionId, regionCode, certificateStatus, missingLicences],
+    const { institutionId, certificateStatus, licenceType } = envelope.payload;
+    await recordCertificates(manager, envelope.payload);
+    if (certificateStatus !== 'COMPLETE') return;
+    await rectifyOrders(
+      manager,
+      envelope,
+      institutionId,
+      ['SURVEY', 'QUALIFICATION_REVIEW'],
+      `证照已齐全（${licenceType}）`,
+      new Date(envelope.occurredAt),
     );
-    if (certificateStatus === 'COMPLETE') {
-      await rectifyOrders(
-        manager,
-        envelope,
-        institutionId,
-        ['SURVEY', 'QUALIFICATION_REVIEW'],
-        `证照已齐全（${licenceType}）`,
-        new Date(envelope.occurredAt),
-      );
-    }
   },
 
   OnlineFilingApproved: async (manager, envelope: EventEnvelope<'OnlineFilingApproved'>) => {
@@ -136,24 +184,7 @@ export const enforcementEventHandlers = (deps: EventHandlerDeps): EventHandlers 
 
   /** Screening problems not yet covered by an open order open one (or join it); once per screening. */
   ScreeningProblemsFound: async (manager, envelope: EventEnvelope<'ScreeningProblemsFound'>) => {
-    const { institutionId, regionCode, filingId, problems, screenedAt } = envelope.payload;
-    await manager.query(
-      `INSERT INTO enforcement.known_institution (id, region_code) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING`,
-      [institutionId, regionCode],
-    );
-    const now = new Date();
-    const campaign = await activeCampaign(manager, regionCode, now);
-    await openFromEvent(manager, deps, {
-      institutionId,
-      regionCode,
-      source: 'ONLINE_SCREENING',
-      problems: problems.map(({ code, description, field }) => ({ code, description, field })),
-      deadline: campaign?.defaultDeadline ?? workingDaysDeadline(now, deps.defaultDeadlineWorkingDays),
-      campaignId: campaign?.id ?? null,
-      originKey: `screening:${filingId}:${screenedAt}`,
-      issuingRegionCode: regionCode.slice(0, 6),
-      actor: eventActor(envelope, '备案审查'),
-      detail: `备案审查发现问题（${filingId}）`,
-    });
+    await knowInstitution(manager, envelope.payload.institutionId, envelope.payload.regionCode);
+    await openScreeningOrder(manager, deps, envelope);
   },
 });

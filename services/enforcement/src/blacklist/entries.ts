@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { conflict, deadlineDay, forbidden, regionCovers, writeAudit, type Viewer } from '@jianguan/platform';
 import { penaltyEffect, recordEvent } from '@jianguan/events';
 import { lockKnownInstitution } from '../orders/open-order';
-import { requireEnforcer, type CommandDeps } from '../commands/order-state';
+import { requireEnforcer, type CommandDeps } from '../command-deps';
 import type { PenaltyType } from '../entities/penalty.entity';
 
 /** One reason an institution is on the black list (docs/design.md §9.2). */

@@ -1,4 +1,4 @@
-import type { Problem } from '../domain/order';
+import type { Problem } from '../orders/order';
 import type { CampaignEntity } from '../entities/campaign.entity';
 import type { KnownInstitutionEntity } from '../entities/known-institution.entity';
 

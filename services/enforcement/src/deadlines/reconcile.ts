@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { OrderStatus } from '../domain/order';
+import type { OrderStatus } from '../orders/order';
 import { jobsFor, reminderStep, type DeadlineJobData, type DeadlineScheduler } from './schedule';
 
 /**

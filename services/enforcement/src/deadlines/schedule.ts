@@ -1,5 +1,5 @@
 import { Queue, type JobsOptions } from 'bullmq';
-import type { CaseLevel, OrderStatus } from '../domain/order';
+import type { CaseLevel, OrderStatus } from '../orders/order';
 
 /** BullMQ forbids ':' in queue names; the deployment's QUEUE_PREFIX goes into `prefix`. */
 export const DEADLINE_QUEUE = 'enforcement-deadlines';

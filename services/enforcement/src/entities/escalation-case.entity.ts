@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { CaseLevel } from '../domain/order';
+import type { CaseLevel } from '../orders/order';
 
 @Entity({ name: 'escalation_case' })
 export class EscalationCaseEntity {

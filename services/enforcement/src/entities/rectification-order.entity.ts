@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
-import type { EscalationLevel, OrderSource, OrderStatus, Problem } from '../domain/order';
+import type { EscalationLevel, OrderSource, OrderStatus, Problem } from '../orders/order';
 
 @Entity({ name: 'rectification_order' })
 export class RectificationOrderEntity {

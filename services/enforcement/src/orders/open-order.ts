@@ -1,28 +1,17 @@
 import type { EntityManager } from 'typeorm';
-import { notFound, type Claims } from '@jianguan/platform';
+import { lockById, type Claims } from '@jianguan/platform';
 import { recordEvent } from '@jianguan/events';
 import { KnownInstitutionEntity } from '../entities/known-institution.entity';
 import { RectificationOrderEntity } from '../entities/rectification-order.entity';
-import type { OrderSource, Problem } from '../domain/order';
-import { saveOrderChange, snapshot } from '../commands/order-state';
+import type { OrderSource, Problem } from './order';
+import { saveOrderChange, snapshot } from './order-store';
 
 /**
  * Locks the institution's row for the rest of the transaction: its orders, penalties and black-list
  * entries are decided one at a time, so identical requests sent at once record one.
  */
-export async function lockKnownInstitution(
-  manager: EntityManager,
-  id: string,
-): Promise<KnownInstitutionEntity> {
-  const institution = await manager
-    .getRepository(KnownInstitutionEntity)
-    .createQueryBuilder('i')
-    .setLock('pessimistic_write')
-    .where('i.id = :id', { id })
-    .getOne();
-  if (!institution) throw notFound('Institution');
-  return institution;
-}
+export const lockKnownInstitution = (manager: EntityManager, id: string): Promise<KnownInstitutionEntity> =>
+  lockById(manager, KnownInstitutionEntity, id, 'Institution');
 
 export interface OrderSpec {
   institutionId: string;

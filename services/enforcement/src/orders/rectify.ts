@@ -4,10 +4,7 @@ import { recordEvent } from '@jianguan/events';
 import { EscalationCaseEntity } from '../entities/escalation-case.entity';
 import type { KnownInstitutionEntity } from '../entities/known-institution.entity';
 import type { RectificationOrderEntity } from '../entities/rectification-order.entity';
-import { saveOrderChange, snapshot } from '../commands/order-state';
-
-/** Orders that can still be confirmed: OPEN in time, OVERDUE or ESCALATED late. */
-export const CONFIRMABLE = ['OPEN', 'OVERDUE', 'ESCALATED'] as const;
+import { saveOrderChange, snapshot } from './order-store';
 
 /**
  * Confirms a locked order rectified, in time or late. Late (its deadline was missed): it is recorded

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { writeAudit } from '@jianguan/platform';
+import { lockByIdIfExists, writeAudit } from '@jianguan/platform';
 import { penaltyEffect, recordEvent } from '@jianguan/events';
 import { PenaltyEntity } from '../entities/penalty.entity';
 import { endPenaltyBlacklisting } from '../blacklist/entries';
@@ -18,12 +18,7 @@ export async function endMeasure(
   now = new Date(),
 ): Promise<'ENDED' | 'STALE'> {
   return dataSource.transaction(async (manager) => {
-    const penalty = await manager
-      .getRepository(PenaltyEntity)
-      .createQueryBuilder('p')
-      .setLock('pessimistic_write')
-      .where('p.id = :id', { id: job.penaltyId })
-      .getOne();
+    const penalty = await lockByIdIfExists(manager, PenaltyEntity, job.penaltyId);
     if (!penalty || penalty.endedAt || penalty.endsAt?.getTime() !== Date.parse(job.endsAt)) return 'STALE';
     if (now.getTime() < penalty.endsAt.getTime()) throw new NotDueYet(`measure ${penalty.id} not yet ended`);
     const before = { ...penalty };

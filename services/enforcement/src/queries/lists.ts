@@ -2,8 +2,8 @@ import type { DataSource } from 'typeorm';
 import { badInput, decodeCursor, forbidden, pageSize, toConnection, type Viewer } from '@jianguan/platform';
 import { RectificationOrderEntity } from '../entities/rectification-order.entity';
 import { DisciplineReferralEntity } from '../entities/discipline-referral.entity';
-import { ORDER_STATUSES, type OrderStatus } from '../domain/order';
-import { DISCIPLINE_SCOPE, READ_SCOPE, WRITE_SCOPE } from '../commands/order-state';
+import { ORDER_STATUSES, type OrderStatus } from '../orders/order';
+import { DISCIPLINE_SCOPE, READ_SCOPE, WRITE_SCOPE } from '../command-deps';
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -7,15 +7,15 @@ import {
   toPenaltyNode,
   toTypicalCaseNode,
 } from '../api-types';
-import { startCampaign } from '../commands/campaigns';
-import { imposePenalty, issuePatrolCard } from '../commands/penalties';
-import { publishTypicalCase } from '../commands/typical-cases';
-import { issueRectificationOrder } from '../commands/issue-order';
+import { startCampaign } from '../campaigns/commands';
+import { imposePenalty, issuePatrolCard } from '../penalties/commands';
+import { publishTypicalCase } from '../typical-cases/commands';
+import { issueRectificationOrder } from '../orders/issue-order';
 import {
   confirmRectification,
   extendRectificationDeadline,
   recordEnforcementAction,
-} from '../commands/order-steps';
+} from '../orders/order-steps';
 import {
   actionInput,
   campaignInput,
@@ -26,9 +26,9 @@ import {
   penaltyInput,
   removalInput,
   typicalCaseInput,
-} from '../commands/inputs';
+} from '../inputs';
 import { removeFromBlacklist } from '../blacklist/entries';
-import { WRITE_SCOPE } from '../commands/order-state';
+import { WRITE_SCOPE } from '../command-deps';
 
 type Args = { input: unknown };
 

@@ -2,7 +2,7 @@ import type { EnforcementContext } from '../context';
 import { forbidden } from '@jianguan/platform';
 import { toCampaignNode, toOrderNode, toReferralNode } from '../api-types';
 import { CampaignEntity } from '../entities/campaign.entity';
-import { READ_SCOPE, WRITE_SCOPE } from '../commands/order-state';
+import { READ_SCOPE, WRITE_SCOPE } from '../command-deps';
 import { disciplineReferrals, rectificationOrders, type OrderListArgs } from '../queries/lists';
 import { requireUuid, visibleOrder } from './access';
 

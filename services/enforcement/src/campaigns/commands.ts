@@ -1,10 +1,10 @@
 import type { EntityManager } from 'typeorm';
 import { badInput, conflict, notFound, writeAudit, type Viewer } from '@jianguan/platform';
 import { CampaignEntity } from '../entities/campaign.entity';
-import { MAX_DEADLINE_YEARS } from '../domain/order';
-import { requireEnforcer, type CommandDeps } from './order-state';
-import type { CampaignInput } from './inputs';
-import { CAMPAIGN_PROBLEMS } from '../campaigns/scope';
+import { MAX_DEADLINE_YEARS } from '../orders/order';
+import { requireEnforcer, type CommandDeps } from '../command-deps';
+import type { CampaignInput } from '../inputs';
+import { CAMPAIGN_PROBLEMS } from './scope';
 import type { DeadlineJobData } from '../deadlines/schedule';
 
 /** Starts a special action in the caller's jurisdiction. */

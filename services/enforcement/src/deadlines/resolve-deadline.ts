@@ -1,5 +1,5 @@
 import { badInput, workingDaysDeadline } from '@jianguan/platform';
-import { MAX_DEADLINE_YEARS } from '../domain/order';
+import { MAX_DEADLINE_YEARS } from '../orders/order';
 
 /** Resolves and checks a deadline: in the future, and at most five years ahead. */
 export function resolveDeadline(

@@ -7,8 +7,8 @@ import { KnownInstitutionEntity } from '../entities/known-institution.entity';
 import { PenaltyEntity, type PenaltyType } from '../entities/penalty.entity';
 import { PatrolCardEntity } from '../entities/patrol-card.entity';
 import { RectificationOrderEntity } from '../entities/rectification-order.entity';
-import { requireEnforcer, type CommandDeps } from './order-state';
-import { ONLINE_MEASURES, type PatrolCardInput, type PenaltyInput } from './inputs';
+import { requireEnforcer, type CommandDeps } from '../command-deps';
+import { ONLINE_MEASURES, type PatrolCardInput, type PenaltyInput } from '../inputs';
 
 async function savePenalty(
   manager: EntityManager,

@@ -2,8 +2,8 @@ import { notFound, writeAudit, type Viewer } from '@jianguan/platform';
 import { recordEvent } from '@jianguan/events';
 import { KnownInstitutionEntity } from '../entities/known-institution.entity';
 import { TypicalCaseEntity } from '../entities/typical-case.entity';
-import { requireEnforcer, type CommandDeps } from './order-state';
-import type { TypicalCaseInput } from './inputs';
+import { requireEnforcer, type CommandDeps } from '../command-deps';
+import type { TypicalCaseInput } from '../inputs';
 
 /** Publishes a typical case (典型案例); public-list shows it from TypicalCasePublished. */
 export async function publishTypicalCase(

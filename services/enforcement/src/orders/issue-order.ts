@@ -1,10 +1,10 @@
 import type { Viewer } from '@jianguan/platform';
 import type { RectificationOrderEntity } from '../entities/rectification-order.entity';
-import { lockKnownInstitution, openOrder } from '../orders/open-order';
-import { requireEnforcer, type CommandDeps } from './order-state';
-import { resolveDeadline } from './deadline';
-import { campaignFor } from './campaigns';
-import type { IssueInput } from './inputs';
+import { lockKnownInstitution, openOrder } from './open-order';
+import { requireEnforcer, type CommandDeps } from '../command-deps';
+import { resolveDeadline } from '../deadlines/resolve-deadline';
+import { campaignFor } from '../campaigns/commands';
+import type { IssueInput } from '../inputs';
 
 /**
  * Issues an order to an institution of the caller's jurisdiction. The order, its history, audit line

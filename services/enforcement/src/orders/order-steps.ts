@@ -4,17 +4,12 @@ import type { RectificationOrderEntity } from '../entities/rectification-order.e
 import { EnforcementActionEntity } from '../entities/enforcement-action.entity';
 import { EscalationCaseEntity } from '../entities/escalation-case.entity';
 import { KnownInstitutionEntity } from '../entities/known-institution.entity';
-import { CONFIRMABLE, certificatesStillMissing, markRectified } from '../orders/rectify';
-import {
-  lockOrder,
-  requireEnforcer,
-  requireStatus,
-  saveOrderChange,
-  snapshot,
-  type CommandDeps,
-} from './order-state';
-import { resolveDeadline } from './deadline';
-import type { ActionInput, ConfirmInput, ExtendInput } from './inputs';
+import { certificatesStillMissing, markRectified } from './rectify';
+import { requireEnforcer, type CommandDeps } from '../command-deps';
+import { lockOrder, saveOrderChange, snapshot } from './order-store';
+import { requireOrderTransition } from './transitions';
+import { resolveDeadline } from '../deadlines/resolve-deadline';
+import type { ActionInput, ConfirmInput, ExtendInput } from '../inputs';
 
 /**
  * Confirms the rectification with evidence, in time or late (an OVERDUE or ESCALATED order); the
@@ -28,9 +23,9 @@ export async function confirmRectification(
   requestId: string,
 ): Promise<RectificationOrderEntity> {
   return deps.dataSource.transaction(async (manager) => {
-    const order = await lockOrder(manager, input.orderId, { required: true });
+    const order = await lockOrder(manager, input.orderId);
     const actor = requireEnforcer(viewer, order.regionCode);
-    requireStatus(order, [...CONFIRMABLE], 'confirm');
+    requireOrderTransition('confirm', order);
     const institution = await manager.findOneByOrFail(KnownInstitutionEntity, { id: order.institutionId });
     const missing = certificatesStillMissing(order, institution);
     if (missing.length > 0) {
@@ -48,9 +43,9 @@ export async function extendRectificationDeadline(
   requestId: string,
 ): Promise<RectificationOrderEntity> {
   const order = await deps.dataSource.transaction(async (manager) => {
-    const locked = await lockOrder(manager, input.orderId, { required: true });
+    const locked = await lockOrder(manager, input.orderId);
     const actor = requireEnforcer(viewer, locked.regionCode);
-    requireStatus(locked, ['OPEN'], 'extend');
+    requireOrderTransition('extend', locked);
     const now = new Date();
     const deadline = resolveDeadline(input, now);
     if (deadline.getTime() <= locked.deadline.getTime()) {
@@ -95,9 +90,9 @@ export async function recordEnforcementAction(
   requestId: string,
 ): Promise<RectificationOrderEntity> {
   return deps.dataSource.transaction(async (manager) => {
-    const order = await lockOrder(manager, input.orderId, { required: true });
+    const order = await lockOrder(manager, input.orderId);
     const actor = requireEnforcer(viewer, order.regionCode);
-    requireStatus(order, ['OVERDUE', 'ESCALATED'], 'record an enforcement action on');
+    requireOrderTransition('recordAction', order);
     const before = snapshot(order);
     const now = new Date();
     await manager.insert(EnforcementActionEntity, {

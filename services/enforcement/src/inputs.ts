@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { ORDER_SOURCES } from '../domain/order';
+import { ORDER_SOURCES } from './orders/order';
 import { PENALTY_EFFECTS } from '@jianguan/events';
-import { CAMPAIGN_PROBLEMS } from '../campaigns/scope';
+import { CAMPAIGN_PROBLEMS } from './campaigns/scope';
 
 const uuid = z.string().uuid('must be an ID');
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { writeAudit } from '@jianguan/platform';
+import { lockByIdIfExists, writeAudit } from '@jianguan/platform';
 import { ApplicationEntity } from '../entities/application.entity';
 import type { NotificationKind } from '../entities/review-notification.entity';
 import { clockRunning, type SlaJobData, type SlaScheduler } from './schedule';
@@ -22,12 +22,7 @@ export function recipientFor(kind: NotificationKind, app: ApplicationEntity): st
  */
 export async function processSlaJob(dataSource: DataSource, job: SlaJobData): Promise<SlaOutcome> {
   return dataSource.transaction(async (manager) => {
-    const app = await manager
-      .getRepository(ApplicationEntity)
-      .createQueryBuilder('a')
-      .setLock('pessimistic_write')
-      .where('a.id = :id', { id: job.applicationId })
-      .getOne();
+    const app = await lockByIdIfExists(manager, ApplicationEntity, job.applicationId);
     if (!app || !clockRunning(app) || app.dueAt.getTime() !== new Date(job.dueAt).getTime()) return 'STALE';
     const inserted: { id: string }[] = await manager.query(
       `INSERT INTO qualification_review.review_notification (application_id, kind, due_at, recipient)

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { notFound, shanghaiDay } from '@jianguan/platform';
+import { lockById, shanghaiDay } from '@jianguan/platform';
 import { recordEvent } from '@jianguan/events';
 import { InstitutionEntity } from '../entities/institution.entity';
 import { LicenceEntity } from '../entities/licence.entity';
@@ -7,16 +7,8 @@ import { assessCertificates } from '../domain/certificate-status';
 import { ruleSetInForce } from '../domain/licence-rules';
 
 /** Locks the institution row for the rest of the transaction, so concurrent changes queue up. */
-export async function lockInstitution(manager: EntityManager, id: string): Promise<InstitutionEntity> {
-  const institution = await manager
-    .getRepository(InstitutionEntity)
-    .createQueryBuilder('i')
-    .setLock('pessimistic_write')
-    .where('i.id = :id', { id })
-    .getOne();
-  if (!institution) throw notFound('Institution');
-  return institution;
-}
+export const lockInstitution = (manager: EntityManager, id: string): Promise<InstitutionEntity> =>
+  lockById(manager, InstitutionEntity, id, 'Institution');
 
 /** Re-derives the certificate status from the licences held and the rule set in force now. */
 export async function reassessCertificates(manager: EntityManager, institution: InstitutionEntity, at: Date) {

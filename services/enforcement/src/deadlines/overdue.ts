@@ -6,6 +6,7 @@ import type { Grace } from '../config';
 import { RectificationOrderEntity } from '../entities/rectification-order.entity';
 import { regionAtLevel } from '../orders/order';
 import { recordOrderChanges, snapshot } from '../orders/order-store';
+import { ORDER_TRANSITIONS } from '../orders/transitions';
 import type { OutgoingNotification } from './delivery';
 import { departmentRecipient, insertNotifications, institutionRecipient } from './notify';
 import { respondByFrom } from './timings';
@@ -29,7 +30,7 @@ export function claimDueOrders(
     .createQueryBuilder('o')
     .setLock('pessimistic_write')
     .setOnLocked('skip_locked')
-    .where(`o.status = 'OPEN' AND o.deadline <= :at`, { at })
+    .where('o.status IN (:...from) AND o.deadline <= :at', { from: ORDER_TRANSITIONS.from.missDeadline, at })
     .andWhere('NOT (o.id = ANY(:except))', { except })
     .orderBy('o.deadline')
     .limit(limit)

@@ -12,3 +12,12 @@ export function parseInput<S extends z.ZodType>(schema: S, value: unknown): z.in
   const field = issue.path.map(String).join('.') || 'input';
   throw badInput(field, `${field} ${issue.message}`);
 }
+
+/** A UUID as PostgreSQL's uuid type takes it. */
+export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** An `id` argument before it reaches SQL: BAD_USER_INPUT naming the field unless it is a UUID. */
+export function requireUuid(field: string, value: string): string {
+  if (!UUID_PATTERN.test(value)) throw badInput(field, `${field} must be an ID`);
+  return value;
+}

@@ -1,7 +1,7 @@
 import type { Viewer } from '@jianguan/platform';
 import type { RectificationOrderEntity } from '../entities/rectification-order.entity';
-import { lockKnownInstitution, openOrder } from '../orders/open-order';
-import { requireEnforcer, type CommandDeps } from './order-state';
+import { openOrder } from '../orders/open-order';
+import { lockInstitutionToEnforce, type CommandDeps } from './order-state';
 import { resolveDeadline } from './deadline';
 import { campaignFor } from './campaigns';
 import type { IssueInput } from './inputs';
@@ -19,8 +19,7 @@ export async function issueRectificationOrder(
   requestId: string,
 ): Promise<RectificationOrderEntity> {
   const { order, outcome } = await deps.dataSource.transaction(async (manager) => {
-    const institution = await lockKnownInstitution(manager, input.institutionId);
-    const actor = requireEnforcer(viewer, institution.regionCode);
+    const { row: institution, actor } = await lockInstitutionToEnforce(manager, viewer, input.institutionId);
     const now = new Date();
     const campaign = input.campaignId
       ? await campaignFor(manager, input.campaignId, institution.regionCode, now)

@@ -1,6 +1,15 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { conflict, forbidden, notFound, writeAudits, type Claims, type Viewer } from '@jianguan/platform';
+import {
+  conflict,
+  lockAuthorised,
+  notFound,
+  writeAudits,
+  type Claims,
+  type LockedRow,
+  type Viewer,
+} from '@jianguan/platform';
 import { RectificationOrderEntity } from '../entities/rectification-order.entity';
+import { KnownInstitutionEntity } from '../entities/known-institution.entity';
 import type { OrderStatus } from '../domain/order';
 import type { EnforcementConfig } from '../config';
 import type { DeadlineScheduler } from '../deadlines/schedule';
@@ -11,10 +20,6 @@ export interface CommandDeps {
   config: EnforcementConfig;
   deadlines: DeadlineScheduler;
 }
-
-export const WRITE_SCOPE = 'enforcement:write';
-export const READ_SCOPE = 'enforcement:read';
-export const DISCIPLINE_SCOPE = 'discipline:read';
 
 /** Locks the order row for the rest of the transaction, so concurrent changes and jobs queue up. */
 export async function lockOrder(
@@ -42,12 +47,36 @@ export async function lockOrder(
   return order;
 }
 
-/** Officials with enforcement:write whose jurisdiction covers the order's region. */
-export function requireEnforcer(viewer: Viewer, regionCode: string): Claims {
-  const claims = viewer.requireScope(WRITE_SCOPE);
-  if (claims.institutionId || !viewer.covers(regionCode)) throw forbidden('Outside your jurisdiction');
-  return claims;
-}
+/** Officials with enforcement:write whose jurisdiction covers the region (`enforcement.act`). */
+export const requireEnforcer = (viewer: Viewer, regionCode: string): Claims =>
+  viewer.requireOn('enforcement.act', { regionCode });
+
+/** lockOrder for an enforcement officer of the order's jurisdiction, authorised before the lock. */
+export const lockOrderToEnforce = (
+  manager: EntityManager,
+  viewer: Viewer,
+  id: string,
+): Promise<LockedRow<RectificationOrderEntity>> =>
+  lockAuthorised(manager, viewer, 'enforcement.act', {
+    entity: RectificationOrderEntity,
+    id,
+    what: 'Rectification order',
+  });
+
+/**
+ * Locks the institution's row (as lockKnownInstitution: its orders, penalties and black-list entries
+ * are decided one at a time) for an enforcement officer of its jurisdiction, authorised before the lock.
+ */
+export const lockInstitutionToEnforce = (
+  manager: EntityManager,
+  viewer: Viewer,
+  id: string,
+): Promise<LockedRow<KnownInstitutionEntity>> =>
+  lockAuthorised(manager, viewer, 'enforcement.act', {
+    entity: KnownInstitutionEntity,
+    id,
+    what: 'Institution',
+  });
 
 export function requireStatus(order: RectificationOrderEntity, allowed: OrderStatus[], what: string): void {
   if (!allowed.includes(order.status)) throw conflict(`Cannot ${what} an order that is ${order.status}`);

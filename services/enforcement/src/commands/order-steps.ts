@@ -6,8 +6,7 @@ import { EscalationCaseEntity } from '../entities/escalation-case.entity';
 import { KnownInstitutionEntity } from '../entities/known-institution.entity';
 import { CONFIRMABLE, certificatesStillMissing, markRectified } from '../orders/rectify';
 import {
-  lockOrder,
-  requireEnforcer,
+  lockOrderToEnforce,
   requireStatus,
   saveOrderChange,
   snapshot,
@@ -28,8 +27,7 @@ export async function confirmRectification(
   requestId: string,
 ): Promise<RectificationOrderEntity> {
   return deps.dataSource.transaction(async (manager) => {
-    const order = await lockOrder(manager, input.orderId, { required: true });
-    const actor = requireEnforcer(viewer, order.regionCode);
+    const { row: order, actor } = await lockOrderToEnforce(manager, viewer, input.orderId);
     requireStatus(order, [...CONFIRMABLE], 'confirm');
     const institution = await manager.findOneByOrFail(KnownInstitutionEntity, { id: order.institutionId });
     const missing = certificatesStillMissing(order, institution);
@@ -48,8 +46,7 @@ export async function extendRectificationDeadline(
   requestId: string,
 ): Promise<RectificationOrderEntity> {
   const order = await deps.dataSource.transaction(async (manager) => {
-    const locked = await lockOrder(manager, input.orderId, { required: true });
-    const actor = requireEnforcer(viewer, locked.regionCode);
+    const { row: locked, actor } = await lockOrderToEnforce(manager, viewer, input.orderId);
     requireStatus(locked, ['OPEN'], 'extend');
     const now = new Date();
     const deadline = resolveDeadline(input, now);
@@ -95,8 +92,7 @@ export async function recordEnforcementAction(
   requestId: string,
 ): Promise<RectificationOrderEntity> {
   return deps.dataSource.transaction(async (manager) => {
-    const order = await lockOrder(manager, input.orderId, { required: true });
-    const actor = requireEnforcer(viewer, order.regionCode);
+    const { row: order, actor } = await lockOrderToEnforce(manager, viewer, input.orderId);
     requireStatus(order, ['OVERDUE', 'ESCALATED'], 'record an enforcement action on');
     const before = snapshot(order);
     const now = new Date();

@@ -1,19 +1,28 @@
 import type { DataSource } from 'typeorm';
-import { badInput, decodeCursor, forbidden, pageSize, toConnection, type Viewer } from '@jianguan/platform';
+import {
+  badInput,
+  decodeCursor,
+  pageSize,
+  requireUuid,
+  toConnection,
+  type PermissionName,
+  type Viewer,
+} from '@jianguan/platform';
 import { RectificationOrderEntity } from '../entities/rectification-order.entity';
 import { DisciplineReferralEntity } from '../entities/discipline-referral.entity';
 import { ORDER_STATUSES, type OrderStatus } from '../domain/order';
-import { DISCIPLINE_SCOPE, READ_SCOPE, WRITE_SCOPE } from '../commands/order-state';
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-function jurisdiction(viewer: Viewer, requested: string | null | undefined, ...scopes: string[]): string {
-  const claims = viewer.requireScope(...scopes);
-  if (claims.institutionId) throw forbidden('This list is for officials');
+function jurisdiction(
+  viewer: Viewer,
+  requested: string | null | undefined,
+  permission: PermissionName,
+): string {
+  const claims = viewer.requireOfficial(permission);
   const regionCode = requested ?? claims.regionCode;
   if (!/^\d{2,12}$/.test(regionCode)) throw badInput('regionCode', 'regionCode must be a division code');
-  if (!viewer.covers(regionCode)) throw forbidden('Outside your jurisdiction');
+  viewer.requireRegion(regionCode);
   return regionCode;
 }
 
@@ -26,12 +35,11 @@ export interface OrderListArgs {
 /** Orders of the caller's jurisdiction, newest first, with keyset paging. */
 export function rectificationOrders(dataSource: DataSource, viewer: Viewer, args: OrderListArgs) {
   const filter = args.filter ?? {};
-  const regionCode = jurisdiction(viewer, filter.regionCode, READ_SCOPE, WRITE_SCOPE);
+  const regionCode = jurisdiction(viewer, filter.regionCode, 'enforcement.list');
   const size = pageSize(args.first);
   const cursor = decodeCursor(args.after, ['instant', 'id']);
   if (filter.status && !ORDER_STATUSES.includes(filter.status)) throw badInput('status', 'unknown status');
-  if (filter.institutionId && !UUID.test(filter.institutionId))
-    throw badInput('institutionId', 'institutionId must be an ID');
+  if (filter.institutionId) requireUuid('institutionId', filter.institutionId);
   const base = () => {
     const query = dataSource
       .getRepository(RectificationOrderEntity)
@@ -67,7 +75,7 @@ export function disciplineReferrals(
   viewer: Viewer,
   args: { regionCode?: string | null; first?: number | null; after?: string | null },
 ) {
-  const regionCode = jurisdiction(viewer, args.regionCode, DISCIPLINE_SCOPE);
+  const regionCode = jurisdiction(viewer, args.regionCode, 'discipline.list');
   const size = pageSize(args.first);
   const cursor = decodeCursor(args.after, ['instant', 'id']);
   const base = () =>

@@ -1,11 +1,12 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import {
   conflict,
-  forbidden,
+  lockAuthorised,
   maskPhone,
   notFound,
   writeAudit,
   type Claims,
+  type LockedRow,
   type Viewer,
 } from '@jianguan/platform';
 import { FilingEntity } from '../entities/filing.entity';
@@ -20,12 +21,20 @@ export interface CommandDeps {
   config: FilingConfig;
 }
 
-export const SUBMIT_SCOPE = 'filing:submit';
-export const SCREEN_SCOPE = 'filing:screen';
-export const READ_SCOPE = 'filing:read';
 export const PRODUCER = 'online-course-filing' as const;
 
-/** Locks the filing row for the rest of the transaction, so concurrent changes queue up. */
+/**
+ * Locks the filing row for the rest of the transaction, so concurrent changes queue up, once a
+ * screening officer of its jurisdiction may act on it (authorised before the lock, libs/platform).
+ */
+export const lockFilingToScreen = (
+  manager: EntityManager,
+  viewer: Viewer,
+  id: string,
+): Promise<LockedRow<FilingEntity>> =>
+  lockAuthorised(manager, viewer, 'filing.screen', { entity: FilingEntity, id, what: 'Online filing' });
+
+/** Locks a filing found through its institution, whose row the caller has locked and been authorised on. */
 export async function lockFiling(manager: EntityManager, id: string): Promise<FilingEntity> {
   const filing = await manager
     .getRepository(FilingEntity)
@@ -36,17 +45,6 @@ export async function lockFiling(manager: EntityManager, id: string): Promise<Fi
   if (!filing) throw notFound('Online filing');
   return filing;
 }
-
-/** Screening officers act on filings of their own jurisdiction only. */
-export function requireScreener(viewer: Viewer, filing: { regionCode: string }): Claims {
-  const claims = viewer.requireScope(SCREEN_SCOPE);
-  if (claims.institutionId || !viewer.covers(filing.regionCode)) throw forbidden('Outside your jurisdiction');
-  return claims;
-}
-
-/** The filing side: a user of the institution itself, or an official with filing:submit in its region. */
-export const requireFiler = (viewer: Viewer, institution: { id: string; regionCode: string }): Claims =>
-  viewer.requireActingFor(institution, SUBMIT_SCOPE);
 
 export function requireTransition(transition: Transition, filing: FilingEntity): void {
   const reason = refusal(transition, filing.status);

@@ -1,5 +1,12 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { conflict, forbidden, notFound, writeAudit, type Claims, type Viewer } from '@jianguan/platform';
+import {
+  conflict,
+  lockAuthorised,
+  writeAudit,
+  type Claims,
+  type LockedRow,
+  type Viewer,
+} from '@jianguan/platform';
 import { ApplicationEntity } from '../entities/application.entity';
 import { StatusChangeEntity } from '../entities/status-change.entity';
 import { refusal, type ApplicationStatus, type Transition } from '../domain/status';
@@ -13,38 +20,22 @@ export interface CommandDeps {
   sla: SlaScheduler;
 }
 
-export const DECIDE_SCOPE = 'review:decide';
-export const READ_SCOPE = 'review:read';
-/** Officials who file on an institution's behalf (e.g. a county's service window). */
-export const SUBMIT_SCOPE = 'review:submit';
-/** Who may act on the applicant's side without an institution claim. */
-export const APPLICANT_SCOPES = [SUBMIT_SCOPE, DECIDE_SCOPE];
-
-/** Locks the application row for the rest of the transaction, so concurrent changes queue up. */
-export async function lockApplication(manager: EntityManager, id: string): Promise<ApplicationEntity> {
-  const app = await manager
-    .getRepository(ApplicationEntity)
-    .createQueryBuilder('a')
-    .setLock('pessimistic_write')
-    .where('a.id = :id', { id })
-    .getOne();
-  if (!app) throw notFound('Qualification application');
-  return app;
-}
-
-/** Reviewers act on applications of their own jurisdiction only. */
-export function requireReviewer(viewer: Viewer, app: ApplicationEntity): Claims {
-  const claims = viewer.requireScope(DECIDE_SCOPE);
-  if (claims.institutionId || !viewer.covers(app.regionCode)) throw forbidden('Outside your jurisdiction');
-  return claims;
-}
-
-/** The applicant side: a user of the institution itself, or an official filing for it in its region. */
-export const requireApplicant = (
+/**
+ * Locks the application row for the rest of the transaction, so concurrent changes queue up, once
+ * the caller may act on it: `review.decide` (reviewers of its jurisdiction) or `review.apply` (the
+ * institution's users, officials filing for it). Authorised before the lock (libs/platform).
+ */
+export const lockApplication = (
+  manager: EntityManager,
   viewer: Viewer,
-  app: { institutionId: string; regionCode: string },
-): Claims =>
-  viewer.requireActingFor({ id: app.institutionId, regionCode: app.regionCode }, ...APPLICANT_SCOPES);
+  permission: 'review.decide' | 'review.apply',
+  id: string,
+): Promise<LockedRow<ApplicationEntity>> =>
+  lockAuthorised(manager, viewer, permission, {
+    entity: ApplicationEntity,
+    id,
+    what: 'Qualification application',
+  });
 
 export function requireTransition(transition: Transition, app: ApplicationEntity): void {
   const reason = refusal(transition, app.status);

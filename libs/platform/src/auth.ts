@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { forbidden, unauthenticated } from './errors';
+import { requireRegionCode } from './validation';
 import {
   ownerOf,
   PERMISSIONS,
@@ -84,6 +85,17 @@ export class Viewer {
     const claims = this.requireScopeOf(permission);
     if (claims.institutionId) throw refusal(permission);
     return claims;
+  }
+
+  /**
+   * The region an officials' list (orders, referrals, the review queue) covers: the one asked for,
+   * or else the caller's jurisdiction; a division code the jurisdiction covers.
+   */
+  requireListRegion(name: PermissionName, requested: string | null | undefined): string {
+    const claims = this.requireOfficial(name);
+    const regionCode = requireRegionCode('regionCode', requested ?? claims.regionCode);
+    this.requireRegion(regionCode);
+    return regionCode;
   }
 
   /** The permission on one record or region: its institution's own user, or an official of its jurisdiction. */

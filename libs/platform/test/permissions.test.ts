@@ -118,4 +118,16 @@ describe('Viewer.requireOfficial: lists', () => {
     );
     expect(outcome(() => official(['review:read']).requireOfficial('review.queue'))).toBe('allowed');
   });
+
+  it('lists the region asked for, or else the jurisdiction, within the jurisdiction', () => {
+    const reviewer = official(['review:read']);
+    expect(reviewer.requireListRegion('review.queue', null)).toBe(COUNTY);
+    expect(reviewer.requireListRegion('review.queue', `${COUNTY}001`)).toBe(`${COUNTY}001`);
+    expect(outcome(() => reviewer.requireListRegion('review.queue', '6301'))).toBe(
+      'FORBIDDEN: Outside your jurisdiction',
+    );
+    expect(outcome(() => reviewer.requireListRegion('review.queue', 'x'))).toBe(
+      'BAD_USER_INPUT: regionCode must be a division code',
+    );
+  });
 });

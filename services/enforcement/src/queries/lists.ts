@@ -1,30 +1,10 @@
 import type { DataSource } from 'typeorm';
-import {
-  badInput,
-  decodeCursor,
-  pageSize,
-  requireUuid,
-  toConnection,
-  type PermissionName,
-  type Viewer,
-} from '@jianguan/platform';
+import { badInput, decodeCursor, pageSize, requireUuid, toConnection, type Viewer } from '@jianguan/platform';
 import { RectificationOrderEntity } from '../entities/rectification-order.entity';
 import { DisciplineReferralEntity } from '../entities/discipline-referral.entity';
 import { ORDER_STATUSES, type OrderStatus } from '../domain/order';
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
-
-function jurisdiction(
-  viewer: Viewer,
-  requested: string | null | undefined,
-  permission: PermissionName,
-): string {
-  const claims = viewer.requireOfficial(permission);
-  const regionCode = requested ?? claims.regionCode;
-  if (!/^\d{2,12}$/.test(regionCode)) throw badInput('regionCode', 'regionCode must be a division code');
-  viewer.requireRegion(regionCode);
-  return regionCode;
-}
 
 export interface OrderListArgs {
   filter?: { regionCode?: string | null; status?: OrderStatus | null; institutionId?: string | null } | null;
@@ -35,7 +15,7 @@ export interface OrderListArgs {
 /** Orders of the caller's jurisdiction, newest first, with keyset paging. */
 export function rectificationOrders(dataSource: DataSource, viewer: Viewer, args: OrderListArgs) {
   const filter = args.filter ?? {};
-  const regionCode = jurisdiction(viewer, filter.regionCode, 'enforcement.list');
+  const regionCode = viewer.requireListRegion('enforcement.list', filter.regionCode);
   const size = pageSize(args.first);
   const cursor = decodeCursor(args.after, ['instant', 'id']);
   if (filter.status && !ORDER_STATUSES.includes(filter.status)) throw badInput('status', 'unknown status');
@@ -75,7 +55,7 @@ export function disciplineReferrals(
   viewer: Viewer,
   args: { regionCode?: string | null; first?: number | null; after?: string | null },
 ) {
-  const regionCode = jurisdiction(viewer, args.regionCode, 'discipline.list');
+  const regionCode = viewer.requireListRegion('discipline.list', args.regionCode);
   const size = pageSize(args.first);
   const cursor = decodeCursor(args.after, ['instant', 'id']);
   const base = () =>

@@ -1,4 +1,4 @@
-import { badInput, forbidden, requireUuid, SCOPES } from '@jianguan/platform';
+import { forbidden, requireRegionCode, requireUuid, SCOPES } from '@jianguan/platform';
 import type { FilingContext } from '../context';
 import { toFilingNode, toRuleSetNode } from '../api-types';
 import { RuleSetEntity } from '../entities/rule-set.entity';
@@ -26,8 +26,7 @@ export const queryResolvers = {
       if (!ctx.viewer.hasScope(SCOPES.admin)) throw forbidden('National statistics need the admin scope');
       return ctx.loaders.filingStats.load('');
     }
-    if (!/^\d{2,12}$/.test(regionCode)) throw badInput('regionCode', 'regionCode must be a division code');
-    ctx.viewer.requireRegionStatistics(regionCode);
+    ctx.viewer.requireRegionStatistics(requireRegionCode('regionCode', regionCode));
     return ctx.loaders.filingStats.load(regionCode);
   },
 };

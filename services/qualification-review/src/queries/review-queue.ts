@@ -19,13 +19,10 @@ export const OVERDUE_SQL = (alias: string) =>
 
 /** Applications of the caller's jurisdiction by time limit, earliest first, with keyset paging. */
 export function reviewQueue(dataSource: DataSource, viewer: Viewer, args: ReviewQueueArgs) {
-  const claims = viewer.requireOfficial('review.queue');
+  const regionCode = viewer.requireListRegion('review.queue', args.regionCode);
   const size = pageSize(args.first);
   const cursor = decodeCursor(args.after, ['instant', 'id']);
-  const regionCode = args.regionCode ?? claims.regionCode;
-  if (!/^\d{2,12}$/.test(regionCode)) throw badInput('regionCode', 'regionCode must be a division code');
   if (args.status && !APPLICATION_STATUSES.includes(args.status)) throw badInput('status', 'unknown status');
-  viewer.requireRegion(regionCode);
 
   const base = () => {
     const query = dataSource

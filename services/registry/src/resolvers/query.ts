@@ -1,4 +1,4 @@
-import { badInput, requireUuid } from '@jianguan/platform';
+import { requireRegionCode, requireUuid } from '@jianguan/platform';
 import type { RegistryContext } from '../context';
 import { toInstitutionNode, toRegionNode } from '../api-types';
 import { InstitutionEntity } from '../entities/institution.entity';
@@ -42,8 +42,7 @@ export const queryResolvers = {
 
   region: async (_: unknown, { code }: { code: string }, ctx: RegistryContext) => {
     ctx.viewer.requireUser();
-    if (!/^\d{2,12}$/.test(code)) throw badInput('code', 'code must be a division code');
-    const region = await ctx.loaders.region.load(code);
+    const region = await ctx.loaders.region.load(requireRegionCode('code', code));
     return region && toRegionNode(region);
   },
 };

@@ -70,6 +70,7 @@ afterAll(async () => {
 const LOCKING_MUTATIONS = [
   {
     name: 'extendRectificationDeadline',
+    scope: 'enforcement:write',
     table: 'enforcement.rectification_order',
     id: () => orderId,
     send: (id: string, token: string) =>
@@ -77,18 +78,21 @@ const LOCKING_MUTATIONS = [
   },
   {
     name: 'startReview',
+    scope: 'review:decide',
     table: 'qualification_review.application',
     id: () => applicationId,
     send: (id: string, token: string) => federation.query(START_REVIEW, { id }, token),
   },
   {
     name: 'screenOnlineFiling',
+    scope: 'filing:screen',
     table: 'online_course_filing.filing',
     id: () => filingId,
     send: (id: string, token: string) => federation.query(SCREEN_FILING, { id }, token),
   },
   {
     name: 'recordLicence',
+    scope: 'registry:write',
     table: 'registry.institution',
     id: () => institutionId,
     send: (id: string, token: string) =>
@@ -113,6 +117,31 @@ const refusal = (result: GraphQLResponse) => ({
   message: result.errors?.[0]?.message,
 });
 
+/**
+ * Sends a request while another transaction holds the row `FOR UPDATE`: its refusal, or 'waited for
+ * the lock' when it had not answered within 3 s (it queued behind the holder).
+ */
+async function whileRowLocked(table: string, id: string, send: () => Promise<GraphQLResponse>) {
+  const holder = new Client({ connectionString: federation.db.url });
+  await holder.connect();
+  try {
+    await holder.query('BEGIN');
+    await holder.query(`SELECT 1 FROM ${table} WHERE id = $1 FOR UPDATE`, [id]);
+    let timer: NodeJS.Timeout | undefined;
+    const answer = await Promise.race([
+      send().then(refusal),
+      new Promise<'waited for the lock'>((resolve) => {
+        timer = setTimeout(() => resolve('waited for the lock'), 3000);
+      }),
+    ]);
+    clearTimeout(timer);
+    return answer;
+  } finally {
+    await holder.query('ROLLBACK');
+    await holder.end();
+  }
+}
+
 describe('a signed-in caller without the scope (point 5)', () => {
   // The province's public-list reader: signed in, jurisdiction over everything, none of these scopes.
   const withoutScope = () => tokenFor({ scopes: ['public-list:read'], regionCode: QINGHAI.province });
@@ -131,25 +160,8 @@ describe('a signed-in caller without the scope (point 5)', () => {
   it.each(LOCKING_MUTATIONS)(
     '$name: refused at once while another transaction holds the row (no lock taken)',
     async ({ table, id, send }) => {
-      const token = await withoutScope();
-      const holder = new Client({ connectionString: federation.db.url });
-      await holder.connect();
-      try {
-        await holder.query('BEGIN');
-        await holder.query(`SELECT 1 FROM ${table} WHERE id = $1 FOR UPDATE`, [id()]);
-        let timer: NodeJS.Timeout | undefined;
-        const answer = await Promise.race([
-          send(id(), token).then(refusal),
-          new Promise<'waited for the lock'>((resolve) => {
-            timer = setTimeout(() => resolve('waited for the lock'), 3000);
-          }),
-        ]);
-        clearTimeout(timer);
-        expect(answer).toMatchObject({ code: 'FORBIDDEN' });
-      } finally {
-        await holder.query('ROLLBACK');
-        await holder.end();
-      }
+      const answer = await whileRowLocked(table, id(), async () => send(id(), await withoutScope()));
+      expect(answer).toMatchObject({ code: 'FORBIDDEN' });
     },
   );
 
@@ -161,6 +173,19 @@ describe('a signed-in caller without the scope (point 5)', () => {
     expect(existing.code).toBe('FORBIDDEN');
     expect(refusal(await read(randomUUID()))).toEqual(existing);
   });
+});
+
+describe("an official with the scope outside the record's jurisdiction (point 5)", () => {
+  // A colleague of the neighbouring county: the scope each mutation needs, not this institution's region.
+  const neighbour = (scope: string) => tokenFor({ scopes: [scope], regionCode: QINGHAI.chengzhong });
+
+  it.each(LOCKING_MUTATIONS)(
+    '$name: refused at once while another transaction holds the row (the region is checked first)',
+    async ({ scope, table, id, send }) => {
+      const answer = await whileRowLocked(table, id(), async () => send(id(), await neighbour(scope)));
+      expect(answer).toEqual({ code: 'FORBIDDEN', message: 'Outside your jurisdiction' });
+    },
+  );
 });
 
 const STATS_FIELDS = ['institutionStats', 'reviewStats', 'filingStats', 'rectificationStats', 'listStats'];

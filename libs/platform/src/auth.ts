@@ -1,5 +1,14 @@
 import { z } from 'zod';
 import { forbidden, unauthenticated } from './errors';
+import { requireRegionCode } from './validation';
+import {
+  ownerOf,
+  PERMISSIONS,
+  SCOPES,
+  type Permission,
+  type PermissionName,
+  type Subject,
+} from './permissions';
 
 /** Claims an official's or institution user's token carries (DESIGN.md §6). */
 export const claimsSchema = z.object({
@@ -23,7 +32,13 @@ export function bearerToken(header: string | undefined): string | undefined {
 /** A region code covers itself and every code that starts with it (province 2 … village 12 digits). */
 export const regionCovers = (jurisdiction: string, regionCode: string) => regionCode.startsWith(jurisdiction);
 
-/** Who is asking, and the checks every resolver makes before touching data. */
+/** A caller who holds the scope but may not: an institution's user, or outside the jurisdiction. */
+const refusal = (permission: Permission) => forbidden(permission.refusal ?? 'Outside your jurisdiction');
+
+/**
+ * Who is asking, and the one API every resolver and command authorises with: each check names a
+ * permission of the table in permissions.ts and, once the record is read, the record.
+ */
 export class Viewer {
   constructor(readonly claims: Claims | undefined) {}
 
@@ -38,16 +53,7 @@ export class Viewer {
   }
 
   hasScope(scope: string): boolean {
-    return !!this.claims && (this.claims.scopes.includes(scope) || this.claims.scopes.includes('admin'));
-  }
-
-  /** Requires one of the scopes (any of them is enough). */
-  requireScope(...scopes: string[]): Claims {
-    const claims = this.requireUser();
-    if (!scopes.some((scope) => this.hasScope(scope))) {
-      throw forbidden(`Requires scope ${scopes.join(' or ')}`);
-    }
-    return claims;
+    return !!this.claims && (this.claims.scopes.includes(scope) || this.claims.scopes.includes(SCOPES.admin));
   }
 
   /** True when the caller's jurisdiction includes the region. */
@@ -61,50 +67,86 @@ export class Viewer {
   }
 
   /**
-   * The one rule for region statistics (every subgraph's `Region` figures and the like): officials
-   * whose jurisdiction includes the whole region. An institution's own users see their institution,
-   * never a region's figures, whatever region their token names.
+   * May the caller ask for this at all: the part of the permission that needs no record, checked
+   * before an id is looked up or a row locked — so a caller who may not learns nothing about ids and
+   * waits on no lock. An institution's user passes where the permission lets them act on their own
+   * institution's records (which institution is checked on the record), an official needs the scope.
    */
-  requireRegionStatistics(regionCode: string): Claims {
+  require(name: PermissionName): Claims {
     const claims = this.requireUser();
-    if (claims.institutionId || !this.covers(regionCode)) {
-      throw forbidden('区域统计仅限辖区包含该区域的主管部门查看');
-    }
+    const permission: Permission = PERMISSIONS[name];
+    if (claims.institutionId && permission.ownInstitution) return claims;
+    return this.requireScopeOf(permission);
+  }
+
+  /** An official holding the permission's scope: lists and queues that are not an institution's records. */
+  requireOfficial(name: PermissionName): Claims {
+    const permission: Permission = PERMISSIONS[name];
+    const claims = this.requireScopeOf(permission);
+    if (claims.institutionId) throw refusal(permission);
     return claims;
   }
 
   /**
-   * The part of requireActingFor that needs no row, checked before an id is looked up or locked: an
-   * institution's own user (which institution is checked once the row is read), or an official
-   * holding one of the scopes. So a caller who may not act learns nothing about ids and waits on no lock.
+   * The region an officials' list (orders, referrals, the review queue) covers: the one asked for,
+   * or else the caller's jurisdiction; a division code the jurisdiction covers.
    */
-  requireInstitutionUserOrScope(...scopes: string[]): Claims {
-    const claims = this.requireUser();
-    return claims.institutionId ? claims : this.requireScope(...scopes);
+  requireListRegion(name: PermissionName, requested: string | null | undefined): string {
+    const claims = this.requireOfficial(name);
+    const regionCode = requireRegionCode('regionCode', requested ?? claims.regionCode);
+    this.requireRegion(regionCode);
+    return regionCode;
   }
 
-  /**
-   * Acting on an institution's behalf: one of its own users, or an official holding one of the
-   * scopes whose jurisdiction covers it.
-   */
-  requireActingFor(institution: { id: string; regionCode: string }, ...scopes: string[]): Claims {
+  /** The permission on one record or region: its institution's own user, or an official of its jurisdiction. */
+  requireOn(name: PermissionName, subject: Subject): Claims {
     const claims = this.requireUser();
-    if (claims.institutionId) {
-      if (claims.institutionId !== institution.id) throw forbidden('Not your institution');
+    const permission: Permission = PERMISSIONS[name];
+    if (claims.institutionId && permission.ownInstitution) {
+      if (ownerOf(subject) !== claims.institutionId) throw forbidden('Not your institution');
       return claims;
     }
-    this.requireScope(...scopes);
-    if (!this.covers(institution.regionCode)) throw forbidden('Outside your jurisdiction');
+    this.requireScopeOf(permission);
+    if (claims.institutionId || !this.covers(subject.regionCode)) throw refusal(permission);
     return claims;
   }
 
-  /**
-   * May this caller see an institution's records: an official whose region covers it,
-   * or a user of that institution.
-   */
-  canSeeInstitution(institution: { id: string; regionCode: string }): boolean {
+  /** requireOn as a yes or no: filters the records a list shows. */
+  may(name: PermissionName, subject: Subject): boolean {
     if (!this.claims) return false;
-    if (this.claims.institutionId) return this.claims.institutionId === institution.id;
-    return this.covers(institution.regionCode);
+    const permission: Permission = PERMISSIONS[name];
+    if (this.claims.institutionId) {
+      return permission.ownInstitution && ownerOf(subject) === this.claims.institutionId;
+    }
+    return this.holdsScopeOf(permission) && this.covers(subject.regionCode);
+  }
+
+  /**
+   * Reads one record for the caller: `require` before it is loaded (the same refusal for an id that
+   * exists and one that does not), then the record itself. Null when there is no such record.
+   */
+  async requireVisible<R extends Subject>(
+    name: PermissionName,
+    load: () => Promise<R | null | undefined>,
+  ): Promise<R | null> {
+    this.require(name);
+    const record = (await load()) ?? null;
+    if (record && !this.may(name, record)) throw refusal(PERMISSIONS[name]);
+    return record;
+  }
+
+  /** The one rule for region statistics (every subgraph's `Region` figures), `region.statistics`. */
+  requireRegionStatistics(regionCode: string): Claims {
+    return this.requireOn('region.statistics', { regionCode });
+  }
+
+  private holdsScopeOf(permission: Permission): boolean {
+    return permission.scopes.length === 0 || permission.scopes.some((scope) => this.hasScope(scope));
+  }
+
+  private requireScopeOf(permission: Permission): Claims {
+    const claims = this.requireUser();
+    if (!this.holdsScopeOf(permission)) throw forbidden(`Requires scope ${permission.scopes.join(' or ')}`);
+    return claims;
   }
 }

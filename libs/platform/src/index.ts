@@ -2,6 +2,8 @@ export * from './config';
 export * from './logger';
 export * from './errors';
 export * from './auth';
+export * from './permissions';
+export * from './authorised-lock';
 export * from './tokens';
 export * from './data-source';
 export * from './audit';

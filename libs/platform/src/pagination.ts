@@ -1,6 +1,7 @@
 import { badInput } from './errors';
 import { parseInstant } from './scalars';
 import { strictText } from './text';
+import { UUID_PATTERN } from './validation';
 
 export interface PageInfo {
   hasNextPage: boolean;
@@ -42,7 +43,6 @@ export type CursorPart = 'text' | 'instant' | 'id' | 'line';
 type CursorValue<P extends CursorPart> = P extends 'line' ? number : string;
 export type CursorValues<P extends readonly CursorPart[]> = { [K in keyof P]: CursorValue<P[K]> };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** The value as the list's SQL may use it, or undefined when it is not of that kind. */
 function cursorValue(part: CursorPart, value: unknown): string | number | undefined {
   switch (part) {
@@ -53,7 +53,7 @@ function cursorValue(part: CursorPart, value: unknown): string | number | undefi
     case 'instant':
       return parseInstant(value)?.toISOString();
     case 'id':
-      return typeof value === 'string' && UUID.test(value) ? value : undefined;
+      return typeof value === 'string' && UUID_PATTERN.test(value) ? value : undefined;
     case 'line':
       return Number.isSafeInteger(value) && (value as number) >= 0 ? (value as number) : undefined;
   }

@@ -12,3 +12,18 @@ export function parseInput<S extends z.ZodType>(schema: S, value: unknown): z.in
   const field = issue.path.map(String).join('.') || 'input';
   throw badInput(field, `${field} ${issue.message}`);
 }
+
+/** A region argument before it reaches SQL: a division code (province 2 … village 12 digits). */
+export function requireRegionCode(field: string, code: string): string {
+  if (!/^\d{2,12}$/.test(code)) throw badInput(field, `${field} must be a division code`);
+  return code;
+}
+
+/** A UUID as PostgreSQL's uuid type takes it. */
+export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** An `id` argument before it reaches SQL: BAD_USER_INPUT naming the field unless it is a UUID. */
+export function requireUuid(field: string, value: string): string {
+  if (!UUID_PATTERN.test(value)) throw badInput(field, `${field} must be an ID`);
+  return value;
+}

@@ -1,11 +1,10 @@
-import { maskIdNumber, type Viewer } from '@jianguan/platform';
+import { maskIdNumber, SCOPES, type Viewer } from '@jianguan/platform';
 import type { CourseEntity } from './entities/course.entity';
 import type { FilingEntity } from './entities/filing.entity';
 import type { FindingEntity } from './entities/finding.entity';
 import type { PersonEntity } from './entities/person.entity';
 import type { RuleSetEntity } from './entities/rule-set.entity';
 import type { StatusChangeEntity } from './entities/status-change.entity';
-import { SCREEN_SCOPE } from './commands/filing-state';
 
 /** The GraphQL shapes, built from entities so storage columns stay inside. */
 export const toFilingNode = (f: FilingEntity) => ({
@@ -30,7 +29,7 @@ export type FilingNode = ReturnType<typeof toFilingNode>;
 export const toPersonNode = (p: PersonEntity, viewer: Viewer) => ({
   line: p.line,
   name: p.name,
-  idNumber: viewer.hasScope(SCREEN_SCOPE) ? p.idNumber : maskIdNumber(p.idNumber),
+  idNumber: viewer.hasScope(SCOPES.filingScreen) ? p.idNumber : maskIdNumber(p.idNumber),
   role: p.role,
   subject: p.subject,
   teacherCertificateNumber: p.teacherCertificateNumber,

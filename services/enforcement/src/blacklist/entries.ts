@@ -1,8 +1,8 @@
 import type { EntityManager } from 'typeorm';
 import { conflict, deadlineDay, forbidden, regionCovers, writeAudit, type Viewer } from '@jianguan/platform';
 import { penaltyEffect, recordEvent } from '@jianguan/events';
-import { lockKnownInstitution } from '../orders/open-order';
-import { requireEnforcer, type CommandDeps } from '../command-deps';
+import type { CommandDeps } from '../command-deps';
+import { lockInstitutionToEnforce } from '../orders/order-store';
 import type { PenaltyType } from '../entities/penalty.entity';
 
 /** One reason an institution is on the black list (docs/design.md §9.2). */
@@ -86,8 +86,7 @@ export async function removeFromBlacklist(
   requestId: string,
 ): Promise<{ institutionId: string; removed: number; removedAt: Date }> {
   return deps.dataSource.transaction(async (manager) => {
-    const institution = await lockKnownInstitution(manager, input.institutionId);
-    const actor = requireEnforcer(viewer, institution.regionCode);
+    const { row: institution, actor } = await lockInstitutionToEnforce(manager, viewer, input.institutionId);
     const entries: EntryInForce[] = await manager.query(
       `SELECT e.id, e.reason, e.listed_by_region_code, o.status AS order_status, p.type AS penalty_type,
               p.ends_at AS penalty_ends_at, p.ended_at AS penalty_ended_at

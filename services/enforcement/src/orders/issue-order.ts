@@ -1,7 +1,8 @@
 import type { Viewer } from '@jianguan/platform';
 import type { RectificationOrderEntity } from '../entities/rectification-order.entity';
-import { lockKnownInstitution, openOrder } from './open-order';
-import { requireEnforcer, type CommandDeps } from '../command-deps';
+import { openOrder } from './open-order';
+import type { CommandDeps } from '../command-deps';
+import { lockInstitutionToEnforce } from './order-store';
 import { resolveDeadline } from '../deadlines/resolve-deadline';
 import { campaignFor } from '../campaigns/commands';
 import type { IssueInput } from '../inputs';
@@ -19,8 +20,7 @@ export async function issueRectificationOrder(
   requestId: string,
 ): Promise<RectificationOrderEntity> {
   const { order, outcome } = await deps.dataSource.transaction(async (manager) => {
-    const institution = await lockKnownInstitution(manager, input.institutionId);
-    const actor = requireEnforcer(viewer, institution.regionCode);
+    const { row: institution, actor } = await lockInstitutionToEnforce(manager, viewer, input.institutionId);
     const now = new Date();
     const campaign = input.campaignId
       ? await campaignFor(manager, input.campaignId, institution.regionCode, now)

@@ -5,8 +5,8 @@ import { EnforcementActionEntity } from '../entities/enforcement-action.entity';
 import { EscalationCaseEntity } from '../entities/escalation-case.entity';
 import { KnownInstitutionEntity } from '../entities/known-institution.entity';
 import { certificatesStillMissing, markRectified } from './rectify';
-import { requireEnforcer, type CommandDeps } from '../command-deps';
-import { lockOrder, saveOrderChange, snapshot } from './order-store';
+import type { CommandDeps } from '../command-deps';
+import { lockOrderToEnforce, saveOrderChange, snapshot } from './order-store';
 import { requireOrderTransition } from './transitions';
 import { resolveDeadline } from '../deadlines/resolve-deadline';
 import type { ActionInput, ConfirmInput, ExtendInput } from '../inputs';
@@ -23,8 +23,7 @@ export async function confirmRectification(
   requestId: string,
 ): Promise<RectificationOrderEntity> {
   return deps.dataSource.transaction(async (manager) => {
-    const order = await lockOrder(manager, input.orderId);
-    const actor = requireEnforcer(viewer, order.regionCode);
+    const { row: order, actor } = await lockOrderToEnforce(manager, viewer, input.orderId);
     requireOrderTransition('confirm', order);
     const institution = await manager.findOneByOrFail(KnownInstitutionEntity, { id: order.institutionId });
     const missing = certificatesStillMissing(order, institution);
@@ -43,8 +42,7 @@ export async function extendRectificationDeadline(
   requestId: string,
 ): Promise<RectificationOrderEntity> {
   const order = await deps.dataSource.transaction(async (manager) => {
-    const locked = await lockOrder(manager, input.orderId);
-    const actor = requireEnforcer(viewer, locked.regionCode);
+    const { row: locked, actor } = await lockOrderToEnforce(manager, viewer, input.orderId);
     requireOrderTransition('extend', locked);
     const now = new Date();
     const deadline = resolveDeadline(input, now);
@@ -90,8 +88,7 @@ export async function recordEnforcementAction(
   requestId: string,
 ): Promise<RectificationOrderEntity> {
   return deps.dataSource.transaction(async (manager) => {
-    const order = await lockOrder(manager, input.orderId);
-    const actor = requireEnforcer(viewer, order.regionCode);
+    const { row: order, actor } = await lockOrderToEnforce(manager, viewer, input.orderId);
     requireOrderTransition('recordAction', order);
     const before = snapshot(order);
     const now = new Date();

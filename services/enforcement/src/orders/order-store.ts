@@ -1,6 +1,15 @@
 import type { EntityManager } from 'typeorm';
-import { lockById, lockByIdIfExists, writeAudits, type Claims } from '@jianguan/platform';
+import {
+  lockAuthorised,
+  lockById,
+  lockByIdIfExists,
+  writeAudits,
+  type Claims,
+  type LockedRow,
+  type Viewer,
+} from '@jianguan/platform';
 import { RectificationOrderEntity } from '../entities/rectification-order.entity';
+import { KnownInstitutionEntity } from '../entities/known-institution.entity';
 
 /** Locks the order row for the rest of the transaction, so concurrent changes and jobs queue up. */
 export const lockOrder = (manager: EntityManager, id: string): Promise<RectificationOrderEntity> =>
@@ -11,6 +20,34 @@ export const lockOrderIfExists = (
   manager: EntityManager,
   id: string,
 ): Promise<RectificationOrderEntity | null> => lockByIdIfExists(manager, RectificationOrderEntity, id);
+
+/** lockOrder for an enforcement officer of the order's jurisdiction, authorised before the lock. */
+export const lockOrderToEnforce = (
+  manager: EntityManager,
+  viewer: Viewer,
+  id: string,
+): Promise<LockedRow<RectificationOrderEntity>> =>
+  lockAuthorised(manager, viewer, 'enforcement.act', {
+    entity: RectificationOrderEntity,
+    id,
+    what: 'Rectification order',
+  });
+
+/**
+ * Locks the institution's row (as lockKnownInstitution: its orders, penalties and black-list entries
+ * are decided one at a time) for an enforcement officer of its jurisdiction, authorised before the lock.
+ */
+export const lockInstitutionToEnforce = (
+  manager: EntityManager,
+  viewer: Viewer,
+  id: string,
+): Promise<LockedRow<KnownInstitutionEntity>> =>
+  lockAuthorised(manager, viewer, 'enforcement.act', {
+    entity: KnownInstitutionEntity,
+    id,
+    what: 'Institution',
+  });
+
 
 export const snapshot = (order: RectificationOrderEntity) => ({ ...order });
 

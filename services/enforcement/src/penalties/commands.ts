@@ -1,13 +1,13 @@
 import type { EntityManager } from 'typeorm';
 import { conflict, deadlineDay, notFound, writeAudit, type Claims, type Viewer } from '@jianguan/platform';
 import { penaltyEffect, recordEvent } from '@jianguan/events';
-import { lockKnownInstitution } from '../orders/open-order';
 import { recordBlacklistings } from '../blacklist/entries';
 import { KnownInstitutionEntity } from '../entities/known-institution.entity';
 import { PenaltyEntity, type PenaltyType } from '../entities/penalty.entity';
 import { PatrolCardEntity } from '../entities/patrol-card.entity';
 import { RectificationOrderEntity } from '../entities/rectification-order.entity';
-import { requireEnforcer, type CommandDeps } from '../command-deps';
+import type { CommandDeps } from '../command-deps';
+import { lockInstitutionToEnforce } from '../orders/order-store';
 import { ONLINE_MEASURES, type PatrolCardInput, type PenaltyInput } from '../inputs';
 
 async function savePenalty(
@@ -113,8 +113,7 @@ export async function imposePenalty(
   requestId: string,
 ): Promise<PenaltyEntity> {
   const penalty = await deps.dataSource.transaction(async (manager) => {
-    const institution = await lockKnownInstitution(manager, input.institutionId);
-    const actor = requireEnforcer(viewer, institution.regionCode);
+    const { row: institution, actor } = await lockInstitutionToEnforce(manager, viewer, input.institutionId);
     const repeated = await sameDecision(manager, institution.id, actor.sub, input);
     if (repeated) return repeated;
     if (ONLINE_MEASURES.includes(input.type) && institution.kind === 'OFFLINE') {
@@ -156,8 +155,7 @@ export async function issuePatrolCard(
 ): Promise<PatrolCardEntity[]> {
   let redCardPenalty: PenaltyEntity | null = null;
   const issued = await deps.dataSource.transaction(async (manager) => {
-    const institution = await lockKnownInstitution(manager, input.institutionId);
-    const actor = requireEnforcer(viewer, institution.regionCode);
+    const { row: institution, actor } = await lockInstitutionToEnforce(manager, viewer, input.institutionId);
     if (institution.kind === 'OFFLINE') throw conflict('Patrol cards are for online institutions');
     const now = new Date();
     const card = (kind: PatrolCardEntity['card'], reason: string, penaltyId: string | null = null) =>

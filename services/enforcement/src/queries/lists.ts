@@ -1,21 +1,10 @@
 import type { DataSource } from 'typeorm';
-import { badInput, decodeCursor, forbidden, pageSize, toConnection, type Viewer } from '@jianguan/platform';
+import { badInput, decodeCursor, pageSize, requireUuid, toConnection, type Viewer } from '@jianguan/platform';
 import { RectificationOrderEntity } from '../entities/rectification-order.entity';
 import { DisciplineReferralEntity } from '../entities/discipline-referral.entity';
 import { ORDER_STATUSES, type OrderStatus } from '../orders/order';
-import { DISCIPLINE_SCOPE, READ_SCOPE, WRITE_SCOPE } from '../command-deps';
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-function jurisdiction(viewer: Viewer, requested: string | null | undefined, ...scopes: string[]): string {
-  const claims = viewer.requireScope(...scopes);
-  if (claims.institutionId) throw forbidden('This list is for officials');
-  const regionCode = requested ?? claims.regionCode;
-  if (!/^\d{2,12}$/.test(regionCode)) throw badInput('regionCode', 'regionCode must be a division code');
-  if (!viewer.covers(regionCode)) throw forbidden('Outside your jurisdiction');
-  return regionCode;
-}
 
 export interface OrderListArgs {
   filter?: { regionCode?: string | null; status?: OrderStatus | null; institutionId?: string | null } | null;
@@ -26,12 +15,11 @@ export interface OrderListArgs {
 /** Orders of the caller's jurisdiction, newest first, with keyset paging. */
 export function rectificationOrders(dataSource: DataSource, viewer: Viewer, args: OrderListArgs) {
   const filter = args.filter ?? {};
-  const regionCode = jurisdiction(viewer, filter.regionCode, READ_SCOPE, WRITE_SCOPE);
+  const regionCode = viewer.requireListRegion('enforcement.list', filter.regionCode);
   const size = pageSize(args.first);
   const cursor = decodeCursor(args.after, ['instant', 'id']);
   if (filter.status && !ORDER_STATUSES.includes(filter.status)) throw badInput('status', 'unknown status');
-  if (filter.institutionId && !UUID.test(filter.institutionId))
-    throw badInput('institutionId', 'institutionId must be an ID');
+  if (filter.institutionId) requireUuid('institutionId', filter.institutionId);
   const base = () => {
     const query = dataSource
       .getRepository(RectificationOrderEntity)
@@ -67,7 +55,7 @@ export function disciplineReferrals(
   viewer: Viewer,
   args: { regionCode?: string | null; first?: number | null; after?: string | null },
 ) {
-  const regionCode = jurisdiction(viewer, args.regionCode, DISCIPLINE_SCOPE);
+  const regionCode = viewer.requireListRegion('discipline.list', args.regionCode);
   const size = pageSize(args.first);
   const cursor = decodeCursor(args.after, ['instant', 'id']);
   const base = () =>

@@ -1,3 +1,4 @@
+import { requireUuid } from '@jianguan/platform';
 import type { BlacklistEntryEntity } from '../entities/blacklist-entry.entity';
 import type { EnforcementContext } from '../context';
 import {
@@ -14,12 +15,13 @@ import {
   type ReferralNode,
 } from '../api-types';
 import { campaignProgress } from '../queries/campaign-progress';
-import { canSeeOrder, requireUuid, visibleOrder } from './access';
 
 export const orderResolvers = {
   /** Entity resolution obeys the same jurisdiction rule as a root query. */
   __resolveReference: async ({ id }: { id: string }, ctx: EnforcementContext) => {
-    const order = visibleOrder(ctx.viewer, await ctx.loaders.order.load(requireUuid('id', id)));
+    const order = await ctx.viewer.requireVisible('enforcement.read', () =>
+      ctx.loaders.order.load(requireUuid('id', id)),
+    );
     return order && toOrderNode(order);
   },
   escalations: async (o: OrderNode, _: unknown, ctx: EnforcementContext) =>
@@ -53,18 +55,18 @@ export const institutionResolvers = {
   /** Only the orders the caller may see: its own institution's, or its jurisdiction's. */
   rectificationOrders: async ({ id }: { id: string }, _: unknown, ctx: EnforcementContext) =>
     (await ctx.loaders.ordersOfInstitution.load(id))
-      .filter((o) => canSeeOrder(ctx.viewer, o))
+      .filter((o) => ctx.viewer.may('enforcement.read', o))
       .map(toOrderNode),
   penalties: async ({ id }: { id: string }, _: unknown, ctx: EnforcementContext) =>
     (await ctx.loaders.penaltiesOfInstitution.load(id))
-      .filter((p) => ctx.viewer.canSeeInstitution({ id: p.institutionId, regionCode: p.regionCode }))
+      .filter((p) => ctx.viewer.may('enforcement.read', p))
       .map(toPenaltyNode),
   /** Officials of its jurisdiction (and the institution itself) see why it is black-listed and who may lift it. */
   blacklistEntries: async ({ id }: { id: string }, _: unknown, ctx: EnforcementContext) => {
     const entries = await ctx.loaders.blacklistOfInstitution.load(id);
     if (entries.length === 0) return [];
     const institution = await ctx.loaders.knownInstitution.load(id);
-    if (!institution || !ctx.viewer.canSeeInstitution(institution)) return [];
+    if (!institution || !ctx.viewer.may('enforcement.read', institution)) return [];
     return entries;
   },
 };

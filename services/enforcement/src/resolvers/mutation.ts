@@ -28,7 +28,6 @@ import {
   typicalCaseInput,
 } from '../inputs';
 import { removeFromBlacklist } from '../blacklist/entries';
-import { WRITE_SCOPE } from '../command-deps';
 
 type Args = { input: unknown };
 
@@ -37,48 +36,48 @@ type Args = { input: unknown };
 
 export const mutationResolvers = {
   issueRectificationOrder: async (_: unknown, { input }: Args, ctx: EnforcementContext) => {
-    ctx.viewer.requireScope(WRITE_SCOPE);
+    ctx.viewer.require('enforcement.act');
     const parsed = parseInput(issueInput, input);
     return toOrderNode(await issueRectificationOrder(ctx.deps, ctx.viewer, parsed, ctx.requestId));
   },
   confirmRectification: async (_: unknown, { input }: Args, ctx: EnforcementContext) => {
-    ctx.viewer.requireScope(WRITE_SCOPE);
+    ctx.viewer.require('enforcement.act');
     const parsed = parseInput(confirmInput, input);
     return toOrderNode(await confirmRectification(ctx.deps, ctx.viewer, parsed, ctx.requestId));
   },
   extendRectificationDeadline: async (_: unknown, { input }: Args, ctx: EnforcementContext) => {
-    ctx.viewer.requireScope(WRITE_SCOPE);
+    ctx.viewer.require('enforcement.act');
     const parsed = parseInput(extendInput, input);
     return toOrderNode(await extendRectificationDeadline(ctx.deps, ctx.viewer, parsed, ctx.requestId));
   },
   recordEnforcementAction: async (_: unknown, { input }: Args, ctx: EnforcementContext) => {
-    ctx.viewer.requireScope(WRITE_SCOPE);
+    ctx.viewer.require('enforcement.act');
     const parsed = parseInput(actionInput, input);
     return toOrderNode(await recordEnforcementAction(ctx.deps, ctx.viewer, parsed, ctx.requestId));
   },
   startCampaign: async (_: unknown, { input }: Args, ctx: EnforcementContext) => {
-    ctx.viewer.requireScope(WRITE_SCOPE);
+    ctx.viewer.require('enforcement.act');
     const parsed = parseInput(campaignInput, input);
     return toCampaignNode(await startCampaign(ctx.deps, ctx.viewer, parsed, ctx.requestId));
   },
   imposePenalty: async (_: unknown, { input }: Args, ctx: EnforcementContext) => {
-    ctx.viewer.requireScope(WRITE_SCOPE);
+    ctx.viewer.require('enforcement.act');
     const parsed = parseInput(penaltyInput, input);
     return toPenaltyNode(await imposePenalty(ctx.deps, ctx.viewer, parsed, ctx.requestId));
   },
   issuePatrolCard: async (_: unknown, { input }: Args, ctx: EnforcementContext) => {
-    ctx.viewer.requireScope(WRITE_SCOPE);
+    ctx.viewer.require('enforcement.act');
     const parsed = parseInput(patrolCardInput, input);
     return (await issuePatrolCard(ctx.deps, ctx.viewer, parsed, ctx.requestId)).map(toPatrolCardNode);
   },
   removeFromBlacklist: async (_: unknown, { input }: Args, ctx: EnforcementContext) => {
-    ctx.viewer.requireScope(WRITE_SCOPE);
+    ctx.viewer.require('enforcement.act');
     const parsed = parseInput(removalInput, input);
     const removal = await removeFromBlacklist(ctx.deps, ctx.viewer, parsed, ctx.requestId);
     return { ...removal, institution: { __typename: 'Institution' as const, id: removal.institutionId } };
   },
   publishTypicalCase: async (_: unknown, { input }: Args, ctx: EnforcementContext) => {
-    ctx.viewer.requireScope(WRITE_SCOPE);
+    ctx.viewer.require('enforcement.act');
     const parsed = parseInput(typicalCaseInput, input);
     return toTypicalCaseNode(await publishTypicalCase(ctx.deps, ctx.viewer, parsed, ctx.requestId));
   },

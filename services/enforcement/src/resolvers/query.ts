@@ -1,14 +1,14 @@
 import type { EnforcementContext } from '../context';
-import { forbidden } from '@jianguan/platform';
+import { forbidden, requireUuid } from '@jianguan/platform';
 import { toCampaignNode, toOrderNode, toReferralNode } from '../api-types';
 import { CampaignEntity } from '../entities/campaign.entity';
-import { READ_SCOPE, WRITE_SCOPE } from '../command-deps';
 import { disciplineReferrals, rectificationOrders, type OrderListArgs } from '../queries/lists';
-import { requireUuid, visibleOrder } from './access';
 
 export const queryResolvers = {
   rectificationOrder: async (_: unknown, { id }: { id: string }, ctx: EnforcementContext) => {
-    const order = visibleOrder(ctx.viewer, await ctx.loaders.order.load(requireUuid('id', id)));
+    const order = await ctx.viewer.requireVisible('enforcement.read', () =>
+      ctx.loaders.order.load(requireUuid('id', id)),
+    );
     return order && toOrderNode(order);
   },
 
@@ -29,7 +29,7 @@ export const queryResolvers = {
 
   /** Officials whose jurisdiction covers the campaign region, or lies inside it (they see their part). */
   campaign: async (_: unknown, { id }: { id: string }, ctx: EnforcementContext) => {
-    const claims = ctx.viewer.requireScope(READ_SCOPE, WRITE_SCOPE);
+    const claims = ctx.viewer.require('enforcement.campaign');
     const campaign = await ctx.deps.dataSource
       .getRepository(CampaignEntity)
       .findOneBy({ id: requireUuid('id', id) });

@@ -2,9 +2,8 @@ import { recordEvent } from '@jianguan/events';
 import { conflict, type Viewer } from '@jianguan/platform';
 import { FindingEntity } from '../entities/finding.entity';
 import {
-  lockFiling,
+  lockFilingToScreen,
   PRODUCER,
-  requireScreener,
   requireTransition,
   saveTransition,
   snapshot,
@@ -14,10 +13,8 @@ import type { RejectInput } from './inputs';
 
 /** Files a screened filing without open findings: the institution goes on the white list. */
 export async function approveFiling(deps: CommandDeps, viewer: Viewer, filingId: string, requestId: string) {
-  viewer.requireUser();
   return deps.dataSource.transaction(async (manager) => {
-    const filing = await lockFiling(manager, filingId);
-    const actor = requireScreener(viewer, filing);
+    const { row: filing, actor } = await lockFilingToScreen(manager, viewer, filingId);
     requireTransition('approve', filing);
     if (await manager.countBy(FindingEntity, { filingId: filing.id, open: true })) {
       throw conflict('The filing has open findings');
@@ -43,10 +40,8 @@ export async function approveFiling(deps: CommandDeps, viewer: Viewer, filingId:
 }
 
 export async function rejectFiling(deps: CommandDeps, viewer: Viewer, input: RejectInput, requestId: string) {
-  viewer.requireUser();
   return deps.dataSource.transaction(async (manager) => {
-    const filing = await lockFiling(manager, input.filingId);
-    const actor = requireScreener(viewer, filing);
+    const { row: filing, actor } = await lockFilingToScreen(manager, viewer, input.filingId);
     requireTransition('reject', filing);
     const before = snapshot(filing);
     const from = filing.status;

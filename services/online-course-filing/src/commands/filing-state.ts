@@ -1,11 +1,12 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import {
-  forbidden,
+  lockAuthorised,
   lockById,
   maskPhone,
   requireTransition as requireTableTransition,
   saveWithHistory,
   type Claims,
+  type LockedRow,
   type Viewer,
 } from '@jianguan/platform';
 import { FilingEntity } from '../entities/filing.entity';
@@ -20,25 +21,22 @@ export interface CommandDeps {
   config: FilingConfig;
 }
 
-export const SUBMIT_SCOPE = 'filing:submit';
-export const SCREEN_SCOPE = 'filing:screen';
-export const READ_SCOPE = 'filing:read';
 export const PRODUCER = 'online-course-filing' as const;
 
-/** Locks the filing row for the rest of the transaction, so concurrent changes queue up. */
+/**
+ * Locks the filing row for the rest of the transaction, so concurrent changes queue up, once a
+ * screening officer of its jurisdiction may act on it (authorised before the lock, libs/platform).
+ */
+export const lockFilingToScreen = (
+  manager: EntityManager,
+  viewer: Viewer,
+  id: string,
+): Promise<LockedRow<FilingEntity>> =>
+  lockAuthorised(manager, viewer, 'filing.screen', { entity: FilingEntity, id, what: 'Online filing' });
+
+/** Locks a filing found through its institution, whose row the caller has locked and been authorised on. */
 export const lockFiling = (manager: EntityManager, id: string): Promise<FilingEntity> =>
   lockById(manager, FilingEntity, id, 'Online filing');
-
-/** Screening officers act on filings of their own jurisdiction only. */
-export function requireScreener(viewer: Viewer, filing: { regionCode: string }): Claims {
-  const claims = viewer.requireScope(SCREEN_SCOPE);
-  if (claims.institutionId || !viewer.covers(filing.regionCode)) throw forbidden('Outside your jurisdiction');
-  return claims;
-}
-
-/** The filing side: a user of the institution itself, or an official with filing:submit in its region. */
-export const requireFiler = (viewer: Viewer, institution: { id: string; regionCode: string }): Claims =>
-  viewer.requireActingFor(institution, SUBMIT_SCOPE);
 
 export const requireTransition = (transition: Transition, filing: FilingEntity): void =>
   requireTableTransition(FILING_TRANSITIONS, transition, filing.status);

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { recordEvent } from '@jianguan/events';
-import type { Claims, Viewer } from '@jianguan/platform';
+import type { Viewer } from '@jianguan/platform';
 import { CourseEntity } from '../entities/course.entity';
 import { FilingEntity } from '../entities/filing.entity';
 import { FindingEntity } from '../entities/finding.entity';
@@ -8,9 +8,8 @@ import { PersonEntity } from '../entities/person.entity';
 import { RuleSetEntity } from '../entities/rule-set.entity';
 import { screen } from '../domain/screening';
 import {
-  lockFiling,
+  lockFilingToScreen,
   PRODUCER,
-  requireScreener,
   requireTransition,
   saveTransition,
   snapshot,
@@ -45,10 +44,8 @@ async function requireRectification(manager: EntityManager, filing: FilingEntity
  * SCREENING for the officers' review and approval.
  */
 export async function screenFiling(deps: CommandDeps, viewer: Viewer, filingId: string, requestId: string) {
-  viewer.requireUser();
   return deps.dataSource.transaction(async (manager) => {
-    const filing = await lockFiling(manager, filingId);
-    const actor = requireScreener(viewer, filing);
+    const { row: filing, actor } = await lockFilingToScreen(manager, viewer, filingId);
     requireTransition('screen', filing);
     const before = snapshot(filing);
     const from = filing.status;
@@ -101,10 +98,8 @@ export async function screenFiling(deps: CommandDeps, viewer: Viewer, filingId: 
  * needs rectification at once.
  */
 export async function addFinding(deps: CommandDeps, viewer: Viewer, input: FindingInput, requestId: string) {
-  viewer.requireUser();
   return deps.dataSource.transaction(async (manager) => {
-    const filing = await lockFiling(manager, input.filingId);
-    const actor: Claims = requireScreener(viewer, filing);
+    const { row: filing, actor } = await lockFilingToScreen(manager, viewer, input.filingId);
     requireTransition('addFinding', filing);
     const before = snapshot(filing);
     const from = filing.status;

@@ -1,4 +1,11 @@
-import { badInput, conflict, isUniqueViolation, notFound, type Viewer } from '@jianguan/platform';
+import {
+  badInput,
+  conflict,
+  isUniqueViolation,
+  lockAuthorised,
+  SCOPES,
+  type Viewer,
+} from '@jianguan/platform';
 import { FilingEntity } from '../entities/filing.entity';
 import { KnownInstitutionEntity } from '../entities/known-institution.entity';
 import { PersonEntity } from '../entities/person.entity';
@@ -7,14 +14,7 @@ import { FindingEntity } from '../entities/finding.entity';
 import type { FilingStatus } from '../domain/types';
 import { insertCourses, insertPersonnel } from './bulk';
 import { ruleSetAt } from './rule-sets';
-import {
-  lockFiling,
-  requireFiler,
-  requireTransition,
-  saveTransition,
-  snapshot,
-  type CommandDeps,
-} from './filing-state';
+import { lockFiling, requireTransition, saveTransition, snapshot, type CommandDeps } from './filing-state';
 import type { SubmitInput } from './inputs';
 
 /**
@@ -29,7 +29,7 @@ export async function submitFiling(
 ): Promise<FilingEntity> {
   const claims = viewer.requireUser();
   if (input.submittedAt) {
-    if (claims.institutionId || !viewer.hasScope('filing:submit')) {
+    if (claims.institutionId || !viewer.hasScope(SCOPES.filingSubmit)) {
       throw badInput('submittedAt', 'submittedAt may only be given by officials recording a received filing');
     }
     if (input.submittedAt.getTime() > Date.now())
@@ -37,14 +37,11 @@ export async function submitFiling(
   }
   try {
     return await deps.dataSource.transaction(async (manager) => {
-      const institution = await manager
-        .getRepository(KnownInstitutionEntity)
-        .createQueryBuilder('i')
-        .setLock('pessimistic_write')
-        .where('i.id = :id', { id: input.institutionId })
-        .getOne();
-      if (!institution) throw notFound('Institution');
-      const actor = requireFiler(viewer, institution);
+      const { row: institution, actor } = await lockAuthorised(manager, viewer, 'filing.submit', {
+        entity: KnownInstitutionEntity,
+        id: input.institutionId,
+        what: 'Institution',
+      });
       if (institution.kind !== 'ONLINE') {
         throw badInput('institutionId', 'Only ONLINE institutions file online training');
       }

@@ -1,5 +1,4 @@
-import { maskPhone } from '@jianguan/platform';
-import { SCREEN_SCOPE } from '../commands/filing-state';
+import { maskPhone, requireUuid, SCOPES } from '@jianguan/platform';
 import type { InstitutionInfo } from '../domain/types';
 import type { FilingContext } from '../context';
 import {
@@ -14,12 +13,13 @@ import {
 import { CourseEntity } from '../entities/course.entity';
 import { PersonEntity } from '../entities/person.entity';
 import { filingPart, type PageArgs } from '../queries/filing-parts';
-import { canSeeFiling, requireUuid, visibleFiling } from './access';
 
 export const filingResolvers = {
   /** Entity resolution obeys the same jurisdiction rule as a root query. */
   __resolveReference: async ({ id }: { id: string }, ctx: FilingContext) => {
-    const filing = await visibleFiling(ctx.viewer, () => ctx.loaders.filing.load(requireUuid('id', id)));
+    const filing = await ctx.viewer.requireVisible('filing.read', () =>
+      ctx.loaders.filing.load(requireUuid('id', id)),
+    );
     return filing && toFilingNode(filing);
   },
   personnel: async (filing: FilingNode, args: PageArgs, ctx: FilingContext) => {
@@ -52,7 +52,7 @@ export const institutionResolvers = {
   /** Only when the caller may see it: its own institution's, or its jurisdiction's. */
   onlineFiling: async ({ id }: { id: string }, _: unknown, ctx: FilingContext) => {
     const filing = await ctx.loaders.filingOfInstitution.load(id);
-    return filing && canSeeFiling(ctx.viewer, filing) ? toFilingNode(filing) : null;
+    return filing && ctx.viewer.may('filing.read', filing) ? toFilingNode(filing) : null;
   },
 };
 
@@ -71,7 +71,7 @@ export const regionResolvers = {
 /** Phone numbers are personal data: shown whole only to those who screen filings. */
 export const institutionInfoResolvers = {
   contactPhone: (info: InstitutionInfo, _: unknown, ctx: FilingContext) =>
-    info.contactPhone && !ctx.viewer.hasScope(SCREEN_SCOPE)
+    info.contactPhone && !ctx.viewer.hasScope(SCOPES.filingScreen)
       ? maskPhone(info.contactPhone)
       : info.contactPhone,
 };

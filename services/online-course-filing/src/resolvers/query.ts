@@ -1,12 +1,13 @@
-import { badInput, forbidden } from '@jianguan/platform';
+import { forbidden, requireRegionCode, requireUuid, SCOPES } from '@jianguan/platform';
 import type { FilingContext } from '../context';
 import { toFilingNode, toRuleSetNode } from '../api-types';
 import { RuleSetEntity } from '../entities/rule-set.entity';
-import { requireUuid, visibleFiling } from './access';
 
 export const queryResolvers = {
   onlineFiling: async (_: unknown, { id }: { id: string }, ctx: FilingContext) => {
-    const filing = await visibleFiling(ctx.viewer, () => ctx.loaders.filing.load(requireUuid('id', id)));
+    const filing = await ctx.viewer.requireVisible('filing.read', () =>
+      ctx.loaders.filing.load(requireUuid('id', id)),
+    );
     return filing && toFilingNode(filing);
   },
 
@@ -22,11 +23,10 @@ export const queryResolvers = {
   onlineFilingStats: (_: unknown, { regionCode }: { regionCode?: string | null }, ctx: FilingContext) => {
     ctx.viewer.requireUser();
     if (regionCode == null) {
-      if (!ctx.viewer.hasScope('admin')) throw forbidden('National statistics need the admin scope');
+      if (!ctx.viewer.hasScope(SCOPES.admin)) throw forbidden('National statistics need the admin scope');
       return ctx.loaders.filingStats.load('');
     }
-    if (!/^\d{2,12}$/.test(regionCode)) throw badInput('regionCode', 'regionCode must be a division code');
-    ctx.viewer.requireRegionStatistics(regionCode);
+    ctx.viewer.requireRegionStatistics(requireRegionCode('regionCode', regionCode));
     return ctx.loaders.filingStats.load(regionCode);
   },
 };

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { requireRegionCode, toPublicEntries } from './public-entries';
+import { requireRegionCode } from '@jianguan/platform';
+import { toPublicEntries } from './public-entries';
 import { lastChangeIn } from './list-stats';
 
 export type OpenDataFormat = 'CSV' | 'JSON';

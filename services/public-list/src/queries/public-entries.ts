@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { badInput, decodeCursor, pageSize, toConnection } from '@jianguan/platform';
+import { badInput, decodeCursor, pageSize, requireRegionCode, toConnection } from '@jianguan/platform';
 import type { PublicListName } from '../domain/listing-rules';
 import { bigrams } from '../domain/name-index';
 import { regionNamesFor } from './region-names';
@@ -62,11 +62,6 @@ export async function toPublicEntries(dataSource: DataSource, rows: PublicRow[])
     reasonCode: r.reason_code,
     since: r.since,
   }));
-}
-
-export function requireRegionCode(field: string, code: string): string {
-  if (!/^\d{2,12}$/.test(code)) throw badInput(field, `${field} must be a division code`);
-  return code;
 }
 
 /** One list, optionally of a region's subtree, ordered by name (keyset pagination on name, credit code). */

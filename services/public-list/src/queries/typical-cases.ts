@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { decodeCursor, pageSize, toConnection } from '@jianguan/platform';
-import { publicEntriesOf, requireRegionCode, type PublicEntryNode } from './public-entries';
+import { decodeCursor, pageSize, requireRegionCode, toConnection } from '@jianguan/platform';
+import { publicEntriesOf, type PublicEntryNode } from './public-entries';
 import { regionNamesFor } from './region-names';
 
 export interface TypicalCaseNode {

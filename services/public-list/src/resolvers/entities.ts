@@ -1,21 +1,19 @@
-import { badInput, forbidden } from '@jianguan/platform';
+import { forbidden, requireUuid } from '@jianguan/platform';
 import type { PublicListContext } from '../context';
 import { toListingChangeNode, toListingNode, type ListingNode } from '../api-types';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const institutionResolvers = {
   /** Listings with their history are for officials (and the institution itself), not the public. */
   __resolveReference: ({ id }: { id: string }, ctx: PublicListContext) => {
     ctx.viewer.requireUser();
-    if (!UUID.test(id)) throw badInput('id', 'id must be an ID');
-    return { id };
+    return { id: requireUuid('id', id) };
   },
   listing: async ({ id }: { id: string }, _: unknown, ctx: PublicListContext) => {
     const listing = await ctx.loaders.listing.load(id);
     if (!listing) return null;
-    const visible = ctx.viewer.canSeeInstitution({ id, regionCode: listing.regionCode ?? '' });
-    if (!visible) throw forbidden('Outside your jurisdiction');
+    if (!ctx.viewer.may('listing.read', { institutionId: id, regionCode: listing.regionCode ?? '' })) {
+      throw forbidden('Outside your jurisdiction');
+    }
     return toListingNode(listing);
   },
 };

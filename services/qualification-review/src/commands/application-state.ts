@@ -1,10 +1,10 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import {
-  forbidden,
-  lockById,
+  lockAuthorised,
   requireTransition as requireTableTransition,
   saveWithHistory,
   type Claims,
+  type LockedRow,
   type Viewer,
 } from '@jianguan/platform';
 import { ApplicationEntity } from '../entities/application.entity';
@@ -20,30 +20,22 @@ export interface CommandDeps {
   sla: SlaScheduler;
 }
 
-export const DECIDE_SCOPE = 'review:decide';
-export const READ_SCOPE = 'review:read';
-/** Officials who file on an institution's behalf (e.g. a county's service window). */
-export const SUBMIT_SCOPE = 'review:submit';
-/** Who may act on the applicant's side without an institution claim. */
-export const APPLICANT_SCOPES = [SUBMIT_SCOPE, DECIDE_SCOPE];
-
-/** Locks the application row for the rest of the transaction, so concurrent changes queue up. */
-export const lockApplication = (manager: EntityManager, id: string): Promise<ApplicationEntity> =>
-  lockById(manager, ApplicationEntity, id, 'Qualification application');
-
-/** Reviewers act on applications of their own jurisdiction only. */
-export function requireReviewer(viewer: Viewer, app: ApplicationEntity): Claims {
-  const claims = viewer.requireScope(DECIDE_SCOPE);
-  if (claims.institutionId || !viewer.covers(app.regionCode)) throw forbidden('Outside your jurisdiction');
-  return claims;
-}
-
-/** The applicant side: a user of the institution itself, or an official filing for it in its region. */
-export const requireApplicant = (
+/**
+ * Locks the application row for the rest of the transaction, so concurrent changes queue up, once
+ * the caller may act on it: `review.decide` (reviewers of its jurisdiction) or `review.apply` (the
+ * institution's users, officials filing for it). Authorised before the lock (libs/platform).
+ */
+export const lockApplication = (
+  manager: EntityManager,
   viewer: Viewer,
-  app: { institutionId: string; regionCode: string },
-): Claims =>
-  viewer.requireActingFor({ id: app.institutionId, regionCode: app.regionCode }, ...APPLICANT_SCOPES);
+  permission: 'review.decide' | 'review.apply',
+  id: string,
+): Promise<LockedRow<ApplicationEntity>> =>
+  lockAuthorised(manager, viewer, permission, {
+    entity: ApplicationEntity,
+    id,
+    what: 'Qualification application',
+  });
 
 export const requireTransition = (transition: Transition, app: ApplicationEntity): void =>
   requireTableTransition(APPLICATION_TRANSITIONS, transition, app.status);

@@ -5,7 +5,6 @@ import { PermitEntity } from '../entities/permit.entity';
 import { checklistOf } from '../domain/materials';
 import {
   lockApplication,
-  requireReviewer,
   requireTransition,
   saveTransition,
   snapshot,
@@ -25,8 +24,7 @@ export async function decideQualification(
   requestId: string,
 ): Promise<{ application: ApplicationEntity; permit: PermitEntity | null }> {
   return deps.dataSource.transaction(async (manager) => {
-    const app = await lockApplication(manager, input.applicationId);
-    const actor = requireReviewer(viewer, app);
+    const { row: app, actor } = await lockApplication(manager, viewer, 'review.decide', input.applicationId);
     if (input.expectedVersion != null && input.expectedVersion !== app.version) {
       throw conflict(
         `The application has changed since version ${input.expectedVersion} (now ${app.version})`,

@@ -3,8 +3,6 @@ import type { ApplicationEntity } from '../entities/application.entity';
 import { mergeMaterials } from '../domain/materials';
 import {
   lockApplication,
-  requireApplicant,
-  requireReviewer,
   requireTransition,
   saveTransition,
   snapshot,
@@ -20,8 +18,7 @@ export async function startReview(
   requestId: string,
 ): Promise<ApplicationEntity> {
   return deps.dataSource.transaction(async (manager) => {
-    const app = await lockApplication(manager, applicationId);
-    const actor = requireReviewer(viewer, app);
+    const { row: app, actor } = await lockApplication(manager, viewer, 'review.decide', applicationId);
     requireTransition('startReview', app);
     const before = snapshot(app);
     app.status = 'UNDER_REVIEW';
@@ -39,8 +36,7 @@ export async function requestMaterials(
   requestId: string,
 ): Promise<ApplicationEntity> {
   return deps.dataSource.transaction(async (manager) => {
-    const app = await lockApplication(manager, input.applicationId);
-    const actor = requireReviewer(viewer, app);
+    const { row: app, actor } = await lockApplication(manager, viewer, 'review.decide', input.applicationId);
     requireTransition('requestMaterials', app);
     const before = snapshot(app);
     app.status = 'MATERIALS_REQUESTED';
@@ -71,8 +67,7 @@ export async function resubmitMaterials(
   requestId: string,
 ): Promise<ApplicationEntity> {
   const app = await deps.dataSource.transaction(async (manager) => {
-    const app = await lockApplication(manager, input.applicationId);
-    const actor = requireApplicant(viewer, app);
+    const { row: app, actor } = await lockApplication(manager, viewer, 'review.apply', input.applicationId);
     requireTransition('resubmitMaterials', app);
     const given = new Set(input.materials.map((m) => m.type));
     const missing = app.requestedMaterials.filter((type) => !given.has(type));
@@ -103,8 +98,7 @@ export async function withdrawApplication(
   requestId: string,
 ): Promise<ApplicationEntity> {
   return deps.dataSource.transaction(async (manager) => {
-    const app = await lockApplication(manager, input.applicationId);
-    const actor = requireApplicant(viewer, app);
+    const { row: app, actor } = await lockApplication(manager, viewer, 'review.apply', input.applicationId);
     requireTransition('withdraw', app);
     const before = snapshot(app);
     app.status = 'WITHDRAWN';

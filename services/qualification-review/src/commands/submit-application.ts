@@ -1,8 +1,8 @@
-import { conflict, isUniqueViolation, notFound, timeLimitEnd, type Viewer } from '@jianguan/platform';
+import { conflict, isUniqueViolation, lockAuthorised, timeLimitEnd, type Viewer } from '@jianguan/platform';
 import { ApplicationEntity } from '../entities/application.entity';
 import { KnownInstitutionEntity } from '../entities/known-institution.entity';
 import { chooseTrack } from '../domain/track';
-import { requireApplicant, saveTransition, type CommandDeps } from './application-state';
+import { saveTransition, type CommandDeps } from './application-state';
 import type { SubmitInput } from './inputs';
 
 /**
@@ -15,20 +15,15 @@ export async function submitApplication(
   input: SubmitInput,
   requestId: string,
 ): Promise<ApplicationEntity> {
-  viewer.requireUser();
   let app: ApplicationEntity;
   try {
     app = await deps.dataSource.transaction(async (manager) => {
-      const institution = await manager
-        .getRepository(KnownInstitutionEntity)
-        .createQueryBuilder('i')
-        .setLock('pessimistic_read')
-        .where('i.id = :id', { id: input.institutionId })
-        .getOne();
-      if (!institution) throw notFound('Institution');
-      const actor = requireApplicant(viewer, {
-        institutionId: institution.id,
-        regionCode: institution.regionCode,
+      // FOR SHARE: applications of one institution may be submitted side by side.
+      const { row: institution, actor } = await lockAuthorised(manager, viewer, 'review.apply', {
+        entity: KnownInstitutionEntity,
+        id: input.institutionId,
+        what: 'Institution',
+        mode: 'pessimistic_read',
       });
       const now = new Date();
       const track = chooseTrack(institution);

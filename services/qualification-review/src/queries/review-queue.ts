@@ -1,8 +1,7 @@
 import type { DataSource } from 'typeorm';
-import { badInput, decodeCursor, forbidden, pageSize, toConnection, type Viewer } from '@jianguan/platform';
+import { badInput, decodeCursor, pageSize, toConnection, type Viewer } from '@jianguan/platform';
 import { ApplicationEntity } from '../entities/application.entity';
 import { APPLICATION_STATUSES, type ApplicationStatus } from '../domain/status';
-import { DECIDE_SCOPE, READ_SCOPE } from '../commands/application-state';
 
 export interface ReviewQueueArgs {
   regionCode?: string | null;
@@ -20,14 +19,10 @@ export const OVERDUE_SQL = (alias: string) =>
 
 /** Applications of the caller's jurisdiction by time limit, earliest first, with keyset paging. */
 export function reviewQueue(dataSource: DataSource, viewer: Viewer, args: ReviewQueueArgs) {
-  const claims = viewer.requireScope(READ_SCOPE, DECIDE_SCOPE);
-  if (claims.institutionId) throw forbidden('The review queue is for reviewers');
+  const regionCode = viewer.requireListRegion('review.queue', args.regionCode);
   const size = pageSize(args.first);
   const cursor = decodeCursor(args.after, ['instant', 'id']);
-  const regionCode = args.regionCode ?? claims.regionCode;
-  if (!/^\d{2,12}$/.test(regionCode)) throw badInput('regionCode', 'regionCode must be a division code');
   if (args.status && !APPLICATION_STATUSES.includes(args.status)) throw badInput('status', 'unknown status');
-  if (!viewer.covers(regionCode)) throw forbidden('Outside your jurisdiction');
 
   const base = () => {
     const query = dataSource

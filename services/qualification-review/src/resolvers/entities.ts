@@ -1,3 +1,4 @@
+import { requireUuid } from '@jianguan/platform';
 import type { ReviewContext } from '../context';
 import {
   toApplicationNode,
@@ -6,12 +7,13 @@ import {
   toStatusChangeNode,
   type ApplicationNode,
 } from '../api-types';
-import { canSeeApplication, requireUuid, visibleApplication } from './access';
 
 export const applicationResolvers = {
   /** Entity resolution obeys the same jurisdiction rule as a root query. */
   __resolveReference: async ({ id }: { id: string }, ctx: ReviewContext) => {
-    const app = visibleApplication(ctx.viewer, await ctx.loaders.application.load(requireUuid('id', id)));
+    const app = await ctx.viewer.requireVisible('review.read', () =>
+      ctx.loaders.application.load(requireUuid('id', id)),
+    );
     return app && toApplicationNode(app);
   },
   permit: async (app: ApplicationNode, _: unknown, ctx: ReviewContext) => {
@@ -32,7 +34,7 @@ export const institutionResolvers = {
   /** Only the applications the caller may see: its own institution's, or its jurisdiction's. */
   qualificationApplications: async ({ id }: { id: string }, _: unknown, ctx: ReviewContext) =>
     (await ctx.loaders.applicationsOfInstitution.load(id))
-      .filter((app) => canSeeApplication(ctx.viewer, app))
+      .filter((app) => ctx.viewer.may('review.read', app))
       .map((app) => toApplicationNode(app)),
 };
 

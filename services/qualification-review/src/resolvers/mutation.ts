@@ -17,7 +17,6 @@ import {
   submitInput,
   withdrawInput,
 } from '../commands/inputs';
-import { APPLICANT_SCOPES, DECIDE_SCOPE } from '../commands/application-state';
 
 type Args<T> = { input: T };
 
@@ -26,31 +25,31 @@ type Args<T> = { input: T };
 
 export const mutationResolvers = {
   submitQualificationApplication: async (_: unknown, { input }: Args<unknown>, ctx: ReviewContext) => {
-    ctx.viewer.requireInstitutionUserOrScope(...APPLICANT_SCOPES);
+    ctx.viewer.require('review.apply');
     const parsed = parseInput(submitInput, input);
     return toApplicationNode(await submitApplication(ctx.deps, ctx.viewer, parsed, ctx.requestId));
   },
 
   startReview: async (_: unknown, args: { applicationId: string }, ctx: ReviewContext) => {
-    ctx.viewer.requireScope(DECIDE_SCOPE);
+    ctx.viewer.require('review.decide');
     const { applicationId } = parseInput(applicationIdInput, args);
     return toApplicationNode(await startReview(ctx.deps, ctx.viewer, applicationId, ctx.requestId));
   },
 
   requestMaterials: async (_: unknown, { input }: Args<unknown>, ctx: ReviewContext) => {
-    ctx.viewer.requireScope(DECIDE_SCOPE);
+    ctx.viewer.require('review.decide');
     const parsed = parseInput(requestMaterialsInput, input);
     return toApplicationNode(await requestMaterials(ctx.deps, ctx.viewer, parsed, ctx.requestId));
   },
 
   resubmitMaterials: async (_: unknown, { input }: Args<unknown>, ctx: ReviewContext) => {
-    ctx.viewer.requireInstitutionUserOrScope(...APPLICANT_SCOPES);
+    ctx.viewer.require('review.apply');
     const parsed = parseInput(resubmitInput, input);
     return toApplicationNode(await resubmitMaterials(ctx.deps, ctx.viewer, parsed, ctx.requestId));
   },
 
   decideQualification: async (_: unknown, { input }: Args<unknown>, ctx: ReviewContext) => {
-    ctx.viewer.requireScope(DECIDE_SCOPE);
+    ctx.viewer.require('review.decide');
     const parsed = parseInput(decideInput, input);
     const { application, permit } = await decideQualification(ctx.deps, ctx.viewer, parsed, ctx.requestId);
     ctx.loaders.permit.prime(application.id, permit);
@@ -62,7 +61,7 @@ export const mutationResolvers = {
     args: { applicationId: string; reason?: string | null },
     ctx: ReviewContext,
   ) => {
-    ctx.viewer.requireInstitutionUserOrScope(...APPLICANT_SCOPES);
+    ctx.viewer.require('review.apply');
     const parsed = parseInput(withdrawInput, args);
     return toApplicationNode(await withdrawApplication(ctx.deps, ctx.viewer, parsed, ctx.requestId));
   },

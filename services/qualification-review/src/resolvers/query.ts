@@ -1,11 +1,13 @@
+import { requireUuid } from '@jianguan/platform';
 import type { ReviewContext } from '../context';
 import { toApplicationNode } from '../api-types';
 import { reviewQueue, type ReviewQueueArgs } from '../queries/review-queue';
-import { requireUuid, visibleApplication } from './access';
 
 export const queryResolvers = {
   qualificationApplication: async (_: unknown, { id }: { id: string }, ctx: ReviewContext) => {
-    const app = visibleApplication(ctx.viewer, await ctx.loaders.application.load(requireUuid('id', id)));
+    const app = await ctx.viewer.requireVisible('review.read', () =>
+      ctx.loaders.application.load(requireUuid('id', id)),
+    );
     return app && toApplicationNode(app);
   },
 

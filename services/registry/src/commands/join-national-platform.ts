@@ -1,19 +1,21 @@
 import type { DataSource } from 'typeorm';
-import { forbidden, writeAudit, type Claims, type Viewer } from '@jianguan/platform';
-import type { InstitutionEntity } from '../entities/institution.entity';
-import { lockInstitution, reassessCertificates, recordClassified, snapshot } from './institution-state';
+import { lockAuthorised, writeAudit, type Viewer } from '@jianguan/platform';
+import { InstitutionEntity } from '../entities/institution.entity';
+import { reassessCertificates, recordClassified, snapshot } from './institution-state';
 
 /** Records that the institution has joined the national supervision platform; idempotent. */
 export async function joinNationalPlatform(
   dataSource: DataSource,
   viewer: Viewer,
-  actor: Claims,
   institutionId: string,
   requestId: string,
 ): Promise<InstitutionEntity> {
   return dataSource.transaction(async (manager) => {
-    const institution = await lockInstitution(manager, institutionId);
-    if (!viewer.canSeeInstitution(institution)) throw forbidden('Outside your jurisdiction');
+    const { row: institution, actor } = await lockAuthorised(manager, viewer, 'registry.write', {
+      entity: InstitutionEntity,
+      id: institutionId,
+      what: 'Institution',
+    });
     if (institution.onNationalPlatform) return institution;
     const before = snapshot(institution);
     institution.onNationalPlatform = true;

@@ -1,16 +1,16 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import {
   conflict,
-  forbidden,
   isUniqueViolation,
+  lockAuthorised,
   writeAudit,
   type Claims,
   type Viewer,
 } from '@jianguan/platform';
 import { recordEvent } from '@jianguan/events';
 import { LicenceEntity } from '../entities/licence.entity';
-import type { InstitutionEntity } from '../entities/institution.entity';
-import { lockInstitution, reassessCertificates, snapshot } from './institution-state';
+import { InstitutionEntity } from '../entities/institution.entity';
+import { reassessCertificates, snapshot } from './institution-state';
 import type { RecordLicenceInput } from './inputs';
 
 export type LicenceData = Omit<RecordLicenceInput, 'institutionId'>;
@@ -55,15 +55,17 @@ export async function applyLicence(
 export async function recordLicence(
   dataSource: DataSource,
   viewer: Viewer,
-  actor: Claims,
   input: RecordLicenceInput,
   requestId: string,
 ): Promise<InstitutionEntity> {
   const { institutionId, ...data } = input;
   try {
     return await dataSource.transaction(async (manager) => {
-      const institution = await lockInstitution(manager, institutionId);
-      if (!viewer.covers(institution.regionCode)) throw forbidden('Outside your jurisdiction');
+      const { row: institution, actor } = await lockAuthorised(manager, viewer, 'registry.write', {
+        entity: InstitutionEntity,
+        id: institutionId,
+        what: 'Institution',
+      });
       return applyLicence(manager, institution, data, actor, requestId);
     });
   } catch (error) {

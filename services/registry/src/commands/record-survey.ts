@@ -1,11 +1,12 @@
 import type { DataSource } from 'typeorm';
-import { badInput, forbidden, writeAudit, type Viewer, type Claims } from '@jianguan/platform';
+import { badInput, lockAuthorised, writeAudit, type Viewer } from '@jianguan/platform';
+import { InstitutionEntity } from '../entities/institution.entity';
 import { RegionEntity } from '../entities/region.entity';
 import { SurveyRecordEntity } from '../entities/survey-record.entity';
 import { classifySurvey } from '../domain/survey-classification';
 import { deriveInstitutionStatus } from '../domain/institution-status';
 import { statusFacts } from './rederive-status';
-import { lockInstitution, reassessCertificates, recordClassified, snapshot } from './institution-state';
+import { reassessCertificates, recordClassified, snapshot } from './institution-state';
 import type { RecordSurveyInput } from './inputs';
 
 /** Surveys may be entered a little after the fact, but never ahead of the clock. */
@@ -14,7 +15,6 @@ const CLOCK_SKEW_MS = 5 * 60 * 1000;
 export async function recordSurvey(
   dataSource: DataSource,
   viewer: Viewer,
-  actor: Claims,
   input: RecordSurveyInput,
   requestId: string,
 ): Promise<SurveyRecordEntity> {
@@ -23,10 +23,12 @@ export async function recordSurvey(
     throw badInput('surveyedAt', 'surveyedAt must not be in the future');
   }
   return dataSource.transaction(async (manager) => {
-    const institution = await lockInstitution(manager, input.institutionId);
-    if (!viewer.covers(institution.regionCode) || !viewer.covers(input.gridCode)) {
-      throw forbidden('Outside your jurisdiction');
-    }
+    const { row: institution, actor } = await lockAuthorised(manager, viewer, 'registry.survey', {
+      entity: InstitutionEntity,
+      id: input.institutionId,
+      what: 'Institution',
+    });
+    viewer.requireRegion(input.gridCode);
     if (!input.gridCode.startsWith(institution.regionCode.slice(0, 6))) {
       throw badInput('gridCode', "gridCode must lie within the institution's county");
     }

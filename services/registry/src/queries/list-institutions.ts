@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { decodeCursor, forbidden, pageSize, toConnection, type Viewer } from '@jianguan/platform';
+import { decodeCursor, pageSize, toConnection, type Viewer } from '@jianguan/platform';
 import { InstitutionEntity } from '../entities/institution.entity';
 
 export interface InstitutionFilter {
@@ -28,7 +28,7 @@ export function listInstitutions(
   const size = pageSize(first);
   const cursor = decodeCursor(after, ['text', 'id']);
   const regionCode = filter.regionCode ?? claims.regionCode;
-  if (!viewer.covers(regionCode)) throw forbidden('Outside your jurisdiction');
+  viewer.requireRegion(regionCode);
 
   const base = () => {
     const query = dataSource

@@ -1,15 +1,13 @@
-import { notFound } from '@jianguan/platform';
+import { notFound, requireUuid } from '@jianguan/platform';
 import type { RegistryContext } from '../context';
 import { toInstitutionNode, toLicenceNode, toRegionNode, type InstitutionNode } from '../api-types';
 import { LICENCE_RULE_SETS } from '../domain/licence-rules';
-import { requireUuid, visibleInstitution } from './access';
 
 export const institutionResolvers = {
   /** Entity resolution from other subgraphs obeys the same jurisdiction rule as a root query. */
   __resolveReference: async ({ id }: { id: string }, ctx: RegistryContext) => {
-    const institution = visibleInstitution(
-      ctx.viewer,
-      await ctx.loaders.institution.load(requireUuid('id', id)),
+    const institution = await ctx.viewer.requireVisible('registry.read', () =>
+      ctx.loaders.institution.load(requireUuid('id', id)),
     );
     return institution && toInstitutionNode(institution);
   },

@@ -6,36 +6,35 @@ import { recordLicence } from '../commands/record-licence';
 import { recordSurvey } from '../commands/record-survey';
 import { joinNationalPlatform } from '../commands/join-national-platform';
 import { idInput, recordLicenceInput, recordSurveyInput, registerInstitutionInput } from '../commands/inputs';
-import { SURVEY_SCOPE, WRITE_SCOPE } from './access';
 
 type Args<T> = { input: T };
 
 export const mutationResolvers = {
   registerInstitution: async (_: unknown, { input }: Args<unknown>, ctx: RegistryContext) => {
-    const actor = ctx.viewer.requireScope(WRITE_SCOPE, SURVEY_SCOPE);
+    ctx.viewer.require('registry.survey');
     const parsed = parseInput(registerInstitutionInput, input);
-    ctx.viewer.requireRegion(parsed.regionCode);
+    const actor = ctx.viewer.requireOn('registry.survey', { regionCode: parsed.regionCode });
     return toInstitutionNode(await registerInstitution(ctx.dataSource, actor, parsed, ctx.requestId));
   },
 
   recordLicence: async (_: unknown, { input }: Args<unknown>, ctx: RegistryContext) => {
-    const actor = ctx.viewer.requireScope(WRITE_SCOPE);
+    ctx.viewer.require('registry.write');
     const parsed = parseInput(recordLicenceInput, input);
-    return toInstitutionNode(await recordLicence(ctx.dataSource, ctx.viewer, actor, parsed, ctx.requestId));
+    return toInstitutionNode(await recordLicence(ctx.dataSource, ctx.viewer, parsed, ctx.requestId));
   },
 
   recordSurvey: async (_: unknown, { input }: Args<unknown>, ctx: RegistryContext) => {
-    const actor = ctx.viewer.requireScope(WRITE_SCOPE, SURVEY_SCOPE);
+    ctx.viewer.require('registry.survey');
     const parsed = parseInput(recordSurveyInput, input);
-    const survey = await recordSurvey(ctx.dataSource, ctx.viewer, actor, parsed, ctx.requestId);
+    const survey = await recordSurvey(ctx.dataSource, ctx.viewer, parsed, ctx.requestId);
     return { ...survey };
   },
 
   joinNationalPlatform: async (_: unknown, args: { institutionId: string }, ctx: RegistryContext) => {
-    const actor = ctx.viewer.requireScope(WRITE_SCOPE);
+    ctx.viewer.require('registry.write');
     const { institutionId } = parseInput(idInput, args);
     return toInstitutionNode(
-      await joinNationalPlatform(ctx.dataSource, ctx.viewer, actor, institutionId, ctx.requestId),
+      await joinNationalPlatform(ctx.dataSource, ctx.viewer, institutionId, ctx.requestId),
     );
   },
 };

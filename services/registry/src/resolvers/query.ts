@@ -1,16 +1,13 @@
-import { badInput } from '@jianguan/platform';
+import { requireRegionCode, requireUuid } from '@jianguan/platform';
 import type { RegistryContext } from '../context';
 import { toInstitutionNode, toRegionNode } from '../api-types';
 import { InstitutionEntity } from '../entities/institution.entity';
 import { listInstitutions, type InstitutionFilter } from '../queries/list-institutions';
-import { requireUuid, visibleInstitution } from './access';
 
 export const queryResolvers = {
   institution: async (_: unknown, { id }: { id: string }, ctx: RegistryContext) => {
-    ctx.viewer.requireUser();
-    const institution = visibleInstitution(
-      ctx.viewer,
-      await ctx.loaders.institution.load(requireUuid('id', id)),
+    const institution = await ctx.viewer.requireVisible('registry.read', () =>
+      ctx.loaders.institution.load(requireUuid('id', id)),
     );
     return institution && toInstitutionNode(institution);
   },
@@ -20,9 +17,9 @@ export const queryResolvers = {
     { creditCode }: { creditCode: string },
     ctx: RegistryContext,
   ) => {
-    ctx.viewer.requireUser();
-    const found = await ctx.dataSource.getRepository(InstitutionEntity).findOneBy({ creditCode });
-    const institution = visibleInstitution(ctx.viewer, found);
+    const institution = await ctx.viewer.requireVisible('registry.read', () =>
+      ctx.dataSource.getRepository(InstitutionEntity).findOneBy({ creditCode }),
+    );
     return institution && toInstitutionNode(institution);
   },
 
@@ -45,8 +42,7 @@ export const queryResolvers = {
 
   region: async (_: unknown, { code }: { code: string }, ctx: RegistryContext) => {
     ctx.viewer.requireUser();
-    if (!/^\d{2,12}$/.test(code)) throw badInput('code', 'code must be a division code');
-    const region = await ctx.loaders.region.load(code);
+    const region = await ctx.loaders.region.load(requireRegionCode('code', code));
     return region && toRegionNode(region);
   },
 };

@@ -34,3 +34,6 @@ export * from './copy-rows';
 export * from './import-refused';
 export * from './idempotency';
 export * from './database-roles';
+export * from './keyset-page';
+export * from './region-subtree';
+export * from './loaders';

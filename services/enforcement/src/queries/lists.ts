@@ -1,11 +1,17 @@
 import type { DataSource } from 'typeorm';
-import { badInput, decodeCursor, forbidden, pageSize, toConnection, type Viewer } from '@jianguan/platform';
+import {
+  badInput,
+  forbidden,
+  inRegionSubtree,
+  keysetPaging,
+  type Keyset,
+  type Viewer,
+} from '@jianguan/platform';
 import { RectificationOrderEntity } from '../entities/rectification-order.entity';
 import { DisciplineReferralEntity } from '../entities/discipline-referral.entity';
 import { ORDER_STATUSES, type OrderStatus } from '../domain/order';
 import { DISCIPLINE_SCOPE, READ_SCOPE, WRITE_SCOPE } from '../commands/order-state';
 
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function jurisdiction(viewer: Viewer, requested: string | null | undefined, ...scopes: string[]): string {
@@ -17,6 +23,22 @@ function jurisdiction(viewer: Viewer, requested: string | null | undefined, ...s
   return regionCode;
 }
 
+const NEWEST_ORDERS_FIRST: Keyset<RectificationOrderEntity> = {
+  direction: 'DESC',
+  columns: [
+    { column: 'o.issued_at', part: 'instant', of: (o) => o.issuedAt.toISOString() },
+    { column: 'o.id', part: 'id', of: (o) => o.id },
+  ],
+};
+
+const NEWEST_REFERRALS_FIRST: Keyset<DisciplineReferralEntity> = {
+  direction: 'DESC',
+  columns: [
+    { column: 'r.referred_at', part: 'instant', of: (r) => r.referredAt.toISOString() },
+    { column: 'r.id', part: 'id', of: (r) => r.id },
+  ],
+};
+
 export interface OrderListArgs {
   filter?: { regionCode?: string | null; status?: OrderStatus | null; institutionId?: string | null } | null;
   first?: number | null;
@@ -27,38 +49,19 @@ export interface OrderListArgs {
 export function rectificationOrders(dataSource: DataSource, viewer: Viewer, args: OrderListArgs) {
   const filter = args.filter ?? {};
   const regionCode = jurisdiction(viewer, filter.regionCode, READ_SCOPE, WRITE_SCOPE);
-  const size = pageSize(args.first);
-  const cursor = decodeCursor(args.after, ['instant', 'id']);
+  const paging = keysetPaging(NEWEST_ORDERS_FIRST, args);
   if (filter.status && !ORDER_STATUSES.includes(filter.status)) throw badInput('status', 'unknown status');
   if (filter.institutionId && !UUID.test(filter.institutionId))
     throw badInput('institutionId', 'institutionId must be an ID');
-  const base = () => {
+  return paging.connection(() => {
     const query = dataSource
       .getRepository(RectificationOrderEntity)
       .createQueryBuilder('o')
-      .where('o.region_code LIKE :prefix', { prefix: `${escapeLike(regionCode)}%` });
+      .where(...inRegionSubtree('o.region_code', regionCode));
     if (filter.status) query.andWhere('o.status = :status', { status: filter.status });
     if (filter.institutionId) query.andWhere('o.institution_id = :iid', { iid: filter.institutionId });
     return query;
-  };
-  const page = base();
-  if (cursor) {
-    page.andWhere('(o.issued_at, o.id) < (:at::timestamptz, :id::uuid)', { at: cursor[0], id: cursor[1] });
-  }
-  return page
-    .orderBy('o.issued_at', 'DESC')
-    .addOrderBy('o.id', 'DESC')
-    .limit(size + 1)
-    .getMany()
-    .then((rows) =>
-      toConnection(
-        rows,
-        size,
-        (row) => [row.issuedAt.toISOString(), row.id],
-        !!cursor,
-        () => base().getCount(),
-      ),
-    );
+  });
 }
 
 /** Discipline referrals of the region and below, newest first; for discipline:read only. */
@@ -68,29 +71,11 @@ export function disciplineReferrals(
   args: { regionCode?: string | null; first?: number | null; after?: string | null },
 ) {
   const regionCode = jurisdiction(viewer, args.regionCode, DISCIPLINE_SCOPE);
-  const size = pageSize(args.first);
-  const cursor = decodeCursor(args.after, ['instant', 'id']);
-  const base = () =>
+  const paging = keysetPaging(NEWEST_REFERRALS_FIRST, args);
+  return paging.connection(() =>
     dataSource
       .getRepository(DisciplineReferralEntity)
       .createQueryBuilder('r')
-      .where('r.region_code LIKE :prefix', { prefix: `${escapeLike(regionCode)}%` });
-  const page = base();
-  if (cursor) {
-    page.andWhere('(r.referred_at, r.id) < (:at::timestamptz, :id::uuid)', { at: cursor[0], id: cursor[1] });
-  }
-  return page
-    .orderBy('r.referred_at', 'DESC')
-    .addOrderBy('r.id', 'DESC')
-    .limit(size + 1)
-    .getMany()
-    .then((rows) =>
-      toConnection(
-        rows,
-        size,
-        (row) => [row.referredAt.toISOString(), row.id],
-        !!cursor,
-        () => base().getCount(),
-      ),
-    );
+      .where(...inRegionSubtree('r.region_code', regionCode)),
+  );
 }

@@ -1,5 +1,12 @@
 import type { DataSource } from 'typeorm';
-import { badInput, decodeCursor, forbidden, pageSize, toConnection, type Viewer } from '@jianguan/platform';
+import {
+  badInput,
+  forbidden,
+  inRegionSubtree,
+  keysetPaging,
+  type Keyset,
+  type Viewer,
+} from '@jianguan/platform';
 import { ApplicationEntity } from '../entities/application.entity';
 import { APPLICATION_STATUSES, type ApplicationStatus } from '../domain/status';
 import { DECIDE_SCOPE, READ_SCOPE } from '../commands/application-state';
@@ -12,7 +19,13 @@ export interface ReviewQueueArgs {
   after?: string | null;
 }
 
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+const EARLIEST_DUE_FIRST: Keyset<ApplicationEntity> = {
+  direction: 'ASC',
+  columns: [
+    { column: 'a.due_at', part: 'instant', of: (a) => a.dueAt.toISOString() },
+    { column: 'a.id', part: 'id', of: (a) => a.id },
+  ],
+};
 
 /** SQL for "the time limit has passed without a decision" (a paused clock is not overdue). */
 export const OVERDUE_SQL = (alias: string) =>
@@ -22,38 +35,19 @@ export const OVERDUE_SQL = (alias: string) =>
 export function reviewQueue(dataSource: DataSource, viewer: Viewer, args: ReviewQueueArgs) {
   const claims = viewer.requireScope(READ_SCOPE, DECIDE_SCOPE);
   if (claims.institutionId) throw forbidden('The review queue is for reviewers');
-  const size = pageSize(args.first);
-  const cursor = decodeCursor(args.after, ['instant', 'id']);
+  const paging = keysetPaging(EARLIEST_DUE_FIRST, args);
   const regionCode = args.regionCode ?? claims.regionCode;
   if (!/^\d{2,12}$/.test(regionCode)) throw badInput('regionCode', 'regionCode must be a division code');
   if (args.status && !APPLICATION_STATUSES.includes(args.status)) throw badInput('status', 'unknown status');
   if (!viewer.covers(regionCode)) throw forbidden('Outside your jurisdiction');
 
-  const base = () => {
+  return paging.connection(() => {
     const query = dataSource
       .getRepository(ApplicationEntity)
       .createQueryBuilder('a')
-      .where('a.region_code LIKE :prefix', { prefix: `${escapeLike(regionCode)}%` });
+      .where(...inRegionSubtree('a.region_code', regionCode));
     if (args.status) query.andWhere('a.status = :status', { status: args.status });
     if (args.overdueOnly) query.andWhere(OVERDUE_SQL('a'));
     return query;
-  };
-  const page = base();
-  if (cursor) {
-    page.andWhere('(a.due_at, a.id) > (:dueAt::timestamptz, :id::uuid)', { dueAt: cursor[0], id: cursor[1] });
-  }
-  return page
-    .orderBy('a.due_at', 'ASC')
-    .addOrderBy('a.id', 'ASC')
-    .limit(size + 1)
-    .getMany()
-    .then((rows) =>
-      toConnection(
-        rows,
-        size,
-        (row) => [row.dueAt.toISOString(), row.id],
-        !!cursor,
-        () => base().getCount(),
-      ),
-    );
+  });
 }

@@ -37,3 +37,4 @@ export * from './database-roles';
 export * from './keyset-page';
 export * from './region-subtree';
 export * from './loaders';
+export * from './api-node';

@@ -7,8 +7,8 @@
 import { Client } from 'pg';
 import { QINGHAI, tokenFor, validCreditCode } from '@jianguan/testing';
 import { until } from './support/polling';
-import { startFederation, type GraphQLResponse, type TestFederation } from './support/federation';
-import { RECORD_LICENCE, RECORD_SURVEY, REGISTER } from './support/registry-operations';
+import { ok, startFederation, type TestFederation } from './support/federation';
+import { RECORD_SURVEY, recordLicences, registerInstitution } from './support/registry-operations';
 import { CONFIRM, EXTEND, ISSUE } from './support/enforcement-operations';
 
 const COUNTY = QINGHAI.chengdong;
@@ -66,11 +66,6 @@ afterAll(async () => {
   await db?.end();
   await federation?.stop();
 });
-
-const ok = <T>(result: GraphQLResponse<T>): T => {
-  if (result.errors) throw new Error(JSON.stringify(result.errors));
-  return result.data!;
-};
 
 const LOOKUP = `query Lookup($query: String!) { publicLookup(query: $query) { name creditCode list listLabel reason reasonCode } }`;
 const REGISTRY_VIEW = `query View($id: ID!) {
@@ -134,26 +129,15 @@ const untilView = (id: string, check: (v: View) => boolean) => until(() => view(
 
 async function register(
   name: string,
-  options: { kind?: string; licences?: string[]; onPlatform?: boolean } = {},
+  options: { kind?: 'OFFLINE' | 'ONLINE'; licences?: string[]; onPlatform?: boolean } = {},
 ) {
-  const creditCode = validCreditCode(COUNTY);
-  const { id } = ok(
-    await federation.query<{ registerInstitution: { id: string } }>(
-      REGISTER,
-      {
-        input: {
-          name,
-          creditCode,
-          kind: options.kind ?? 'OFFLINE',
-          category: 'SUBJECT',
-          regionCode: QINGHAI.beiguanCommunity,
-          address: '西宁市城东区东关大街 18 号',
-          onNationalPlatform: options.onPlatform ?? true,
-        },
-      },
-      tokens.grid,
-    ),
-  ).registerInstitution;
+  const { id, creditCode } = await registerInstitution(federation, tokens.grid, {
+    name,
+    kind: options.kind,
+    regionCode: QINGHAI.beiguanCommunity,
+    address: '西宁市城东区东关大街 18 号',
+    onNationalPlatform: options.onPlatform ?? true,
+  });
   for (const type of options.licences ?? []) await recordLicence(id, type);
   await until(
     async () => (await db.query(`SELECT 1 FROM enforcement.known_institution WHERE id = $1`, [id])).rowCount,
@@ -162,22 +146,8 @@ async function register(
   return { id, creditCode };
 }
 
-const recordLicence = async (institutionId: string, type: string) =>
-  ok(
-    await federation.query(
-      RECORD_LICENCE,
-      {
-        input: {
-          institutionId,
-          type,
-          number: `${type}-${institutionId.slice(0, 8)}`,
-          issuedBy: '西宁市城东区',
-          issuedOn: '2025-03-01',
-        },
-      },
-      tokens.grid,
-    ),
-  );
+const recordLicence = (institutionId: string, type: string) =>
+  recordLicences(federation, tokens.grid, institutionId, [type]);
 
 const issue = (institutionId: string, deadline: string, token = tokens.county, code = 'FIRE_EXIT_BLOCKED') =>
   federation.query<{ issueRectificationOrder: { id: string; deadline: string } }>(

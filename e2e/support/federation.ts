@@ -28,6 +28,12 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
   errors?: { message: string; extensions?: { code?: string; field?: string } }[];
 }
 
+/** The data of a response that must have succeeded (its errors, when any, fail the test). */
+export const ok = <T>(result: GraphQLResponse<T>): T => {
+  if (result.errors) throw new Error(JSON.stringify(result.errors));
+  return result.data!;
+};
+
 export interface TestFederation {
   gatewayUrl: string;
   subgraphUrls: Record<string, string>;

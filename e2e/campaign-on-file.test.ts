@@ -5,9 +5,9 @@
  * the county's dashboard shows exactly that.
  */
 import { Client } from 'pg';
-import { QINGHAI, tokenFor } from '@jianguan/testing';
+import { QINGHAI, officialToken } from '@jianguan/testing';
 import { until } from './support/polling';
-import { ok, startFederation, type TestFederation } from './support/federation';
+import { ok, type TestFederation, startFederationWithDatabase, stopFederation } from './support/federation';
 import { recordLicences, recordOperatingSurvey, registerInstitution } from './support/registry-operations';
 
 const COUNTY = QINGHAI.chengzhong;
@@ -21,34 +21,24 @@ let official: string;
 let grid: string;
 
 beforeAll(async () => {
-  federation = await startFederation({
+  ({ federation, db } = await startFederationWithDatabase({
     workers: true,
     env: {
       ENFORCEMENT_REMINDER_OFFSETS_SECONDS: '3',
       ENFORCEMENT_ESCALATION_GRACE: '600s',
       OUTBOX_POLL_MS: '200',
     },
-  });
-  db = new Client({ connectionString: federation.db.url });
-  await db.connect();
-  official = await tokenFor({
-    sub: 'cz-officer',
-    name: '城中区执法',
-    scopes: ['enforcement:write', 'enforcement:read', 'registry:read', 'review:read', 'filing:read'],
-    regionCode: COUNTY,
-  });
-  grid = await tokenFor({
-    sub: 'cz-grid',
-    name: '城中区网格员',
-    scopes: ['registry:write', 'registry:read'],
-    regionCode: COUNTY,
-  });
+  }));
+  official = await officialToken(
+    'cz-officer',
+    '城中区执法',
+    ['enforcement:write', 'enforcement:read', 'registry:read', 'review:read', 'filing:read'],
+    COUNTY,
+  );
+  grid = await officialToken('cz-grid', '城中区网格员', ['registry:write', 'registry:read'], COUNTY);
 }, 60_000);
 
-afterAll(async () => {
-  await db?.end();
-  await federation?.stop();
-});
+afterAll(() => stopFederation(federation, db));
 
 const DASHBOARD = `query Dashboard($code: String!) {
   region(code: $code) {

@@ -7,7 +7,7 @@
 import { Client } from 'pg';
 import { QINGHAI, tokenFor } from '@jianguan/testing';
 import { until } from './support/polling';
-import { ok, startFederation, type TestFederation } from './support/federation';
+import { ok, type TestFederation, startFederationWithDatabase, stopFederation } from './support/federation';
 import {
   JOIN_PLATFORM,
   recordLicences as recordLicencesOf,
@@ -160,16 +160,14 @@ async function untilOrder(id: string, status: string, timeoutMs = 15_000) {
 }
 
 beforeAll(async () => {
-  federation = await startFederation({
+  ({ federation, db } = await startFederationWithDatabase({
     workers: true,
     env: {
       ENFORCEMENT_REMINDER_OFFSETS_SECONDS: '10,5',
       ENFORCEMENT_ESCALATION_GRACE: '2s',
       OUTBOX_POLL_MS: '200',
     },
-  });
-  db = new Client({ connectionString: federation.db.url });
-  await db.connect();
+  }));
   const official = (sub: string, name: string, scopes: string[], regionCode: string) =>
     tokenFor({ sub, name, scopes, regionCode });
   tokens.province = await official(
@@ -190,10 +188,7 @@ beforeAll(async () => {
   tokens.discipline = await official('inspector-zhou', '周纪检', ['discipline:read'], QINGHAI.province);
 }, 60_000);
 
-afterAll(async () => {
-  await db?.end();
-  await federation?.stop();
-});
+afterAll(() => stopFederation(federation, db));
 
 describe('the licence-incomplete campaign in Chengdong county', () => {
   it('starts with an empty dashboard, and the province starts the campaign', async () => {

@@ -5,9 +5,9 @@
  * registry's facts, double submits record once, and deadlines read in Beijing time.
  */
 import { Client } from 'pg';
-import { QINGHAI, tokenFor, validCreditCode } from '@jianguan/testing';
+import { QINGHAI, validCreditCode, officialToken } from '@jianguan/testing';
 import { until } from './support/polling';
-import { ok, startFederation, type TestFederation } from './support/federation';
+import { ok, type TestFederation, startFederationWithDatabase, stopFederation } from './support/federation';
 import { RECORD_SURVEY, recordLicences, registerInstitution } from './support/registry-operations';
 import { CONFIRM, EXTEND, ISSUE } from './support/enforcement-operations';
 
@@ -19,53 +19,23 @@ let db: Client;
 const tokens = {} as Record<'grid' | 'county' | 'city' | 'otherCounty' | 'province', string>;
 
 beforeAll(async () => {
-  federation = await startFederation({
+  ({ federation, db } = await startFederationWithDatabase({
     workers: true,
     env: {
       ENFORCEMENT_REMINDER_OFFSETS_SECONDS: '1',
       ENFORCEMENT_ESCALATION_GRACE: '5s',
       OUTBOX_POLL_MS: '200',
     },
-  });
-  db = new Client({ connectionString: federation.db.url });
-  await db.connect();
+  }));
   const enforcer = ['enforcement:write', 'enforcement:read', 'registry:read'];
-  tokens.grid = await tokenFor({
-    sub: 'grid-ma',
-    name: '马网格员',
-    scopes: ['registry:write', 'registry:read'],
-    regionCode: COUNTY,
-  });
-  tokens.county = await tokenFor({
-    sub: 'officer-wang',
-    name: '王执法',
-    scopes: enforcer,
-    regionCode: COUNTY,
-  });
-  tokens.city = await tokenFor({
-    sub: 'city-zhao',
-    name: '赵市局',
-    scopes: enforcer,
-    regionCode: QINGHAI.xining,
-  });
-  tokens.otherCounty = await tokenFor({
-    sub: 'officer-liu',
-    name: '刘执法',
-    scopes: enforcer,
-    regionCode: QINGHAI.chengzhong,
-  });
-  tokens.province = await tokenFor({
-    sub: 'qh',
-    name: '省厅',
-    scopes: [...enforcer, 'admin'],
-    regionCode: QINGHAI.province,
-  });
+  tokens.grid = await officialToken('grid-ma', '马网格员', ['registry:write', 'registry:read'], COUNTY);
+  tokens.county = await officialToken('officer-wang', '王执法', enforcer, COUNTY);
+  tokens.city = await officialToken('city-zhao', '赵市局', enforcer, QINGHAI.xining);
+  tokens.otherCounty = await officialToken('officer-liu', '刘执法', enforcer, QINGHAI.chengzhong);
+  tokens.province = await officialToken('qh', '省厅', [...enforcer, 'admin'], QINGHAI.province);
 }, 60_000);
 
-afterAll(async () => {
-  await db?.end();
-  await federation?.stop();
-});
+afterAll(() => stopFederation(federation, db));
 
 const LOOKUP = `query Lookup($query: String!) { publicLookup(query: $query) { name creditCode list listLabel reason reasonCode } }`;
 const REGISTRY_VIEW = `query View($id: ID!) {

@@ -15,6 +15,7 @@ import {
   type TestDatabase,
   type TestQueuePrefix,
 } from '@jianguan/testing';
+import { Client } from 'pg';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
@@ -80,6 +81,25 @@ export async function postGraphQL<T>(
   });
   const body = (await response.json()) as Omit<GraphQLResponse<T>, 'status'>;
   return { status: response.status, ...body };
+}
+
+/** The options of startFederation. */
+export type FederationOptions = NonNullable<Parameters<typeof startFederation>[0]>;
+
+/** startFederation and a connected client on its database, for a test file's `beforeAll`. */
+export async function startFederationWithDatabase(
+  options: FederationOptions = {},
+): Promise<{ federation: TestFederation; db: Client }> {
+  const federation = await startFederation(options);
+  const db = new Client({ connectionString: federation.db.url });
+  await db.connect();
+  return { federation, db };
+}
+
+/** Ends the database client and stops the federation, for `afterAll` (either is unset when start failed). */
+export async function stopFederation(federation: TestFederation | undefined, db: Client | undefined) {
+  await db?.end();
+  await federation?.stop();
 }
 
 /**

@@ -2,7 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { QINGHAI, tokenFor } from '@jianguan/testing';
 import { until } from './support/polling';
-import { startFederation, type GraphQLResponse, type TestFederation } from './support/federation';
+import {
+  type GraphQLResponse,
+  type TestFederation,
+  startFederationWithDatabase,
+  stopFederation,
+} from './support/federation';
 import { EXTEND, ISSUE, problems } from './support/enforcement-operations';
 import { materials, START_REVIEW, SUBMIT } from './support/qualification-review-operations';
 import {
@@ -27,9 +32,7 @@ let filingId: string;
 let institutionUser: string;
 
 beforeAll(async () => {
-  federation = await startFederation({ workers: true, env: { OUTBOX_POLL_MS: '200' } });
-  db = new Client({ connectionString: federation.db.url });
-  await db.connect();
+  ({ federation, db } = await startFederationWithDatabase({ workers: true, env: { OUTBOX_POLL_MS: '200' } }));
   const registryOfficer = await tokenFor({ scopes: ['registry:write'], regionCode: QINGHAI.chengdong });
   institutionId = await registerOnlineInstitution(federation, db, registryOfficer);
   for (const schema of ['enforcement', 'qualification_review']) {
@@ -61,10 +64,7 @@ beforeAll(async () => {
   filingId = filing.data!.submitOnlineFiling.id;
 });
 
-afterAll(async () => {
-  await db?.end();
-  await federation?.stop();
-});
+afterAll(() => stopFederation(federation, db));
 
 /** One mutation per subgraph that changes a row it locks first; `id` is the row's id. */
 const LOCKING_MUTATIONS = [

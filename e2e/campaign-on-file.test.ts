@@ -5,10 +5,10 @@
  * the county's dashboard shows exactly that.
  */
 import { Client } from 'pg';
-import { QINGHAI, tokenFor, validCreditCode } from '@jianguan/testing';
+import { QINGHAI, officialToken } from '@jianguan/testing';
 import { until } from './support/polling';
-import { startFederation, type GraphQLResponse, type TestFederation } from './support/federation';
-import { RECORD_LICENCE, RECORD_SURVEY, REGISTER } from './support/registry-operations';
+import { ok, type TestFederation, startFederationWithDatabase, stopFederation } from './support/federation';
+import { recordLicences, recordOperatingSurvey, registerInstitution } from './support/registry-operations';
 
 const COUNTY = QINGHAI.chengzhong;
 const PLACE = QINGHAI.chengzhong; // institutions registered at county level
@@ -21,39 +21,24 @@ let official: string;
 let grid: string;
 
 beforeAll(async () => {
-  federation = await startFederation({
+  ({ federation, db } = await startFederationWithDatabase({
     workers: true,
     env: {
       ENFORCEMENT_REMINDER_OFFSETS_SECONDS: '3',
       ENFORCEMENT_ESCALATION_GRACE: '600s',
       OUTBOX_POLL_MS: '200',
     },
-  });
-  db = new Client({ connectionString: federation.db.url });
-  await db.connect();
-  official = await tokenFor({
-    sub: 'cz-officer',
-    name: '城中区执法',
-    scopes: ['enforcement:write', 'enforcement:read', 'registry:read', 'review:read', 'filing:read'],
-    regionCode: COUNTY,
-  });
-  grid = await tokenFor({
-    sub: 'cz-grid',
-    name: '城中区网格员',
-    scopes: ['registry:write', 'registry:read'],
-    regionCode: COUNTY,
-  });
+  }));
+  official = await officialToken(
+    'cz-officer',
+    '城中区执法',
+    ['enforcement:write', 'enforcement:read', 'registry:read', 'review:read', 'filing:read'],
+    COUNTY,
+  );
+  grid = await officialToken('cz-grid', '城中区网格员', ['registry:write', 'registry:read'], COUNTY);
 }, 60_000);
 
-afterAll(async () => {
-  await db?.end();
-  await federation?.stop();
-});
-
-const ok = <T>(result: GraphQLResponse<T>): T => {
-  if (result.errors) throw new Error(JSON.stringify(result.errors));
-  return result.data!;
-};
+afterAll(() => stopFederation(federation, db));
 
 const DASHBOARD = `query Dashboard($code: String!) {
   region(code: $code) {
@@ -79,57 +64,15 @@ const view = async (id: string) =>
 const untilView = (id: string, check: (v: View) => boolean) => until(() => view(id), check, 30_000);
 
 async function register(name: string, licences: string[], onNationalPlatform = true) {
-  const { id } = ok(
-    await federation.query<{ registerInstitution: { id: string } }>(
-      REGISTER,
-      {
-        input: {
-          name,
-          creditCode: validCreditCode(COUNTY),
-          kind: 'OFFLINE',
-          category: 'SUBJECT',
-          regionCode: PLACE,
-          address: '西宁市城中区南大街 1 号',
-          onNationalPlatform,
-        },
-      },
-      grid,
-    ),
-  ).registerInstitution;
+  const institution = { name, regionCode: PLACE, address: '西宁市城中区南大街 1 号', onNationalPlatform };
+  const { id } = await registerInstitution(federation, grid, institution);
   for (const type of licences) await recordLicence(id, type);
   // The grid survey classifies it (分类建档), which is what puts it in a campaign's scope.
-  ok(
-    await federation.query(
-      RECORD_SURVEY,
-      {
-        input: {
-          institutionId: id,
-          surveyedAt: new Date(Date.now() - 60_000).toISOString(),
-          gridCode: PLACE,
-          finding: 'OPERATING',
-        },
-      },
-      grid,
-    ),
-  );
+  await recordOperatingSurvey(federation, grid, id, PLACE);
   return id;
 }
-const recordLicence = async (institutionId: string, type: string) =>
-  ok(
-    await federation.query(
-      RECORD_LICENCE,
-      {
-        input: {
-          institutionId,
-          type,
-          number: `${type}-${institutionId.slice(0, 8)}`,
-          issuedBy: '西宁市城中区',
-          issuedOn: '2025-03-01',
-        },
-      },
-      grid,
-    ),
-  );
+const recordLicence = (institutionId: string, type: string) =>
+  recordLicences(federation, grid, institutionId, [type], '西宁市城中区');
 
 it('opens orders for every institution on file in scope, and the dashboard counts what followed', async () => {
   const base = ['BUSINESS_LICENCE', 'FIRE_SAFETY_CLEARANCE'];

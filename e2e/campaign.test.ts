@@ -5,10 +5,15 @@
  * statistics of all five departments — as the province would.
  */
 import { Client } from 'pg';
-import { QINGHAI, tokenFor, validCreditCode } from '@jianguan/testing';
+import { QINGHAI, tokenFor } from '@jianguan/testing';
 import { until } from './support/polling';
-import { startFederation, type GraphQLResponse, type TestFederation } from './support/federation';
-import { JOIN_PLATFORM, RECORD_LICENCE, RECORD_SURVEY, REGISTER } from './support/registry-operations';
+import { ok, type TestFederation, startFederationWithDatabase, stopFederation } from './support/federation';
+import {
+  JOIN_PLATFORM,
+  recordLicences as recordLicencesOf,
+  recordOperatingSurvey,
+  registerInstitution,
+} from './support/registry-operations';
 import {
   DECIDE,
   materials,
@@ -89,11 +94,6 @@ const ids = {} as Record<
 let campaignId: string;
 let campaignDeadline: string;
 
-const ok = <T>(result: GraphQLResponse<T>): T => {
-  if (result.errors) throw new Error(JSON.stringify(result.errors));
-  return result.data!;
-};
-
 const institutionUser = (institutionId: string) =>
   tokenFor({
     sub: `user-${institutionId}`,
@@ -138,60 +138,15 @@ async function register(
   name: string,
   options: { kind?: 'OFFLINE' | 'ONLINE'; onNationalPlatform?: boolean },
 ) {
-  return ok(
-    await federation.query<{ registerInstitution: { id: string } }>(
-      REGISTER,
-      {
-        input: {
-          name,
-          creditCode: validCreditCode(COUNTY),
-          kind: options.kind ?? 'OFFLINE',
-          category: 'SUBJECT',
-          regionCode: COMMUNITY,
-          address: '西宁市城东区东关大街 18 号',
-          onNationalPlatform: options.onNationalPlatform ?? true,
-        },
-      },
-      tokens.gridWorker,
-    ),
-  ).registerInstitution.id;
+  const institution = { name, regionCode: COMMUNITY, address: '西宁市城东区东关大街 18 号', ...options };
+  return (await registerInstitution(federation, tokens.gridWorker, institution)).id;
 }
 
-async function recordLicences(institutionId: string, types: string[]) {
-  for (const type of types) {
-    ok(
-      await federation.query(
-        RECORD_LICENCE,
-        {
-          input: {
-            institutionId,
-            type,
-            number: `${type}-${institutionId.slice(0, 8)}`,
-            issuedBy: '西宁市城东区',
-            issuedOn: '2025-03-01',
-          },
-        },
-        tokens.gridWorker,
-      ),
-    );
-  }
-}
+const recordLicences = (institutionId: string, types: string[]) =>
+  recordLicencesOf(federation, tokens.gridWorker, institutionId, types);
 
-const survey = async (institutionId: string) =>
-  ok(
-    await federation.query<{ recordSurvey: { classification: string } }>(
-      RECORD_SURVEY,
-      {
-        input: {
-          institutionId,
-          surveyedAt: new Date(Date.now() - 60_000).toISOString(),
-          gridCode: COMMUNITY,
-          finding: 'OPERATING',
-        },
-      },
-      tokens.gridWorker,
-    ),
-  ).recordSurvey.classification;
+const survey = (institutionId: string) =>
+  recordOperatingSurvey(federation, tokens.gridWorker, institutionId, COMMUNITY);
 
 /** Waits until the institution's campaign order shows the status wanted. */
 async function untilOrder(id: string, status: string, timeoutMs = 15_000) {
@@ -205,16 +160,14 @@ async function untilOrder(id: string, status: string, timeoutMs = 15_000) {
 }
 
 beforeAll(async () => {
-  federation = await startFederation({
+  ({ federation, db } = await startFederationWithDatabase({
     workers: true,
     env: {
       ENFORCEMENT_REMINDER_OFFSETS_SECONDS: '10,5',
       ENFORCEMENT_ESCALATION_GRACE: '2s',
       OUTBOX_POLL_MS: '200',
     },
-  });
-  db = new Client({ connectionString: federation.db.url });
-  await db.connect();
+  }));
   const official = (sub: string, name: string, scopes: string[], regionCode: string) =>
     tokenFor({ sub, name, scopes, regionCode });
   tokens.province = await official(
@@ -235,10 +188,7 @@ beforeAll(async () => {
   tokens.discipline = await official('inspector-zhou', '周纪检', ['discipline:read'], QINGHAI.province);
 }, 60_000);
 
-afterAll(async () => {
-  await db?.end();
-  await federation?.stop();
-});
+afterAll(() => stopFederation(federation, db));
 
 describe('the licence-incomplete campaign in Chengdong county', () => {
   it('starts with an empty dashboard, and the province starts the campaign', async () => {

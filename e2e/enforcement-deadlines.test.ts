@@ -1,10 +1,10 @@
 import { Client } from 'pg';
 import { registryService } from '@jianguan/registry';
-import { QINGHAI, tokenFor } from '@jianguan/testing';
+import { QINGHAI, tokenFor, officialToken } from '@jianguan/testing';
 import { enforcementService } from '@jianguan/enforcement';
 import { publicListService } from '@jianguan/public-list';
 import { sleep, until } from './support/polling';
-import { startFederation, type TestFederation } from './support/federation';
+import { type TestFederation, startFederationWithDatabase, stopFederation } from './support/federation';
 import {
   CONFIRM,
   EXTEND,
@@ -32,7 +32,7 @@ let otherCounty: string;
 let discipline: string;
 
 beforeAll(async () => {
-  federation = await startFederation({
+  ({ federation, db } = await startFederationWithDatabase({
     services: [registryService, enforcementService, publicListService],
     workers: true,
     env: {
@@ -40,34 +40,24 @@ beforeAll(async () => {
       ENFORCEMENT_ESCALATION_GRACE: '2s',
       OUTBOX_POLL_MS: '200',
     },
-  });
-  db = new Client({ connectionString: federation.db.url });
-  await db.connect();
+  }));
   registryOfficer = await tokenFor({ scopes: ['registry:write'], regionCode: QINGHAI.chengdong });
-  officer = await tokenFor({
-    sub: 'officer-wang',
-    name: '王执法',
-    scopes: ['enforcement:write', 'enforcement:read'],
-    regionCode: QINGHAI.chengdong,
-  });
-  otherCounty = await tokenFor({
-    sub: 'officer-zhao',
-    name: '赵执法',
-    scopes: ['enforcement:write', 'enforcement:read'],
-    regionCode: QINGHAI.chengzhong,
-  });
-  discipline = await tokenFor({
-    sub: 'inspector',
-    name: '纪检',
-    scopes: ['discipline:read'],
-    regionCode: '63',
-  });
+  officer = await officialToken(
+    'officer-wang',
+    '王执法',
+    ['enforcement:write', 'enforcement:read'],
+    QINGHAI.chengdong,
+  );
+  otherCounty = await officialToken(
+    'officer-zhao',
+    '赵执法',
+    ['enforcement:write', 'enforcement:read'],
+    QINGHAI.chengzhong,
+  );
+  discipline = await officialToken('inspector', '纪检', ['discipline:read'], '63');
 });
 
-afterAll(async () => {
-  await db?.end();
-  await federation?.stop();
-});
+afterAll(() => stopFederation(federation, db));
 
 async function issue(institutionId: string, deadline: Date, token = officer) {
   return federation.query<{ issueRectificationOrder: OrderShape }>(

@@ -1,9 +1,9 @@
 import { Client } from 'pg';
 import { registryService } from '@jianguan/registry';
-import { QINGHAI, tokenFor, validCreditCode } from '@jianguan/testing';
+import { QINGHAI, tokenFor, validCreditCode, officialToken } from '@jianguan/testing';
 import { enforcementService } from '@jianguan/enforcement';
 import { until } from './support/polling';
-import { startFederation, type TestFederation } from './support/federation';
+import { type TestFederation, startFederationWithDatabase, stopFederation } from './support/federation';
 import { problems, REGISTER, registerInstitution } from './support/enforcement-operations';
 
 /**
@@ -17,27 +17,22 @@ let officer: string;
 let otherCounty: string;
 
 beforeAll(async () => {
-  federation = await startFederation({
+  ({ federation, db } = await startFederationWithDatabase({
     services: [registryService, enforcementService],
     workers: true,
     env: { OUTBOX_POLL_MS: '200', ENFORCEMENT_YELLOW_CARD_WINDOW_SECONDS: '3600' },
-  });
-  db = new Client({ connectionString: federation.db.url });
-  await db.connect();
+  }));
   registryOfficer = await tokenFor({ scopes: ['registry:write'], regionCode: QINGHAI.chengdong });
-  officer = await tokenFor({
-    sub: 'officer-wang',
-    name: '王执法',
-    scopes: ['enforcement:write', 'enforcement:read'],
-    regionCode: QINGHAI.chengdong,
-  });
+  officer = await officialToken(
+    'officer-wang',
+    '王执法',
+    ['enforcement:write', 'enforcement:read'],
+    QINGHAI.chengdong,
+  );
   otherCounty = await tokenFor({ scopes: ['enforcement:write'], regionCode: QINGHAI.chengzhong });
 });
 
-afterAll(async () => {
-  await db?.end();
-  await federation?.stop();
-});
+afterAll(() => stopFederation(federation, db));
 
 const START_CAMPAIGN = `mutation Start($input: StartCampaignInput!) {
   startCampaign(input: $input) { id name regionCode defaultDeadline }

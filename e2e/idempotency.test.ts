@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { QINGHAI, tokenFor } from '@jianguan/testing';
+import { QINGHAI, tokenFor, officialToken } from '@jianguan/testing';
 import { until } from './support/polling';
 import {
   postGraphQL,
-  startFederation,
   type GraphQLResponse,
   type TestFederation,
+  startFederationWithDatabase,
+  stopFederation,
 } from './support/federation';
 import { registerInstitution } from './support/enforcement-operations';
 import { RECORD_SURVEY } from './support/registry-operations';
@@ -29,9 +30,7 @@ let institutionId: string;
 let onlineInstitutionId: string;
 
 beforeAll(async () => {
-  federation = await startFederation({ workers: true, env: { OUTBOX_POLL_MS: '200' } });
-  db = new Client({ connectionString: federation.db.url });
-  await db.connect();
+  ({ federation, db } = await startFederationWithDatabase({ workers: true, env: { OUTBOX_POLL_MS: '200' } }));
   const registryOfficer = await tokenFor({ scopes: ['registry:write'], regionCode: QINGHAI.chengdong });
   institutionId = await registerInstitution(federation, db, registryOfficer, '城东区重复提交测试培训学校');
   const known = await until(
@@ -40,18 +39,15 @@ beforeAll(async () => {
   );
   if (known.rowCount !== 1) throw new Error('qualification-review never learnt of the institution');
   onlineInstitutionId = await registerOnlineInstitution(federation, db, registryOfficer);
-  officer = await tokenFor({
-    sub: 'officer-zhao',
-    name: '赵执法',
-    scopes: ['enforcement:write', 'registry:write', 'review:submit', 'filing:submit'],
-    regionCode: QINGHAI.chengdong,
-  });
+  officer = await officialToken(
+    'officer-zhao',
+    '赵执法',
+    ['enforcement:write', 'registry:write', 'review:submit', 'filing:submit'],
+    QINGHAI.chengdong,
+  );
 });
 
-afterAll(async () => {
-  await db?.end();
-  await federation?.stop();
-});
+afterAll(() => stopFederation(federation, db));
 
 const send = <T = Record<string, unknown>>(
   query: string,
@@ -196,12 +192,7 @@ describe('what a key covers', () => {
 
   it("is the caller's own: another official sending the same key records their own", async () => {
     const key = randomUUID();
-    const colleague = await tokenFor({
-      sub: 'officer-qian',
-      name: '钱执法',
-      scopes: ['enforcement:write'],
-      regionCode: QINGHAI.chengdong,
-    });
+    const colleague = await officialToken('officer-qian', '钱执法', ['enforcement:write'], QINGHAI.chengdong);
     const before = await recordsOf('penalties');
     const decision = fine();
     const mine = await send<{ imposePenalty: { id: string } }>(IMPOSE, decision, key);

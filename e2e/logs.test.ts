@@ -10,7 +10,7 @@ import {
   validIdNumber,
   type LogLine,
 } from '@jianguan/testing';
-import { startFederation, type TestFederation } from './support/federation';
+import { type TestFederation, startFederationWithDatabase, stopFederation } from './support/federation';
 import {
   filingInput,
   FILING_PERSONNEL,
@@ -41,20 +41,15 @@ const issue = async (claims: Parameters<typeof tokenFor>[0]) => {
 };
 
 beforeAll(async () => {
-  federation = await startFederation({
+  ({ federation, db } = await startFederationWithDatabase({
     services: [registryService, onlineCourseFilingService],
     workers: true,
     env: { OUTBOX_POLL_MS: '200', LOG_LEVEL: 'trace' },
     logDestination: logs.destination,
-  });
-  db = new Client({ connectionString: federation.db.url });
-  await db.connect();
+  }));
 });
 
-afterAll(async () => {
-  await db?.end();
-  await federation?.stop();
-});
+afterAll(() => stopFederation(federation, db));
 
 const logText = () => logs.lines.map((line) => JSON.stringify(line)).join('\n');
 

@@ -5,10 +5,10 @@
  * registry's facts, double submits record once, and deadlines read in Beijing time.
  */
 import { Client } from 'pg';
-import { QINGHAI, tokenFor, validCreditCode } from '@jianguan/testing';
+import { QINGHAI, validCreditCode, officialToken } from '@jianguan/testing';
 import { until } from './support/polling';
-import { startFederation, type GraphQLResponse, type TestFederation } from './support/federation';
-import { RECORD_LICENCE, RECORD_SURVEY, REGISTER } from './support/registry-operations';
+import { ok, type TestFederation, startFederationWithDatabase, stopFederation } from './support/federation';
+import { RECORD_SURVEY, recordLicences, registerInstitution } from './support/registry-operations';
 import { CONFIRM, EXTEND, ISSUE } from './support/enforcement-operations';
 
 const COUNTY = QINGHAI.chengdong;
@@ -19,58 +19,23 @@ let db: Client;
 const tokens = {} as Record<'grid' | 'county' | 'city' | 'otherCounty' | 'province', string>;
 
 beforeAll(async () => {
-  federation = await startFederation({
+  ({ federation, db } = await startFederationWithDatabase({
     workers: true,
     env: {
       ENFORCEMENT_REMINDER_OFFSETS_SECONDS: '1',
       ENFORCEMENT_ESCALATION_GRACE: '5s',
       OUTBOX_POLL_MS: '200',
     },
-  });
-  db = new Client({ connectionString: federation.db.url });
-  await db.connect();
+  }));
   const enforcer = ['enforcement:write', 'enforcement:read', 'registry:read'];
-  tokens.grid = await tokenFor({
-    sub: 'grid-ma',
-    name: '马网格员',
-    scopes: ['registry:write', 'registry:read'],
-    regionCode: COUNTY,
-  });
-  tokens.county = await tokenFor({
-    sub: 'officer-wang',
-    name: '王执法',
-    scopes: enforcer,
-    regionCode: COUNTY,
-  });
-  tokens.city = await tokenFor({
-    sub: 'city-zhao',
-    name: '赵市局',
-    scopes: enforcer,
-    regionCode: QINGHAI.xining,
-  });
-  tokens.otherCounty = await tokenFor({
-    sub: 'officer-liu',
-    name: '刘执法',
-    scopes: enforcer,
-    regionCode: QINGHAI.chengzhong,
-  });
-  tokens.province = await tokenFor({
-    sub: 'qh',
-    name: '省厅',
-    scopes: [...enforcer, 'admin'],
-    regionCode: QINGHAI.province,
-  });
+  tokens.grid = await officialToken('grid-ma', '马网格员', ['registry:write', 'registry:read'], COUNTY);
+  tokens.county = await officialToken('officer-wang', '王执法', enforcer, COUNTY);
+  tokens.city = await officialToken('city-zhao', '赵市局', enforcer, QINGHAI.xining);
+  tokens.otherCounty = await officialToken('officer-liu', '刘执法', enforcer, QINGHAI.chengzhong);
+  tokens.province = await officialToken('qh', '省厅', [...enforcer, 'admin'], QINGHAI.province);
 }, 60_000);
 
-afterAll(async () => {
-  await db?.end();
-  await federation?.stop();
-});
-
-const ok = <T>(result: GraphQLResponse<T>): T => {
-  if (result.errors) throw new Error(JSON.stringify(result.errors));
-  return result.data!;
-};
+afterAll(() => stopFederation(federation, db));
 
 const LOOKUP = `query Lookup($query: String!) { publicLookup(query: $query) { name creditCode list listLabel reason reasonCode } }`;
 const REGISTRY_VIEW = `query View($id: ID!) {
@@ -134,26 +99,15 @@ const untilView = (id: string, check: (v: View) => boolean) => until(() => view(
 
 async function register(
   name: string,
-  options: { kind?: string; licences?: string[]; onPlatform?: boolean } = {},
+  options: { kind?: 'OFFLINE' | 'ONLINE'; licences?: string[]; onPlatform?: boolean } = {},
 ) {
-  const creditCode = validCreditCode(COUNTY);
-  const { id } = ok(
-    await federation.query<{ registerInstitution: { id: string } }>(
-      REGISTER,
-      {
-        input: {
-          name,
-          creditCode,
-          kind: options.kind ?? 'OFFLINE',
-          category: 'SUBJECT',
-          regionCode: QINGHAI.beiguanCommunity,
-          address: '西宁市城东区东关大街 18 号',
-          onNationalPlatform: options.onPlatform ?? true,
-        },
-      },
-      tokens.grid,
-    ),
-  ).registerInstitution;
+  const { id, creditCode } = await registerInstitution(federation, tokens.grid, {
+    name,
+    kind: options.kind,
+    regionCode: QINGHAI.beiguanCommunity,
+    address: '西宁市城东区东关大街 18 号',
+    onNationalPlatform: options.onPlatform ?? true,
+  });
   for (const type of options.licences ?? []) await recordLicence(id, type);
   await until(
     async () => (await db.query(`SELECT 1 FROM enforcement.known_institution WHERE id = $1`, [id])).rowCount,
@@ -162,22 +116,8 @@ async function register(
   return { id, creditCode };
 }
 
-const recordLicence = async (institutionId: string, type: string) =>
-  ok(
-    await federation.query(
-      RECORD_LICENCE,
-      {
-        input: {
-          institutionId,
-          type,
-          number: `${type}-${institutionId.slice(0, 8)}`,
-          issuedBy: '西宁市城东区',
-          issuedOn: '2025-03-01',
-        },
-      },
-      tokens.grid,
-    ),
-  );
+const recordLicence = (institutionId: string, type: string) =>
+  recordLicences(federation, tokens.grid, institutionId, [type]);
 
 const issue = (institutionId: string, deadline: string, token = tokens.county, code = 'FIRE_EXIT_BLOCKED') =>
   federation.query<{ issueRectificationOrder: { id: string; deadline: string } }>(

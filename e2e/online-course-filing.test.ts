@@ -2,10 +2,10 @@ import { Client } from 'pg';
 import { openDataSource } from '@jianguan/platform';
 import { createFilingDataSource, importFilings } from '@jianguan/online-course-filing';
 import { registryService } from '@jianguan/registry';
-import { QINGHAI, tokenFor, validIdNumber } from '@jianguan/testing';
+import { QINGHAI, tokenFor, validIdNumber, officialToken } from '@jianguan/testing';
 import { onlineCourseFilingService } from '@jianguan/online-course-filing';
 import { until } from './support/polling';
-import { startFederation, type TestFederation } from './support/federation';
+import { type TestFederation, startFederationWithDatabase, stopFederation } from './support/federation';
 import {
   ADD_FINDING,
   APPROVE_FILING,
@@ -31,47 +31,27 @@ let submitter: string;
 let otherCountyScreener: string;
 
 beforeAll(async () => {
-  federation = await startFederation({
+  ({ federation, db } = await startFederationWithDatabase({
     services: [registryService, onlineCourseFilingService],
     workers: true,
     env: { OUTBOX_POLL_MS: '200' },
-  });
-  db = new Client({ connectionString: federation.db.url });
-  await db.connect();
+  }));
   registryOfficer = await tokenFor({
     scopes: ['registry:write', 'registry:read'],
     regionCode: QINGHAI.chengdong,
   });
-  screener = await tokenFor({
-    sub: 'screener-li',
-    name: '李筛查',
-    scopes: ['filing:screen', 'filing:read'],
-    regionCode: QINGHAI.chengdong,
-  });
-  reader = await tokenFor({
-    sub: 'reader',
-    name: '只读',
-    scopes: ['filing:read'],
-    regionCode: QINGHAI.xining,
-  });
-  submitter = await tokenFor({
-    sub: 'window',
-    name: '窗口',
-    scopes: ['filing:submit'],
-    regionCode: QINGHAI.chengdong,
-  });
-  otherCountyScreener = await tokenFor({
-    sub: 'screener-zhao',
-    name: '赵筛查',
-    scopes: ['filing:screen'],
-    regionCode: QINGHAI.chengzhong,
-  });
+  screener = await officialToken(
+    'screener-li',
+    '李筛查',
+    ['filing:screen', 'filing:read'],
+    QINGHAI.chengdong,
+  );
+  reader = await officialToken('reader', '只读', ['filing:read'], QINGHAI.xining);
+  submitter = await officialToken('window', '窗口', ['filing:submit'], QINGHAI.chengdong);
+  otherCountyScreener = await officialToken('screener-zhao', '赵筛查', ['filing:screen'], QINGHAI.chengzhong);
 });
 
-afterAll(async () => {
-  await db?.end();
-  await federation?.stop();
-});
+afterAll(() => stopFederation(federation, db));
 
 const institutionUser = (institutionId: string) =>
   tokenFor({

@@ -9,7 +9,7 @@ import { QINGHAI, TEST_REDIS_URL, TEST_SUBGRAPH_SECRET, tokenFor, validCreditCod
 import { publicListService } from '@jianguan/public-list';
 import { at, envelope, missedThenFixedLate, removedFromBlacklist } from '@jianguan/testing';
 import { until } from './support/polling';
-import { startFederation, type TestFederation } from './support/federation';
+import { startFederation, type TestFederation, stopFederation } from './support/federation';
 import { REGISTER } from './support/registry-operations';
 import {
   INSTITUTION_LISTING,
@@ -41,8 +41,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await redis?.quit();
   await queue?.close();
-  await db?.end();
-  await federation?.stop();
+  await stopFederation(federation, db);
 });
 
 /** Puts an event on the public-list queue as the producing department's relay would. */

@@ -2,10 +2,10 @@ import { Client } from 'pg';
 import { Queue } from 'bullmq';
 import type { RunningProcess } from '@jianguan/platform';
 import { registryService } from '@jianguan/registry';
-import { QINGHAI, TEST_REDIS_URL, tokenFor } from '@jianguan/testing';
+import { QINGHAI, TEST_REDIS_URL, tokenFor, officialToken } from '@jianguan/testing';
 import { qualificationReviewService } from '@jianguan/qualification-review';
 import { sleep, until } from './support/polling';
-import { startFederation, type TestFederation } from './support/federation';
+import { startFederation, type TestFederation, stopFederation } from './support/federation';
 import {
   APPLICATION,
   DECIDE,
@@ -48,19 +48,18 @@ beforeAll(async () => {
   db = new Client({ connectionString: federation.db.url });
   await db.connect();
   registryOfficer = await tokenFor({ scopes: ['registry:write'], regionCode: QINGHAI.chengdong });
-  reviewer = await tokenFor({
-    sub: 'reviewer-li',
-    name: '李审核',
-    scopes: ['review:decide', 'review:read'],
-    regionCode: QINGHAI.chengdong,
-  });
+  reviewer = await officialToken(
+    'reviewer-li',
+    '李审核',
+    ['review:decide', 'review:read'],
+    QINGHAI.chengdong,
+  );
 });
 
 afterAll(async () => {
   await reviewWorker?.stop();
   await registryWorker?.stop();
-  await db?.end();
-  await federation?.stop();
+  await stopFederation(federation, db);
 });
 
 const notificationsOf = async (id: string) =>

@@ -1,8 +1,8 @@
 import { Client } from 'pg';
 import { workingDaysDeadline } from '@jianguan/platform';
-import { QINGHAI, tokenFor } from '@jianguan/testing';
+import { QINGHAI, tokenFor, officialToken } from '@jianguan/testing';
 import { until } from './support/polling';
-import { startFederation, type TestFederation } from './support/federation';
+import { type TestFederation, startFederationWithDatabase, stopFederation } from './support/federation';
 import {
   APPLICATION,
   DECIDE,
@@ -27,34 +27,24 @@ let secondReviewer: string;
 let otherCountyReviewer: string;
 
 beforeAll(async () => {
-  federation = await startFederation({ workers: true });
-  db = new Client({ connectionString: federation.db.url });
-  await db.connect();
+  ({ federation, db } = await startFederationWithDatabase({ workers: true }));
   registryOfficer = await tokenFor({ scopes: ['registry:write'], regionCode: QINGHAI.chengdong });
-  reviewer = await tokenFor({
-    sub: 'reviewer-li',
-    name: '李审核',
-    scopes: ['review:decide', 'review:read'],
-    regionCode: QINGHAI.chengdong,
-  });
-  secondReviewer = await tokenFor({
-    sub: 'reviewer-wang',
-    name: '王审核',
-    scopes: ['review:decide'],
-    regionCode: QINGHAI.chengdong,
-  });
-  otherCountyReviewer = await tokenFor({
-    sub: 'reviewer-zhao',
-    name: '赵审核',
-    scopes: ['review:decide', 'review:read'],
-    regionCode: QINGHAI.chengzhong,
-  });
+  reviewer = await officialToken(
+    'reviewer-li',
+    '李审核',
+    ['review:decide', 'review:read'],
+    QINGHAI.chengdong,
+  );
+  secondReviewer = await officialToken('reviewer-wang', '王审核', ['review:decide'], QINGHAI.chengdong);
+  otherCountyReviewer = await officialToken(
+    'reviewer-zhao',
+    '赵审核',
+    ['review:decide', 'review:read'],
+    QINGHAI.chengzhong,
+  );
 });
 
-afterAll(async () => {
-  await db?.end();
-  await federation?.stop();
-});
+afterAll(() => stopFederation(federation, db));
 
 const institutionUser = (institutionId: string) =>
   tokenFor({

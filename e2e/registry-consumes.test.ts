@@ -5,7 +5,7 @@ import { eventQueueName } from '@jianguan/events';
 import { QINGHAI, TEST_REDIS_URL, tokenFor, validCreditCode } from '@jianguan/testing';
 import { until } from './support/polling';
 import { eventDelivery } from './support/event-delivery';
-import { startFederation, type TestFederation } from './support/federation';
+import { startFederation, type TestFederation, stopFederation } from './support/federation';
 import { INSTITUTION, JOIN_PLATFORM, RECORD_LICENCE, REGISTER } from './support/registry-operations';
 
 let federation: TestFederation;
@@ -28,8 +28,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await queue?.close();
-  await db?.end();
-  await federation?.stop();
+  await stopFederation(federation, db);
 });
 
 async function registerWithAllButPermit() {

@@ -5,7 +5,7 @@ import { eventQueueName } from '@jianguan/events';
 import { QINGHAI, TEST_REDIS_URL, tokenFor, validCreditCode } from '@jianguan/testing';
 import { eventDelivery } from './support/event-delivery';
 import { enforcementMeasures } from './support/enforcement-measures';
-import { startFederation, type TestFederation } from './support/federation';
+import { startFederation, type TestFederation, stopFederation } from './support/federation';
 import { RECORD_SURVEY, REGISTER } from './support/registry-operations';
 
 /**
@@ -32,8 +32,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await queue?.close();
-  await db?.end();
-  await federation?.stop();
+  await stopFederation(federation, db);
 });
 
 const regionCode = QINGHAI.beiguanCommunity;

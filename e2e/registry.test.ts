@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { QINGHAI, tokenFor, validCreditCode } from '@jianguan/testing';
-import { startFederation, type TestFederation } from './support/federation';
+import { type TestFederation, startFederationWithDatabase, stopFederation } from './support/federation';
 import {
   INSTITUTION,
   JOIN_PLATFORM,
@@ -17,9 +17,7 @@ let db: Client;
 let officer: string;
 
 beforeAll(async () => {
-  federation = await startFederation();
-  db = new Client({ connectionString: federation.db.url });
-  await db.connect();
+  ({ federation, db } = await startFederationWithDatabase());
   officer = await tokenFor({
     scopes: ['registry:write'],
     regionCode: QINGHAI.chengdong,
@@ -27,10 +25,7 @@ beforeAll(async () => {
   });
 });
 
-afterAll(async () => {
-  await db?.end();
-  await federation?.stop();
-});
+afterAll(() => stopFederation(federation, db));
 
 const register = (overrides: Record<string, unknown> = {}, token = officer) =>
   federation.query<{ registerInstitution: Institution }>(

@@ -2,9 +2,10 @@ import { Client } from 'pg';
 import { QINGHAI, TEST_SUBGRAPH_SECRET, tokenFor, validCreditCode } from '@jianguan/testing';
 import {
   postGraphQL,
-  startFederation,
   type GraphQLResponse,
   type TestFederation,
+  startFederationWithDatabase,
+  stopFederation,
 } from './support/federation';
 import { RECORD_LICENCE, RECORD_SURVEY, REGISTER } from './support/registry-operations';
 import { ISSUE, registerInstitution } from './support/enforcement-operations';
@@ -27,9 +28,7 @@ let officer: string;
 
 beforeAll(async () => {
   // Workers on: enforcement and online-course-filing learn of institutions from the registry's events.
-  federation = await startFederation({ workers: true });
-  db = new Client({ connectionString: federation.db.url });
-  await db.connect();
+  ({ federation, db } = await startFederationWithDatabase({ workers: true }));
   officer = await tokenFor({
     scopes: ['registry:write'],
     regionCode: QINGHAI.chengdong,
@@ -37,10 +36,7 @@ beforeAll(async () => {
   });
 });
 
-afterAll(async () => {
-  await db?.end();
-  await federation?.stop();
-});
+afterAll(() => stopFederation(federation, db));
 
 /** The refusal a person reads: BAD_USER_INPUT, the field, a Chinese message naming it. */
 function expectRefused(response: GraphQLResponse, field: string) {

@@ -1,7 +1,8 @@
 import type { Client } from 'pg';
-import { QINGHAI, validCreditCode } from '@jianguan/testing';
+import { QINGHAI } from '@jianguan/testing';
 import type { TestFederation } from './federation';
 import { until } from './polling';
+import { registerInstitution as registerInRegistry } from './registry-operations';
 
 /** GraphQL documents the enforcement tests send through the gateway, as a frontend would. */
 export const ORDER_FIELDS = `
@@ -72,23 +73,8 @@ export async function registerInstitution(
   name: string,
   regionCode: string = QINGHAI.beiguanCommunity,
 ): Promise<string> {
-  const result = await federation.query<{ registerInstitution: { id: string } }>(
-    REGISTER,
-    {
-      input: {
-        name,
-        creditCode: validCreditCode(regionCode.slice(0, 6)),
-        kind: 'OFFLINE',
-        category: 'SUBJECT',
-        regionCode,
-        address: '北关街 8 号',
-        onNationalPlatform: true,
-      },
-    },
-    registryToken,
-  );
-  if (!result.data) throw new Error(`register failed: ${JSON.stringify(result.errors)}`);
-  const id = result.data.registerInstitution.id;
+  const institution = { name, regionCode, address: '北关街 8 号' };
+  const { id } = await registerInRegistry(federation, registryToken, institution);
   const known = await until(
     async () => (await db.query(`SELECT id FROM enforcement.known_institution WHERE id = $1`, [id])).rowCount,
     (count) => count === 1,

@@ -15,6 +15,7 @@ import {
   type TestDatabase,
   type TestQueuePrefix,
 } from '@jianguan/testing';
+import { Client } from 'pg';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
@@ -27,6 +28,12 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
   data?: T;
   errors?: { message: string; extensions?: { code?: string; field?: string } }[];
 }
+
+/** The data of a response that must have succeeded (its errors, when any, fail the test). */
+export const ok = <T>(result: GraphQLResponse<T>): T => {
+  if (result.errors) throw new Error(JSON.stringify(result.errors));
+  return result.data!;
+};
 
 export interface TestFederation {
   gatewayUrl: string;
@@ -74,6 +81,25 @@ export async function postGraphQL<T>(
   });
   const body = (await response.json()) as Omit<GraphQLResponse<T>, 'status'>;
   return { status: response.status, ...body };
+}
+
+/** The options of startFederation. */
+export type FederationOptions = NonNullable<Parameters<typeof startFederation>[0]>;
+
+/** startFederation and a connected client on its database, for a test file's `beforeAll`. */
+export async function startFederationWithDatabase(
+  options: FederationOptions = {},
+): Promise<{ federation: TestFederation; db: Client }> {
+  const federation = await startFederation(options);
+  const db = new Client({ connectionString: federation.db.url });
+  await db.connect();
+  return { federation, db };
+}
+
+/** Ends the database client and stops the federation, for `afterAll` (either is unset when start failed). */
+export async function stopFederation(federation: TestFederation | undefined, db: Client | undefined) {
+  await db?.end();
+  await federation?.stop();
 }
 
 /**

@@ -1,9 +1,9 @@
 /** GraphQL documents and setup steps the online-course-filing tests send through the gateway. */
 import type { Client } from 'pg';
-import { QINGHAI, validCreditCode, validIdNumber } from '@jianguan/testing';
+import { QINGHAI, validIdNumber } from '@jianguan/testing';
 import type { TestFederation } from './federation';
 import { until } from './polling';
-import { REGISTER } from './registry-operations';
+import { registerInstitution } from './registry-operations';
 
 export const FILING_FIELDS = `
   id regionCode status submittedAt screenedAt decidedAt reasons version
@@ -115,24 +115,12 @@ export async function registerOnlineInstitution(
   registryToken: string,
   options: { name?: string; regionCode?: string; kind?: 'ONLINE' | 'OFFLINE' } = {},
 ): Promise<string> {
-  const regionCode = options.regionCode ?? QINGHAI.beiguanCommunity;
-  const registered = await federation.query<{ registerInstitution: { id: string } }>(
-    REGISTER,
-    {
-      input: {
-        name: options.name ?? '青海云课堂教育科技有限公司',
-        creditCode: validCreditCode(regionCode.slice(0, 6)),
-        kind: options.kind ?? 'ONLINE',
-        category: 'SUBJECT',
-        regionCode,
-        address: '北关街 18 号',
-        onNationalPlatform: true,
-      },
-    },
-    registryToken,
-  );
-  if (!registered.data) throw new Error(`register failed: ${JSON.stringify(registered.errors)}`);
-  const id = registered.data.registerInstitution.id;
+  const { id } = await registerInstitution(federation, registryToken, {
+    name: options.name ?? '青海云课堂教育科技有限公司',
+    kind: options.kind ?? 'ONLINE',
+    regionCode: options.regionCode ?? QINGHAI.beiguanCommunity,
+    address: '北关街 18 号',
+  });
   const known = await until(
     () => db.query('SELECT 1 FROM online_course_filing.known_institution WHERE id = $1', [id]),
     (result) => result.rowCount === 1,

@@ -1,10 +1,10 @@
 /** GraphQL documents and setup steps the qualification-review tests send through the gateway. */
 import { createHash } from 'node:crypto';
 import { Client } from 'pg';
-import { QINGHAI, validCreditCode } from '@jianguan/testing';
+import { QINGHAI } from '@jianguan/testing';
 import type { TestFederation } from './federation';
 import { until } from './polling';
-import { RECORD_LICENCE, RECORD_SURVEY, REGISTER } from './registry-operations';
+import { recordLicences, recordOperatingSurvey, registerInstitution } from './registry-operations';
 
 export const APPLICATION_FIELDS = `
   id regionCode type status track submittedAt dueAt clockPausedAt overdue version
@@ -97,52 +97,15 @@ export async function registerIncompleteInstitution(
   options: { name?: string; regionCode?: string; licences?: string[] } = {},
 ): Promise<string> {
   const regionCode = options.regionCode ?? QINGHAI.beiguanCommunity;
-  const registered = await federation.query<{ registerInstitution: { id: string } }>(
-    REGISTER,
-    {
-      input: {
-        name: options.name ?? '城东区启航培训学校',
-        creditCode: validCreditCode(regionCode.slice(0, 6)),
-        kind: 'OFFLINE',
-        category: 'SUBJECT',
-        regionCode,
-        address: '北关街 8 号',
-        onNationalPlatform: true,
-      },
-    },
-    registryToken,
-  );
-  if (!registered.data) throw new Error(`register failed: ${JSON.stringify(registered.errors)}`);
-  const id = registered.data.registerInstitution.id;
-  for (const type of options.licences ?? ['BUSINESS_LICENCE', 'FIRE_SAFETY_CLEARANCE']) {
-    const result = await federation.query(
-      RECORD_LICENCE,
-      {
-        input: {
-          institutionId: id,
-          type,
-          number: `${type}-${id.slice(0, 8)}`,
-          issuedBy: '西宁市城东区',
-          issuedOn: '2025-03-01',
-        },
-      },
-      registryToken,
-    );
-    if (result.errors) throw new Error(`licence failed: ${JSON.stringify(result.errors)}`);
-  }
-  const survey = await federation.query(
-    RECORD_SURVEY,
-    {
-      input: {
-        institutionId: id,
-        surveyedAt: new Date(Date.now() - 60_000).toISOString(),
-        gridCode: regionCode,
-        finding: 'OPERATING',
-      },
-    },
-    registryToken,
-  );
-  if (survey.errors) throw new Error(`survey failed: ${JSON.stringify(survey.errors)}`);
+  const name = options.name ?? '城东区启航培训学校';
+  const { id } = await registerInstitution(federation, registryToken, {
+    name,
+    regionCode,
+    address: '北关街 8 号',
+  });
+  const licences = options.licences ?? ['BUSINESS_LICENCE', 'FIRE_SAFETY_CLEARANCE'];
+  await recordLicences(federation, registryToken, id, licences);
+  await recordOperatingSurvey(federation, registryToken, id, regionCode);
   const known = await until(
     async () =>
       (

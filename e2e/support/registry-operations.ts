@@ -1,4 +1,7 @@
-/** GraphQL documents the registry tests send through the gateway, as a frontend would. */
+/** GraphQL documents the registry tests send through the gateway, as a frontend would, and the setup steps made of them. */
+import { validCreditCode } from '@jianguan/testing';
+import { ok, type TestFederation } from './federation';
+
 export const INSTITUTION_FIELDS = `
   id name creditCode kind category regionCode address status onNationalPlatform
   certificateStatus missingLicences
@@ -38,3 +41,62 @@ export const REGION_STATS = `query Stats($code: String!) {
     institutionStats { total byCertificateStatus { complete incomplete none } byStatus { active closed } }
   }
 }`;
+
+/** An institution as the tests register it: subject training, on the national platform unless said. */
+export interface NewInstitution {
+  name: string;
+  regionCode: string;
+  address: string;
+  kind?: 'OFFLINE' | 'ONLINE';
+  onNationalPlatform?: boolean;
+}
+
+/** Registers through the gateway (a credit code of the region's county); returns the id and credit code. */
+export async function registerInstitution(
+  federation: TestFederation,
+  token: string,
+  institution: NewInstitution,
+): Promise<{ id: string; creditCode: string }> {
+  const creditCode = validCreditCode(institution.regionCode.slice(0, 6));
+  const input = {
+    ...institution,
+    kind: institution.kind ?? 'OFFLINE',
+    onNationalPlatform: institution.onNationalPlatform ?? true,
+    creditCode,
+    category: 'SUBJECT',
+  };
+  const registered = ok(
+    await federation.query<{ registerInstitution: { id: string } }>(REGISTER, { input }, token),
+  );
+  return { id: registered.registerInstitution.id, creditCode };
+}
+
+/** Records each licence (issued 2025-03-01 by `issuedBy`), one mutation after another. */
+export async function recordLicences(
+  federation: TestFederation,
+  token: string,
+  institutionId: string,
+  types: string[],
+  issuedBy = '西宁市城东区',
+) {
+  for (const type of types) {
+    const number = `${type}-${institutionId.slice(0, 8)}`;
+    const input = { institutionId, type, number, issuedBy, issuedOn: '2025-03-01' };
+    ok(await federation.query(RECORD_LICENCE, { input }, token));
+  }
+}
+
+/** The grid survey (a minute ago) that finds the institution operating; returns its classification. */
+export async function recordOperatingSurvey(
+  federation: TestFederation,
+  token: string,
+  institutionId: string,
+  gridCode: string,
+): Promise<string> {
+  const surveyedAt = new Date(Date.now() - 60_000).toISOString();
+  const input = { institutionId, surveyedAt, gridCode, finding: 'OPERATING' };
+  const recorded = ok(
+    await federation.query<{ recordSurvey: { classification: string } }>(RECORD_SURVEY, { input }, token),
+  );
+  return recorded.recordSurvey.classification;
+}

@@ -60,55 +60,12 @@ export async function rateLimits(options: RateLimitOptions): Promise<RateLimits>
   redis?.on('error', (error) => options.logger.warn({ err: error }, 'rate limits: Redis connection error'));
   // Counted in memory until connected; starting without Redis is allowed, it reconnects by itself.
   await redis?.connect().catch(() => undefined);
-  const limiter = (name: keyof typeof LIMIT_NAMES) => {
-    const { points, windowSeconds: duration } = options[name];
-    if (points <= 0) return undefined;
-    const keyPrefix = `${options.keyPrefix}:rate-limit:${LIMIT_NAMES[name]}`;
-    const memory = new RateLimiterMemory({ keyPrefix, points, duration });
-    return redis
-      ? new RateLimiterRedis({
-          storeClient: redis,
-          keyPrefix,
-          points,
-          duration,
-          rejectIfRedisNotReady: true,
-          insuranceLimiter: memory,
-          // Once over, an address is refused from memory until its window ends: a flood costs no Redis.
-          inMemoryBlockOnConsumed: points + 1,
-        })
-      : memory;
-  };
+  const limiter = (name: keyof typeof LIMIT_NAMES) => limiterOf(options, name, redis);
   const anonymous = limiter('anonymous');
   const failedAuthentications = limiter('failedAuthentications');
   const trust = proxyAddr.compile(options.trustedProxies);
 
-  const configured = new Gauge({
-    name: 'jianguan_gateway_rate_limit_requests',
-    help: 'Requests one client address may make per window, by limit (0: the limit is off)',
-    labelNames: ['limit'],
-    registers: [options.registry],
-  });
-  const windows = new Gauge({
-    name: 'jianguan_gateway_rate_limit_window_seconds',
-    help: 'Length of each rate-limit window, by limit',
-    labelNames: ['limit'],
-    registers: [options.registry],
-  });
-  const refused = new Counter({
-    name: 'jianguan_gateway_rate_limited_requests_total',
-    help: 'Requests refused with 429, by the limit they were over',
-    labelNames: ['limit'],
-    registers: [options.registry],
-  });
-  const failures = new Counter({
-    name: 'jianguan_gateway_failed_authentications_total',
-    help: 'Requests whose token the gateway refused (401)',
-    registers: [options.registry],
-  });
-  for (const name of ['anonymous', 'failedAuthentications'] as const) {
-    configured.set({ limit: LIMIT_NAMES[name] }, Math.max(0, options[name].points));
-    windows.set({ limit: LIMIT_NAMES[name] }, options[name].windowSeconds);
-  }
+  const { refused, failures } = rateLimitMetrics(options);
 
   /** Counts one anonymous request; resolves to the wait when it is over the limit. */
   async function anonymousWait(client: string): Promise<number | undefined> {
@@ -169,6 +126,58 @@ export async function rateLimits(options: RateLimitOptions): Promise<RateLimits>
       await redis?.quit().catch(() => undefined);
     },
   };
+}
+
+/** One limit's counter: in Redis (with memory as insurance) when there is one; undefined when it is off. */
+function limiterOf(options: RateLimitOptions, name: keyof typeof LIMIT_NAMES, redis: Redis | undefined) {
+  const { points, windowSeconds: duration } = options[name];
+  if (points <= 0) return undefined;
+  const keyPrefix = `${options.keyPrefix}:rate-limit:${LIMIT_NAMES[name]}`;
+  const memory = new RateLimiterMemory({ keyPrefix, points, duration });
+  return redis
+    ? new RateLimiterRedis({
+        storeClient: redis,
+        keyPrefix,
+        points,
+        duration,
+        rejectIfRedisNotReady: true,
+        insuranceLimiter: memory,
+        // Once over, an address is refused from memory until its window ends: a flood costs no Redis.
+        inMemoryBlockOnConsumed: points + 1,
+      })
+    : memory;
+}
+
+/** The limits as configured (gauges), and the refusals and failed authentications (counters). */
+function rateLimitMetrics(options: RateLimitOptions) {
+  const configured = new Gauge({
+    name: 'jianguan_gateway_rate_limit_requests',
+    help: 'Requests one client address may make per window, by limit (0: the limit is off)',
+    labelNames: ['limit'],
+    registers: [options.registry],
+  });
+  const windows = new Gauge({
+    name: 'jianguan_gateway_rate_limit_window_seconds',
+    help: 'Length of each rate-limit window, by limit',
+    labelNames: ['limit'],
+    registers: [options.registry],
+  });
+  const refused = new Counter({
+    name: 'jianguan_gateway_rate_limited_requests_total',
+    help: 'Requests refused with 429, by the limit they were over',
+    labelNames: ['limit'],
+    registers: [options.registry],
+  });
+  const failures = new Counter({
+    name: 'jianguan_gateway_failed_authentications_total',
+    help: 'Requests whose token the gateway refused (401)',
+    registers: [options.registry],
+  });
+  for (const name of ['anonymous', 'failedAuthentications'] as const) {
+    configured.set({ limit: LIMIT_NAMES[name] }, Math.max(0, options[name].points));
+    windows.set({ limit: LIMIT_NAMES[name] }, options[name].windowSeconds);
+  }
+  return { refused, failures };
 }
 
 /**

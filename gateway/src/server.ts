@@ -72,6 +72,10 @@ export function startGateway(
  * request gets an id (the caller's `x-request-id` or a new one) that is logged, returned and
  * forwarded to every subgraph.
  */
+// Long on purpose (~165 lines): this is the gateway's start-up order — answer cache, limits,
+// breakers, Apollo, HTTP, operations port, and the stop in reverse — where each step uses the ones
+// before it. The parts themselves live in their own files (rate-limits.ts, subgraph-breaker.ts, …);
+// what stays here is the wiring, which reads best in the order it runs.
 export async function serveGateway(config: GatewayConfig, logger: Logger): Promise<RunningGateway> {
   const app = express();
   app.disable('x-powered-by');

@@ -89,6 +89,9 @@ const requestHash = (request: GraphQLRequestContext<RequestContext>) =>
  * (IDEMPOTENCY_KEY_REUSED). An answer with an unexpected (internal) error frees the key, so a retry
  * runs again. Queries and requests without the header are untouched.
  */
+// Long on purpose (~110 lines): an Apollo plugin whose steps (reserve, wait for the first run,
+// store or free the answer) share the table name and the request's reservation; each step is a named
+// function inside it.
 export function idempotentMutations<C extends RequestContext>(
   dataSource: DataSource,
   schema: string,

@@ -37,3 +37,7 @@ export * from './import-refused';
 export * from './idempotency';
 export * from './database-roles';
 export * from './state-machine';
+export * from './keyset-page';
+export * from './region-subtree';
+export * from './loaders';
+export * from './api-node';

@@ -84,31 +84,7 @@ export async function startSubgraph<C extends RequestContext>(
   const metrics = createMetricsRegistry({ service: options.name, process: 'subgraph' });
   let shuttingDown = false;
 
-  const apollo = new ApolloServer<C>({
-    // Every argument passes the strict-input rules before its resolver sees it (strict-input.ts).
-    schema: strictInput(
-      buildSubgraphSchema({
-        typeDefs: options.typeDefs,
-        resolvers: options.resolvers as GraphQLResolverMap<unknown>,
-      }),
-    ),
-    ...hardened,
-    plugins: [
-      ...hardened.plugins,
-      // No Apollo Studio here: traces would only cost time and leak timings.
-      ApolloServerPluginInlineTraceDisabled(),
-      graphqlMetrics<C>(metrics),
-      // Logs internal errors with the request's logger, so with its request id.
-      errorLogging<C>(),
-      ...(options.idempotency
-        ? [idempotentMutations<C>(options.idempotency.dataSource, options.idempotency.schema)]
-        : []),
-      ...(options.plugins ?? []),
-    ],
-    formatError: maskingFormatError(() => {
-      // Logged by the errorLogging plugin, which sees the request's context.
-    }),
-  });
+  const apollo = subgraphApollo(options, hardened, metrics);
   await apollo.start();
 
   app.use(requestIds(logger));
@@ -133,25 +109,12 @@ export async function startSubgraph<C extends RequestContext>(
     next();
   };
 
-  const verifyToken = tokenVerifier(config);
   app.use(
     '/graphql',
     requireGateway,
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
-      context: async ({ req, res }) => {
-        const { requestId, logger: requestLogger } = requestLocals(res);
-        let token: string | undefined;
-        try {
-          token = bearerToken(req.headers.authorization);
-        } catch (error) {
-          throw withStatus(error, 401);
-        }
-        const claims = token
-          ? await verifyToken(token).catch((e) => Promise.reject(withStatus(e, 401)))
-          : undefined;
-        return options.buildContext({ viewer: new Viewer(claims), requestId, logger: requestLogger });
-      },
+      context: requestContext(options, tokenVerifier(config)),
     }),
   );
 
@@ -180,6 +143,59 @@ export async function startSubgraph<C extends RequestContext>(
       await apollo.stop(); // drains in-flight requests, then closes the HTTP server
       await operations.stop();
     },
+  };
+}
+
+/** The subgraph's Apollo server: strict inputs, hardened options and the platform's plugins. */
+function subgraphApollo<C extends RequestContext>(
+  options: SubgraphOptions<C>,
+  hardened: ReturnType<typeof hardenedApolloOptions<C>>,
+  metrics: ReturnType<typeof createMetricsRegistry>,
+) {
+  return new ApolloServer<C>({
+    // Every argument passes the strict-input rules before its resolver sees it (strict-input.ts).
+    schema: strictInput(
+      buildSubgraphSchema({
+        typeDefs: options.typeDefs,
+        resolvers: options.resolvers as GraphQLResolverMap<unknown>,
+      }),
+    ),
+    ...hardened,
+    plugins: [
+      ...hardened.plugins,
+      // No Apollo Studio here: traces would only cost time and leak timings.
+      ApolloServerPluginInlineTraceDisabled(),
+      graphqlMetrics<C>(metrics),
+      // Logs internal errors with the request's logger, so with its request id.
+      errorLogging<C>(),
+      ...(options.idempotency
+        ? [idempotentMutations<C>(options.idempotency.dataSource, options.idempotency.schema)]
+        : []),
+      ...(options.plugins ?? []),
+    ],
+    formatError: maskingFormatError(() => {
+      // Logged by the errorLogging plugin, which sees the request's context.
+    }),
+  });
+}
+
+/** Each request's context: the viewer from the bearer token (401 when it is bad), its id and logger. */
+function requestContext<C extends RequestContext>(
+  options: SubgraphOptions<C>,
+  verifyToken: ReturnType<typeof tokenVerifier>,
+) {
+  return async ({ req, res }: { req: Request; res: Response }) => {
+    const { requestId, logger: requestLogger } = requestLocals(res);
+    let token: string | undefined;
+    try {
+      token = bearerToken(req.headers.authorization);
+    } catch (error) {
+      throw withStatus(error, 401);
+    }
+    const claims = token
+      ? await verifyToken(token).catch((e) => Promise.reject(withStatus(e, 401)))
+      : undefined;
+    return options.buildContext({ viewer: new Viewer(claims), requestId, logger: requestLogger });
   };
 }
 

@@ -58,3 +58,7 @@ export function tokenFor(
 ) {
   return signToken(TEST_SIGNING_KEY, { sub: 'test-official', name: '测试人员', ...claims }, expiresIn);
 }
+
+/** A token for a named official: who, their scopes and the region they answer for. */
+export const officialToken = (sub: string, name: string, scopes: string[], regionCode: string) =>
+  tokenFor({ sub, name, scopes, regionCode });

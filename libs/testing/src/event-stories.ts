@@ -28,6 +28,8 @@ export interface InstitutionFacts {
  * deadline missed and black-listed (BLACK) → rectification confirmed late (still BLACK: only a removal
  * decision, `removedFromBlacklist`, takes it off).
  */
+// Long on purpose (~100 lines): the story's events in the order they happen, one envelope each; cut
+// into pieces it would no longer read as the story.
 export function missedThenFixedLate(i: InstitutionFacts): EventEnvelope[] {
   const orderId = randomUUID();
   const region = i.regionCode;

@@ -1,4 +1,5 @@
 import { PENALTY_EFFECTS } from '@jianguan/events';
+import { apiNode, entityRef } from '@jianguan/platform';
 import type { RectificationOrderEntity } from './entities/rectification-order.entity';
 import type { EscalationCaseEntity } from './entities/escalation-case.entity';
 import type { EnforcementActionEntity } from './entities/enforcement-action.entity';
@@ -11,119 +12,58 @@ import type { PatrolCardEntity } from './entities/patrol-card.entity';
 import type { TypicalCaseEntity } from './entities/typical-case.entity';
 
 /** The GraphQL shapes, built from entities so storage columns stay inside. */
-export const toOrderNode = (o: RectificationOrderEntity) => ({
-  id: o.id,
-  institutionId: o.institutionId,
-  institution: { __typename: 'Institution' as const, id: o.institutionId },
-  regionCode: o.regionCode,
-  source: o.source,
-  problems: o.problems,
-  issuingRegionCode: o.issuingRegionCode,
-  issuedByName: o.issuedByName,
-  issuedAt: o.issuedAt,
-  deadline: o.deadline,
-  status: o.status,
-  escalationLevel: o.escalationLevel,
-  respondBy: o.respondBy,
-  rectifiedAt: o.rectifiedAt,
-  rectifiedLate: o.rectifiedLate,
-  evidence: o.evidence,
-  closedAt: o.closedAt,
-  version: o.version,
-});
+export const toOrderNode = apiNode<RectificationOrderEntity>()(
+  [
+    'id institutionId regionCode source problems issuingRegionCode issuedByName issuedAt deadline status',
+    'escalationLevel respondBy rectifiedAt rectifiedLate evidence closedAt version',
+  ],
+  (o) => ({ institution: entityRef('Institution', o.institutionId) }),
+);
 export type OrderNode = ReturnType<typeof toOrderNode>;
 
-export const toCaseNode = (c: EscalationCaseEntity) => ({
-  level: c.level,
-  responsibleRegionCode: c.responsibleRegionCode,
-  openedAt: c.openedAt,
-  respondBy: c.respondBy,
-  outcome: c.outcome,
-  resolvedAt: c.resolvedAt,
-});
+export const toCaseNode = apiNode<EscalationCaseEntity>()([
+  'level responsibleRegionCode openedAt respondBy outcome resolvedAt',
+]);
 
-export const toActionNode = (a: EnforcementActionEntity) => ({
-  id: a.id,
-  escalationLevel: a.escalationLevel,
-  description: a.description,
-  recordedByName: a.recordedByName,
-  recordedAt: a.recordedAt,
-});
+export const toActionNode = apiNode<EnforcementActionEntity>()([
+  'id escalationLevel description recordedByName recordedAt',
+]);
 
-export const toHistoryNode = (h: OrderHistoryEntity) => ({
-  action: h.action,
+export const toHistoryNode = apiNode<OrderHistoryEntity>()(['action actorName detail at'], (h) => ({
   from: h.fromStatus,
   to: h.toStatus,
-  actorName: h.actorName,
-  detail: h.detail,
-  at: h.at,
-});
+}));
 
-export const toNotificationNode = (n: NotificationEntity) => ({
-  id: n.id,
-  kind: n.kind,
-  step: n.step,
-  recipient: n.recipient,
-  message: n.message,
-  sentAt: n.sentAt,
-});
+export const toNotificationNode = apiNode<NotificationEntity>()(['id kind step recipient message sentAt']);
 
-export const toReferralNode = (r: DisciplineReferralEntity) => ({
-  id: r.id,
-  orderId: r.orderId,
-  institution: { __typename: 'Institution' as const, id: r.institutionId },
-  regionCode: r.regionCode,
-  responsibleRegionCode: r.responsibleRegionCode,
-  responsibleUnit: r.responsibleUnit,
-  officers: r.officers,
-  reason: r.reason,
-  referredAt: r.referredAt,
-});
+export const toReferralNode = apiNode<DisciplineReferralEntity>()(
+  ['id orderId regionCode responsibleRegionCode responsibleUnit officers reason referredAt'],
+  (r) => ({ institution: entityRef('Institution', r.institutionId) }),
+);
 export type ReferralNode = ReturnType<typeof toReferralNode>;
 
-export const toCampaignNode = (c: CampaignEntity) => ({
-  id: c.id,
-  name: c.name,
-  regionCode: c.regionCode,
-  startsAt: c.startsAt,
-  endsAt: c.endsAt,
-  defaultDeadline: c.defaultDeadline,
-  kinds: c.kinds,
-  problems: c.problems,
-  enrolment: { enrolled: c.enrolled, done: c.enrolmentDoneAt !== null, doneAt: c.enrolmentDoneAt },
-});
+export const toCampaignNode = apiNode<CampaignEntity>()(
+  ['id name regionCode startsAt endsAt defaultDeadline kinds problems'],
+  (c) => ({
+    enrolment: { enrolled: c.enrolled, done: c.enrolmentDoneAt !== null, doneAt: c.enrolmentDoneAt },
+  }),
+);
 export type CampaignNode = ReturnType<typeof toCampaignNode>;
 
-export const toPenaltyNode = (p: PenaltyEntity) => ({
-  id: p.id,
-  type: p.type,
-  amountFen: p.amountFen,
-  description: p.description,
-  legalBasis: p.legalBasis,
-  orderId: p.orderId,
-  decidedByName: p.decidedByName,
-  decidedAt: p.decidedAt,
-  label: PENALTY_EFFECTS[p.type].label,
-  endsAt: p.endsAt,
-  endedAt: p.endedAt,
-});
+export const toPenaltyNode = apiNode<PenaltyEntity>()(
+  ['id type amountFen description legalBasis orderId decidedByName decidedAt endsAt endedAt'],
+  (p) => ({ label: PENALTY_EFFECTS[p.type].label }),
+);
 export type PenaltyNode = ReturnType<typeof toPenaltyNode>;
 
-export const toPatrolCardNode = (c: PatrolCardEntity) => ({
-  id: c.id,
-  card: c.card,
-  reason: c.reason,
-  penaltyId: c.penaltyId,
-  issuedByName: c.issuedByName,
-  issuedAt: c.issuedAt,
-});
+export const toPatrolCardNode = apiNode<PatrolCardEntity>()([
+  'id card reason penaltyId issuedByName issuedAt',
+]);
 export type PatrolCardNode = ReturnType<typeof toPatrolCardNode>;
 
-export const toTypicalCaseNode = (t: TypicalCaseEntity) => ({
-  id: t.id,
-  institution: t.institutionId ? { __typename: 'Institution' as const, id: t.institutionId } : null,
-  regionCode: t.regionCode,
-  title: t.title,
-  summary: t.summary,
-  publishedAt: t.publishedAt,
-});
+export const toTypicalCaseNode = apiNode<TypicalCaseEntity>()(
+  ['id regionCode title summary publishedAt'],
+  (t) => ({
+    institution: t.institutionId ? entityRef('Institution', t.institutionId) : null,
+  }),
+);

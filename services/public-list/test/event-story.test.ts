@@ -1,33 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import type { DataSource } from 'typeorm';
-import { openDataSource } from '@jianguan/platform';
-import { claimEvent, eventsConsumedBy, type EventEnvelope } from '@jianguan/events';
-import { createTestDatabase, QINGHAI, validCreditCode, type TestDatabase } from '@jianguan/testing';
-import { createPublicListDataSource } from '../src/data-source';
-import { migratePublicList } from '../src/migrate';
-import { applyEvent, publicListEventHandlers } from '../src/event-handlers';
+import { eventsConsumedBy } from '@jianguan/events';
+import { QINGHAI, validCreditCode } from '@jianguan/testing';
+import { usePublicListDatabase } from './support';
+import { publicListEventHandlers } from '../src/event-handlers';
 import { lookupPublicEntries } from '../src/queries/public-entries';
 import { at, envelope, missedThenFixedLate, removedFromBlacklist } from '@jianguan/testing';
 
 /** The new list facts of issue 17 (late fixes, amendments, penalty ends, removal), told by events. */
-let db: TestDatabase;
-let dataSource: DataSource;
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  await migratePublicList(db.url);
-  dataSource = await openDataSource(createPublicListDataSource(db.url, { poolSize: 2 }), { migrate: false });
-});
-
-afterAll(async () => {
-  await dataSource?.destroy();
-  await db?.drop();
-});
-
-const consume = (e: EventEnvelope) =>
-  dataSource.transaction(async (manager) => {
-    if (await claimEvent(manager, e.id, 'public-list')) await applyEvent(manager, e);
-  });
+const bed = usePublicListDatabase(2);
+const consume = bed.consume;
 
 const institution = (name: string, kind: 'OFFLINE' | 'ONLINE' = 'OFFLINE') => ({
   institutionId: randomUUID(),
@@ -38,13 +19,13 @@ const institution = (name: string, kind: 'OFFLINE' | 'ONLINE' = 'OFFLINE') => ({
 });
 
 const placed = async (creditCode: string) => {
-  const [entry] = await lookupPublicEntries(dataSource, creditCode);
+  const [entry] = await lookupPublicEntries(bed.dataSource, creditCode);
   return { list: entry.list, reasonCode: entry.reasonCode, reason: entry.reason };
 };
 
 const historyOf = async (institutionId: string) =>
   (
-    (await dataSource.query(
+    (await bed.dataSource.query(
       `SELECT from_list, to_list, reason_code, reason, event_type FROM public_list.listing_change
        WHERE institution_id = $1 ORDER BY seq`,
       [institutionId],
@@ -84,7 +65,7 @@ it('keeps a late fix BLACK, and a removal decision takes it off, in the history'
     ['GREY', 'BLACK', 'RECTIFICATION_DEADLINE_MISSED', 'RectificationDeadlineMissed'],
     ['BLACK', 'WHITE', 'REMOVED_FROM_BLACKLIST', 'InstitutionRemovedFromBlacklist'],
   ]);
-  const [removal] = (await dataSource.query(
+  const [removal] = (await bed.dataSource.query(
     `SELECT reason FROM public_list.listing_change WHERE institution_id = $1 AND reason_code = 'REMOVED_FROM_BLACKLIST'`,
     [i.institutionId],
   )) as { reason: string }[];

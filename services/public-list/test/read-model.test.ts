@@ -1,11 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { DataSource } from 'typeorm';
-import { openDataSource } from '@jianguan/platform';
-import { claimEvent, type EventEnvelope } from '@jianguan/events';
-import { createTestDatabase, QINGHAI, validCreditCode, type TestDatabase } from '@jianguan/testing';
-import { createPublicListDataSource } from '../src/data-source';
-import { migratePublicList } from '../src/migrate';
-import { applyEvent } from '../src/event-handlers';
+import { QINGHAI, validCreditCode } from '@jianguan/testing';
+import { usePublicListDatabase } from './support';
 import { lookupPublicEntries, listPublicEntries } from '../src/queries/public-entries';
 import { openDataExport } from '../src/queries/open-data';
 import { listStatsFor } from '../src/queries/list-stats';
@@ -19,39 +14,22 @@ import {
   shuffled,
 } from '@jianguan/testing';
 
-let db: TestDatabase;
-let dataSource: DataSource;
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  await migratePublicList(db.url);
-  dataSource = await openDataSource(createPublicListDataSource(db.url, { poolSize: 6 }), { migrate: false });
-});
-
-afterAll(async () => {
-  await dataSource?.destroy();
-  await db?.drop();
-});
-
-/** As the consumer does: claim in the inbox and apply, in one transaction; a second delivery is a no-op. */
-const consume = (e: EventEnvelope) =>
-  dataSource.transaction(async (manager) => {
-    if (await claimEvent(manager, e.id, 'public-list')) await applyEvent(manager, e);
-  });
+const bed = usePublicListDatabase(6);
+const consume = bed.consume;
 
 const reset = () =>
-  dataSource.query(
+  bed.dataSource.query(
     `TRUNCATE public_list.listing, public_list.listing_fact, public_list.listing_change,
        public_list.typical_case, public_list.inbox`,
   );
 
 /** Everything the lists show, without processing times. */
 async function snapshot() {
-  const listings = await dataSource.query(
+  const listings = await bed.dataSource.query(
     `SELECT institution_id, credit_code, name, name_pinyin, name_initials, region_code, list, reason_code,
             reason, since FROM public_list.listing ORDER BY institution_id`,
   );
-  const history = await dataSource.query(
+  const history = await bed.dataSource.query(
     `SELECT institution_id, seq, from_list, to_list, reason_code, reason, event_id, occurred_at
      FROM public_list.listing_change ORDER BY institution_id, seq`,
   );
@@ -135,7 +113,7 @@ describe('the read model, from events alone', () => {
     await reset();
     for (const e of stream) await consume(e);
     const unknown = randomUUID();
-    const loaders = createLoaders(dataSource);
+    const loaders = createLoaders(bed.dataSource);
     const [mine, theirs, none] = await Promise.all(
       [story.institutionId, online.institutionId, unknown].map((id) => loaders.listing.load(id)),
     );
@@ -155,7 +133,7 @@ describe('the read model, from events alone', () => {
   it('finds institutions by credit code, 2-character fragment and pinyin, and exports the lists', async () => {
     await reset();
     for (const e of stream) await consume(e);
-    const names = async (q: string) => (await lookupPublicEntries(dataSource, q)).map((e) => e.name);
+    const names = async (q: string) => (await lookupPublicEntries(bed.dataSource, q)).map((e) => e.name);
     expect(await names(story.creditCode)).toEqual([story.name]);
     expect(await names(story.creditCode.toLowerCase())).toEqual([story.name]);
     expect(await names('培训')).toEqual([story.name]);
@@ -166,11 +144,11 @@ describe('the read model, from events alone', () => {
     expect(await names('chengdong')).toEqual([story.name]);
     expect(await names('qhqh')).toEqual([online.name]);
     expect(await names('不存在')).toEqual([]);
-    await expect(lookupPublicEntries(dataSource, '培')).rejects.toMatchObject({
+    await expect(lookupPublicEntries(bed.dataSource, '培')).rejects.toMatchObject({
       extensions: { code: 'BAD_USER_INPUT' },
     });
 
-    const [entry] = await lookupPublicEntries(dataSource, '培训');
+    const [entry] = await lookupPublicEntries(bed.dataSource, '培训');
     expect(entry).toEqual({
       name: story.name,
       creditCode: story.creditCode,
@@ -185,7 +163,7 @@ describe('the read model, from events alone', () => {
     });
 
     // Not listed, or grey: found all the same, with the list as a person reads it and why.
-    expect(await lookupPublicEntries(dataSource, unlisted.creditCode)).toEqual([
+    expect(await lookupPublicEntries(bed.dataSource, unlisted.creditCode)).toEqual([
       expect.objectContaining({
         name: unlisted.name,
         list: null,
@@ -194,31 +172,33 @@ describe('the read model, from events alone', () => {
         reason: '已登记，证照尚在核验，暂未列入名单',
       }),
     ]);
-    expect(await lookupPublicEntries(dataSource, 'czqxc')).toEqual([expect.objectContaining({ list: null })]);
-    expect(await lookupPublicEntries(dataSource, '乐学')).toEqual([
+    expect(await lookupPublicEntries(bed.dataSource, 'czqxc')).toEqual([
+      expect.objectContaining({ list: null }),
+    ]);
+    expect(await lookupPublicEntries(bed.dataSource, '乐学')).toEqual([
       expect.objectContaining({ name: unfinished.name, list: 'GREY', listLabel: '灰名单' }),
     ]);
 
-    const black = await listPublicEntries(dataSource, { list: 'BLACK', regionCode: '63' });
+    const black = await listPublicEntries(bed.dataSource, { list: 'BLACK', regionCode: '63' });
     expect(black.edges.map((e) => e.node.name)).toEqual([online.name]);
     expect(await black.totalCount()).toBe(1);
 
-    const [province, county] = await listStatsFor(dataSource, ['63', chengdong]);
+    const [province, county] = await listStatsFor(bed.dataSource, ['63', chengdong]);
     expect(province).toMatchObject({ white: 1, grey: 1, black: 1 });
     expect(county).toMatchObject({ white: 1, grey: 0, black: 0 });
     expect(province.lastChangedAt).toEqual(new Date(at('2026-08-10')));
 
-    const csv = await openDataExport(dataSource, '63', 'CSV');
+    const csv = await openDataExport(bed.dataSource, '63', 'CSV');
     expect(csv.count).toBe(2); // grey is not exported
     expect(csv.content).not.toContain(unfinished.creditCode);
     expect(csv.content).not.toContain(unlisted.creditCode);
-    const white = await listPublicEntries(dataSource, { list: 'WHITE', regionCode: '63' });
+    const white = await listPublicEntries(bed.dataSource, { list: 'WHITE', regionCode: '63' });
     expect(white.edges.map((e) => e.node.name)).toEqual([story.name]);
     expect(csv.content.split('\r\n')[0]).toBe(
       '\ufeff名单,机构名称,统一社会信用代码,行政区划代码,所在地区,列入原因,列入时间',
     );
     expect(csv.content).toContain(`BLACK,${online.name},${online.creditCode},${QINGHAI.xining},青海省西宁市`);
-    const json = await openDataExport(dataSource, '63', 'JSON');
+    const json = await openDataExport(bed.dataSource, '63', 'JSON');
     expect(JSON.parse(json.content)).toMatchObject({
       regionCode: '63',
       lastChangedAt: new Date(at('2026-08-10')).toISOString(),
@@ -231,7 +211,7 @@ describe('the read model, from events alone', () => {
 
   it('uses the indexes for lookups', async () => {
     const plan = (sql: string, params: unknown[]) =>
-      dataSource.transaction(async (m) => {
+      bed.dataSource.transaction(async (m) => {
         // Only bitmap scans are left, and a bitmap scan needs an index that serves the condition: a
         // planner that would rather walk some other index end to end (PostgreSQL 18 on a tiny table
         // prefers that) cannot make the check pass or fail by taste.

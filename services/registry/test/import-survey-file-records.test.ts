@@ -1,11 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { DataSource } from 'typeorm';
-import { openDataSource } from '@jianguan/platform';
 import { parsePayload, type EventType } from '@jianguan/events';
-import { createTestDatabase, type TestDatabase } from '@jianguan/testing';
-import { createRegistryDataSource } from '../src/data-source';
+import { useRegistryDatabase } from './support';
 import { importSurveyFile } from '../src/import/import-survey-file';
 import { generateQinghaiDataset } from '../src/import/qinghai-dataset';
 import { qinghaiCounties, surveyFileRecord } from '../src/import/seed';
@@ -16,16 +13,13 @@ import { readSurveyFile, writeSurveyFile } from '../src/import/survey-file';
 
 jest.setTimeout(60_000);
 
-let db: TestDatabase;
-let dataSource: DataSource;
+const bed = useRegistryDatabase(3);
 let dir: string;
 const actor = { sub: 'import-test', name: '导入\t测试' };
 const now = new Date();
 let unsurveyedWithLicences = 0;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  dataSource = await openDataSource(createRegistryDataSource(db.url, { poolSize: 3 }), { migrate: false });
   dir = await mkdtemp(path.join(tmpdir(), 'registry-import-records-'));
   const data = generateQinghaiDataset({ counties: await qinghaiCounties(), size: 300, seed: 7 });
   const file = path.join(dir, 'survey.csv');
@@ -42,18 +36,16 @@ beforeAll(async () => {
   });
   // A note with a line break, quotes and a backslash reaches the database as written.
   rows[1].record.notes = '第一行\n"第二行" \\ 完';
-  await importSurveyFile(dataSource, rows, actor, { now });
+  await importSurveyFile(bed.dataSource, rows, actor, { now });
 });
 
 afterAll(async () => {
-  await dataSource?.destroy();
-  await db?.drop();
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
 describe('the records an import writes besides the registry rows', () => {
   it('gives each institution an audit line whose after is its stored row, licences and survey', async () => {
-    const differing = await dataSource.transaction(async (manager) => {
+    const differing = await bed.dataSource.transaction(async (manager) => {
       await manager.query(`SET LOCAL TimeZone = 'UTC'`);
       return (await manager.query(
         `SELECT i.credit_code, a.after, to_jsonb(i) || jsonb_build_object(
@@ -71,7 +63,7 @@ describe('the records an import writes besides the registry rows', () => {
       )) as unknown[];
     });
     expect(differing).toEqual([]);
-    const [lines] = (await dataSource.query(
+    const [lines] = (await bed.dataSource.query(
       `SELECT count(*)::int AS n, count(*) FILTER (WHERE after->'survey' = 'null')::int AS unsurveyed,
               count(*) FILTER (WHERE after->'survey'->>'notes' = $1)::int AS with_note
          FROM registry.audit_record WHERE action = 'importInstitution' AND actor_name = $2`,
@@ -81,7 +73,7 @@ describe('the records an import writes besides the registry rows', () => {
   });
 
   it('writes events whose payloads are exactly what the event catalogue accepts', async () => {
-    const events = (await dataSource.query(`SELECT type, payload FROM registry.outbox ORDER BY seq`)) as {
+    const events = (await bed.dataSource.query(`SELECT type, payload FROM registry.outbox ORDER BY seq`)) as {
       type: EventType;
       payload: unknown;
     }[];

@@ -1,10 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { DataSource } from 'typeorm';
-import { openDataSource, type CsvRow } from '@jianguan/platform';
-import { createTestDatabase, type TestDatabase } from '@jianguan/testing';
-import { createRegistryDataSource } from '../src/data-source';
+import type { CsvRow } from '@jianguan/platform';
+import { useRegistryDatabase } from './support';
 import { importSurveyFile } from '../src/import/import-survey-file';
 import { ImportRefused, type RowProblem } from '@jianguan/platform';
 import { generateQinghaiDataset, type DemoDataset } from '../src/import/qinghai-dataset';
@@ -13,23 +11,18 @@ import { readSurveyFile, writeSurveyFile } from '../src/import/survey-file';
 
 jest.setTimeout(60_000);
 
-let db: TestDatabase;
-let dataSource: DataSource;
+const bed = useRegistryDatabase(3);
 let dir: string;
 let counties: Awaited<ReturnType<typeof qinghaiCounties>>;
 const actor = { sub: 'import-test', name: '导入测试' };
 const now = new Date();
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  dataSource = await openDataSource(createRegistryDataSource(db.url, { poolSize: 3 }), { migrate: false });
   dir = await mkdtemp(path.join(tmpdir(), 'registry-import-'));
   counties = await qinghaiCounties();
 });
 
 afterAll(async () => {
-  await dataSource?.destroy();
-  await db?.drop();
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
@@ -44,7 +37,9 @@ async function surveyFile(dataset: DemoDataset, name: string): Promise<CsvRow[]>
 }
 
 const count = async (table: string) =>
-  Number(((await dataSource.query(`SELECT count(*) AS n FROM registry.${table}`)) as { n: string }[])[0].n);
+  Number(
+    ((await bed.dataSource.query(`SELECT count(*) AS n FROM registry.${table}`)) as { n: string }[])[0].n,
+  );
 const tableCounts = async () => ({
   institutions: await count('institution'),
   licences: await count('licence'),
@@ -55,7 +50,7 @@ const tableCounts = async () => ({
 
 async function refusal(rows: CsvRow[]): Promise<RowProblem[]> {
   try {
-    await importSurveyFile(dataSource, rows, actor, { now });
+    await importSurveyFile(bed.dataSource, rows, actor, { now });
   } catch (error) {
     expect(error).toBeInstanceOf(ImportRefused);
     return (error as ImportRefused).problems;
@@ -122,7 +117,7 @@ describe('importing a grid-survey file', () => {
     expect(rows).toHaveLength(400);
     expect(rows[0].line).toBe(2); // the header is line 1
 
-    const result = await importSurveyFile(dataSource, rows, actor, { now });
+    const result = await importSurveyFile(bed.dataSource, rows, actor, { now });
 
     const expected = { COMPLETE: 0, INCOMPLETE: 0, NONE: 0 };
     for (const i of data.institutions) expected[i.expectedCertificateStatus] += 1;
@@ -144,7 +139,7 @@ describe('importing a grid-survey file', () => {
       outbox: 800,
       audit: 401,
     });
-    const statuses = (await dataSource.query(
+    const statuses = (await bed.dataSource.query(
       `SELECT certificate_status AS status, count(*)::int AS n FROM registry.institution GROUP BY 1`,
     )) as { status: keyof typeof expected; n: number }[];
     expect(Object.fromEntries(statuses.map((s) => [s.status, s.n]))).toEqual(
@@ -153,7 +148,7 @@ describe('importing a grid-survey file', () => {
 
     // A sampled institution that lacks a licence: its row, licences, survey, audit and events.
     const sample = data.institutions.find((i) => i.profile === 'MISSING_LICENCE')!;
-    const [stored] = (await dataSource.query(
+    const [stored] = (await bed.dataSource.query(
       `SELECT id, name, kind, category, region_code, status, certificate_status, missing_licences,
               on_national_platform, rule_set_version
          FROM registry.institution WHERE credit_code = $1`,
@@ -170,14 +165,14 @@ describe('importing a grid-survey file', () => {
       on_national_platform: sample.onNationalPlatform,
       rule_set_version: '2021-07',
     });
-    const storedLicences = (await dataSource.query(
+    const storedLicences = (await bed.dataSource.query(
       `SELECT type, number, issued_by AS "issuedBy", to_char(issued_on, 'YYYY-MM-DD') AS "issuedOn",
               to_char(valid_until, 'YYYY-MM-DD') AS "validUntil"
          FROM registry.licence WHERE institution_id = $1 ORDER BY type`,
       [stored.id],
     )) as unknown[];
     expect(storedLicences).toEqual([...sample.licences].sort((a, b) => a.type.localeCompare(b.type)));
-    const [survey] = (await dataSource.query(
+    const [survey] = (await bed.dataSource.query(
       `SELECT grid_code, finding, classification, notes, surveyor_id FROM registry.survey_record
         WHERE institution_id = $1`,
       [stored.id],
@@ -189,7 +184,7 @@ describe('importing a grid-survey file', () => {
       notes: sample.survey.notes,
       surveyor_id: 'import-test',
     });
-    const events = (await dataSource.query(
+    const events = (await bed.dataSource.query(
       `SELECT type, payload FROM registry.outbox WHERE payload->>'institutionId' = $1 ORDER BY seq`,
       [stored.id],
     )) as { type: string; payload: Record<string, unknown> }[];
@@ -217,7 +212,7 @@ describe('importing a grid-survey file', () => {
         },
       },
     ]);
-    const [audit] = (await dataSource.query(
+    const [audit] = (await bed.dataSource.query(
       `SELECT action, actor_id, after->>'credit_code' AS code, jsonb_array_length(after->'licences') AS licences
          FROM registry.audit_record WHERE entity_type = 'Institution' AND entity_id = $1`,
       [stored.id],
@@ -231,7 +226,7 @@ describe('importing a grid-survey file', () => {
 
     // A survey that found the institution gone closes it.
     const closed = data.institutions.find((i) => i.profile === 'CLOSED')!;
-    const [gone] = (await dataSource.query(
+    const [gone] = (await bed.dataSource.query(
       `SELECT i.status, s.classification FROM registry.institution i
          JOIN registry.survey_record s ON s.institution_id = i.id WHERE i.credit_code = $1`,
       [closed.creditCode],

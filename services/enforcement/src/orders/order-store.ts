@@ -48,7 +48,6 @@ export const lockInstitutionToEnforce = (
     what: 'Institution',
   });
 
-
 export const snapshot = (order: RectificationOrderEntity) => ({ ...order });
 
 /**

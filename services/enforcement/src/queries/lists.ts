@@ -1,10 +1,31 @@
 import type { DataSource } from 'typeorm';
-import { badInput, decodeCursor, pageSize, requireUuid, toConnection, type Viewer } from '@jianguan/platform';
+import {
+  badInput,
+  inRegionSubtree,
+  keysetPaging,
+  requireUuid,
+  type Keyset,
+  type Viewer,
+} from '@jianguan/platform';
 import { RectificationOrderEntity } from '../entities/rectification-order.entity';
 import { DisciplineReferralEntity } from '../entities/discipline-referral.entity';
 import { ORDER_STATUSES, type OrderStatus } from '../orders/order';
 
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+const NEWEST_ORDERS_FIRST: Keyset<RectificationOrderEntity> = {
+  direction: 'DESC',
+  columns: [
+    { column: 'o.issued_at', part: 'instant', of: (o) => o.issuedAt.toISOString() },
+    { column: 'o.id', part: 'id', of: (o) => o.id },
+  ],
+};
+
+const NEWEST_REFERRALS_FIRST: Keyset<DisciplineReferralEntity> = {
+  direction: 'DESC',
+  columns: [
+    { column: 'r.referred_at', part: 'instant', of: (r) => r.referredAt.toISOString() },
+    { column: 'r.id', part: 'id', of: (r) => r.id },
+  ],
+};
 
 export interface OrderListArgs {
   filter?: { regionCode?: string | null; status?: OrderStatus | null; institutionId?: string | null } | null;
@@ -16,37 +37,18 @@ export interface OrderListArgs {
 export function rectificationOrders(dataSource: DataSource, viewer: Viewer, args: OrderListArgs) {
   const filter = args.filter ?? {};
   const regionCode = viewer.requireListRegion('enforcement.list', filter.regionCode);
-  const size = pageSize(args.first);
-  const cursor = decodeCursor(args.after, ['instant', 'id']);
+  const paging = keysetPaging(NEWEST_ORDERS_FIRST, args);
   if (filter.status && !ORDER_STATUSES.includes(filter.status)) throw badInput('status', 'unknown status');
   if (filter.institutionId) requireUuid('institutionId', filter.institutionId);
-  const base = () => {
+  return paging.connection(() => {
     const query = dataSource
       .getRepository(RectificationOrderEntity)
       .createQueryBuilder('o')
-      .where('o.region_code LIKE :prefix', { prefix: `${escapeLike(regionCode)}%` });
+      .where(...inRegionSubtree('o.region_code', regionCode));
     if (filter.status) query.andWhere('o.status = :status', { status: filter.status });
     if (filter.institutionId) query.andWhere('o.institution_id = :iid', { iid: filter.institutionId });
     return query;
-  };
-  const page = base();
-  if (cursor) {
-    page.andWhere('(o.issued_at, o.id) < (:at::timestamptz, :id::uuid)', { at: cursor[0], id: cursor[1] });
-  }
-  return page
-    .orderBy('o.issued_at', 'DESC')
-    .addOrderBy('o.id', 'DESC')
-    .limit(size + 1)
-    .getMany()
-    .then((rows) =>
-      toConnection(
-        rows,
-        size,
-        (row) => [row.issuedAt.toISOString(), row.id],
-        !!cursor,
-        () => base().getCount(),
-      ),
-    );
+  });
 }
 
 /** Discipline referrals of the region and below, newest first; for discipline:read only. */
@@ -56,29 +58,11 @@ export function disciplineReferrals(
   args: { regionCode?: string | null; first?: number | null; after?: string | null },
 ) {
   const regionCode = viewer.requireListRegion('discipline.list', args.regionCode);
-  const size = pageSize(args.first);
-  const cursor = decodeCursor(args.after, ['instant', 'id']);
-  const base = () =>
+  const paging = keysetPaging(NEWEST_REFERRALS_FIRST, args);
+  return paging.connection(() =>
     dataSource
       .getRepository(DisciplineReferralEntity)
       .createQueryBuilder('r')
-      .where('r.region_code LIKE :prefix', { prefix: `${escapeLike(regionCode)}%` });
-  const page = base();
-  if (cursor) {
-    page.andWhere('(r.referred_at, r.id) < (:at::timestamptz, :id::uuid)', { at: cursor[0], id: cursor[1] });
-  }
-  return page
-    .orderBy('r.referred_at', 'DESC')
-    .addOrderBy('r.id', 'DESC')
-    .limit(size + 1)
-    .getMany()
-    .then((rows) =>
-      toConnection(
-        rows,
-        size,
-        (row) => [row.referredAt.toISOString(), row.id],
-        !!cursor,
-        () => base().getCount(),
-      ),
-    );
+      .where(...inRegionSubtree('r.region_code', regionCode)),
+  );
 }

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { regionSubtreeJoin, statsPerRegion } from '@jianguan/platform';
 
 export interface RectificationStats {
   open: number;
@@ -14,7 +15,9 @@ export async function rectificationStatsFor(
   dataSource: DataSource,
   codes: readonly string[],
 ): Promise<RectificationStats[]> {
-  const rows: Record<string, number | string>[] = await dataSource.query(
+  return statsPerRegion(
+    dataSource,
+    codes,
     `SELECT r.code,
             count(o.id) FILTER (WHERE o.status = 'OPEN')::int AS open,
             count(o.id) FILTER (WHERE o.status = 'RECTIFIED')::int AS rectified,
@@ -26,14 +29,9 @@ export async function rectificationStatsFor(
             count(o.id) FILTER (WHERE o.status = 'CLOSED')::int AS closed
        FROM unnest($1::text[]) AS r(code)
        LEFT JOIN enforcement.rectification_order o
-              ON o.region_code ~>=~ r.code AND o.region_code ~<~ (r.code || ':')
+              ON ${regionSubtreeJoin('o.region_code', 'r.code')}
       GROUP BY r.code`,
-    [codes],
-  );
-  const byCode = new Map(rows.map((row) => [row.code as string, row]));
-  return codes.map((code) => {
-    const row = byCode.get(code)!;
-    return {
+    (row: Record<string, number | string> & { code: string }) => ({
       open: Number(row.open),
       rectified: Number(row.rectified),
       overdue: Number(row.overdue),
@@ -44,6 +42,6 @@ export async function rectificationStatsFor(
       },
       referred: Number(row.referred),
       closed: Number(row.closed),
-    };
-  });
+    }),
+  );
 }

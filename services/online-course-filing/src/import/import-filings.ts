@@ -1,30 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { z } from 'zod';
-import {
-  ImportRefused,
-  shanghaiDay,
-  strictRecord,
-  writeAudit,
-  type Claims,
-  type RowProblem,
-} from '@jianguan/platform';
+import { ImportRefused, shanghaiDay, writeAudit, type Claims, type RowProblem } from '@jianguan/platform';
 import { RuleSetEntity } from '../entities/rule-set.entity';
 import { ruleSetInForce } from '../domain/screening';
-import type { BusinessInfo, PlatformInfo } from '../domain/types';
 import { insertCourses, insertPersonnel, type CourseRow, type PersonRow } from '../commands/bulk';
-import type { CourseInput, PersonInput } from '../commands/inputs';
-import {
-  courseRow,
-  institutionRow,
-  personRow,
-  platformRow,
-  toCourseRow,
-  toInstitutionRow,
-  toPersonRow,
-  toPlatformRow,
-} from './rows';
-import { SHEETS, type SheetName, type Sheets } from './sheets';
+import type { Sheets } from './sheets';
+import { filingDraftsOf, type FilingDraft, type ImportProgress } from './filing-drafts';
+
+export type { ImportProgress };
 
 const S = 'online_course_filing';
 
@@ -36,21 +19,9 @@ export interface ImportResult {
   platforms: number;
 }
 
-export type ImportProgress = (phase: 'validate' | 'load', done: number, total: number) => void;
-
-interface FilingDraft {
-  line: number;
-  institutionId: string | null;
-  creditCode: string;
-  regionCode: string;
-  institutionInfo: z.infer<typeof institutionRow>['institutionInfo'];
-  business: Omit<BusinessInfo, 'platforms'>;
-  platforms: PlatformInfo[];
-  submittedAt: Date;
-  commitments: { code: string; text: string }[];
-  personnel: PersonInput[];
-  courses: CourseInput[];
-}
+type Actor = Pick<Claims, 'sub' | 'name'>;
+type RuleSets = RuleSetEntity[];
+type KnownInstitutions = Awaited<ReturnType<typeof knownInstitutions>>;
 
 /**
  * Loads historical filings (e.g. the national 2019 filing) from sheets, one per part. Every row of every
@@ -61,164 +32,21 @@ interface FilingDraft {
 export async function importFilings(
   dataSource: DataSource,
   given: Sheets,
-  actor: Pick<Claims, 'sub' | 'name'>,
+  actor: Actor,
   onProgress: ImportProgress = () => {},
 ): Promise<ImportResult> {
-  const problems: RowProblem[] = [];
-  const sheets = strictSheets(given, problems);
-  const total = SHEETS.reduce((n, s) => n + sheets[s].length, 0);
-  let done = 0;
-  const tick = () => {
-    done += 1;
-    if (done % 5000 === 0 || done === total) onProgress('validate', done, total);
-  };
-  const check = <T extends z.ZodType>(sheet: SheetName, line: number, schema: T, value: unknown) => {
-    tick();
-    const result = schema.safeParse(value);
-    if (result.success) return result.data as z.infer<T>;
-    for (const issue of result.error.issues.slice(0, 3)) {
-      const column = issue.path.length ? String(issue.path[issue.path.length - 1]) : null;
-      problems.push({ sheet, line, column, message: `${column ?? 'row'} ${issue.message}` });
-    }
-    return undefined;
-  };
-
-  const filings = new Map<string, FilingDraft>();
-  for (const { line, record } of sheets.institutions) {
-    const row = check('institutions', line, institutionRow, toInstitutionRow(record));
-    if (!row) continue;
-    if (filings.has(row.creditCode)) {
-      problems.push({
-        sheet: 'institutions',
-        line,
-        column: 'creditCode',
-        message: `creditCode ${row.creditCode} is listed twice`,
-      });
-      continue;
-    }
-    filings.set(row.creditCode, {
-      line,
-      institutionId: row.institutionId,
-      creditCode: row.creditCode,
-      regionCode: row.regionCode,
-      institutionInfo: row.institutionInfo,
-      business: {
-        telecomLicence: row.telecomLicence,
-        complaintLink: row.complaintLink,
-        userAgreement: row.userAgreement,
-      },
-      platforms: [],
-      submittedAt: row.submittedAt,
-      commitments: row.commitments,
-      personnel: [],
-      courses: [],
-    });
-  }
-  const owner = (sheet: SheetName, line: number, code: string) => {
-    const filing = filings.get(code);
-    if (!filing) {
-      problems.push({
-        sheet,
-        line,
-        column: 'creditCode',
-        message: `creditCode ${code} is not in the institutions sheet`,
-      });
-    }
-    return filing;
-  };
-  for (const { line, record } of sheets.platforms) {
-    const row = check('platforms', line, platformRow, toPlatformRow(record));
-    if (!row) continue;
-    const { creditCode, ...platform } = row;
-    owner('platforms', line, creditCode)?.platforms.push(platform);
-  }
-  for (const { line, record } of sheets.personnel) {
-    const row = check('personnel', line, personRow, toPersonRow(record));
-    if (row) owner('personnel', line, row.creditCode)?.personnel.push(row.person);
-  }
-  for (const { line, record } of sheets.courses) {
-    const row = check('courses', line, courseRow, toCourseRow(record));
-    if (row) owner('courses', line, row.creditCode)?.courses.push(row.course);
-  }
-  if (problems.length) throw new ImportRefused(problems);
-
+  const drafts = [...filingDraftsOf(given, onProgress).values()];
   return dataSource.transaction(async (manager) => {
-    const drafts = [...filings.values()];
     const sets = await manager.getRepository(RuleSetEntity).find({ order: { effectiveFrom: 'ASC' } });
     const institutions = await knownInstitutions(manager, drafts);
-    for (const draft of drafts) {
-      const known = institutions.get(draft.creditCode);
-      const problem = !ruleSetInForce(sets, shanghaiDay(draft.submittedAt))
-        ? { column: 'submittedAt', message: 'submittedAt is before the first screening rule set took effect' }
-        : known?.kind && known.kind !== 'ONLINE'
-          ? {
-              column: 'creditCode',
-              message: `the institution ${draft.creditCode} is registered as ${known.kind}, not ONLINE`,
-            }
-          : known?.hasFiling
-            ? { column: 'creditCode', message: `the institution ${draft.creditCode} already has a filing` }
-            : null;
-      if (problem) problems.push({ sheet: 'institutions', line: draft.line, ...problem });
-    }
-    if (problems.length) throw new ImportRefused(problems);
-
-    const newInstitutions = drafts.filter((d) => !institutions.has(d.creditCode));
-    const institutionIds = new Map([...institutions].map(([code, known]) => [code, known.id]));
-    for (const d of newInstitutions) institutionIds.set(d.creditCode, d.institutionId ?? randomUUID());
-    if (newInstitutions.length) {
-      await manager.query(
-        `INSERT INTO ${S}.known_institution (id, name, credit_code, region_code, kind, source)
-         SELECT id, name, code, region, 'ONLINE', 'IMPORT'
-           FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[]) AS t(id, name, code, region)`,
-        [
-          newInstitutions.map((d) => institutionIds.get(d.creditCode)),
-          newInstitutions.map((d) => d.institutionInfo.name),
-          newInstitutions.map((d) => d.creditCode),
-          newInstitutions.map((d) => d.regionCode),
-        ],
-      );
-    }
-    const filingIds = drafts.map(() => randomUUID());
-    await manager.query(
-      `INSERT INTO ${S}.filing (id, institution_id, region_code, status, institution_info, business_info,
-              commitments, rule_set_version, submitted_at, submitted_by)
-       SELECT id, inst, region, 'SUBMITTED', info, business, commitments, rules, at, $9
-         FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::jsonb[], $5::jsonb[], $6::jsonb[], $7::text[],
-                     $8::timestamptz[])
-              AS t(id, inst, region, info, business, commitments, rules, at)`,
-      [
-        filingIds,
-        drafts.map((d) => institutionIds.get(d.creditCode)),
-        drafts.map((d) => d.regionCode),
-        drafts.map((d) => JSON.stringify(d.institutionInfo)),
-        drafts.map((d) => JSON.stringify({ platforms: d.platforms, ...d.business })),
-        drafts.map((d) => JSON.stringify(d.commitments)),
-        drafts.map((d) => ruleSetInForce(sets, shanghaiDay(d.submittedAt))!.version),
-        drafts.map((d) => d.submittedAt.toISOString()),
-        actor.sub,
-      ],
-    );
-    await manager.query(
-      `INSERT INTO ${S}.status_change (filing_id, from_status, to_status, actor_id, actor_name, reason)
-       SELECT id, NULL, 'SUBMITTED', $2, $3, '导入' FROM unnest($1::uuid[]) AS t(id)`,
-      [filingIds, actor.sub, actor.name],
-    );
-    const personnel: PersonRow[] = [];
-    const courses: CourseRow[] = [];
-    drafts.forEach((d, i) => {
-      d.personnel.forEach((p, j) => personnel.push({ ...p, filingId: filingIds[i], line: j + 1 }));
-      d.courses.forEach((c, j) => courses.push({ ...c, filingId: filingIds[i], line: j + 1 }));
-    });
-    const loadTotal = personnel.length + courses.length;
-    let loaded = 0;
-    const progress = (n: number) => onProgress('load', (loaded += n), loadTotal);
-    await insertPersonnel(manager, personnel, progress);
-    await insertCourses(manager, courses, progress);
+    refuseWhatTheServiceKnowsOtherwise(drafts, sets, institutions);
+    const { institutionIds, created } = await addNewInstitutions(manager, drafts, institutions);
+    const filingIds = await insertSubmittedFilings(manager, drafts, sets, institutionIds, actor);
+    const parts = await insertParts(manager, drafts, filingIds, onProgress);
     const result: ImportResult = {
       filings: drafts.length,
-      institutionsCreated: newInstitutions.length,
-      personnel: personnel.length,
-      courses: courses.length,
+      institutionsCreated: created,
+      ...parts,
       platforms: drafts.reduce((n, d) => n + d.platforms.length, 0),
     };
     await writeAudit(manager, {
@@ -231,6 +59,107 @@ export async function importFilings(
     });
     return result;
   });
+}
+
+/**
+ * Refuses the file when a filing was submitted before any screening rule set, or its institution is
+ * known as offline or already has a filing.
+ */
+function refuseWhatTheServiceKnowsOtherwise(drafts: FilingDraft[], sets: RuleSets, known: KnownInstitutions) {
+  const problems: RowProblem[] = [];
+  for (const draft of drafts) {
+    const institution = known.get(draft.creditCode);
+    const problem = !ruleSetInForce(sets, shanghaiDay(draft.submittedAt))
+      ? { column: 'submittedAt', message: 'submittedAt is before the first screening rule set took effect' }
+      : institution?.kind && institution.kind !== 'ONLINE'
+        ? {
+            column: 'creditCode',
+            message: `the institution ${draft.creditCode} is registered as ${institution.kind}, not ONLINE`,
+          }
+        : institution?.hasFiling
+          ? { column: 'creditCode', message: `the institution ${draft.creditCode} already has a filing` }
+          : null;
+    if (problem) problems.push({ sheet: 'institutions', line: draft.line, ...problem });
+  }
+  if (problems.length) throw new ImportRefused(problems);
+}
+
+/** Adds the institutions this service did not know (as imported); every draft's institution id by credit code. */
+async function addNewInstitutions(manager: EntityManager, drafts: FilingDraft[], known: KnownInstitutions) {
+  const newInstitutions = drafts.filter((d) => !known.has(d.creditCode));
+  const institutionIds = new Map([...known].map(([code, institution]) => [code, institution.id]));
+  for (const d of newInstitutions) institutionIds.set(d.creditCode, d.institutionId ?? randomUUID());
+  if (newInstitutions.length) {
+    await manager.query(
+      `INSERT INTO ${S}.known_institution (id, name, credit_code, region_code, kind, source)
+       SELECT id, name, code, region, 'ONLINE', 'IMPORT'
+         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[]) AS t(id, name, code, region)`,
+      [
+        newInstitutions.map((d) => institutionIds.get(d.creditCode)),
+        newInstitutions.map((d) => d.institutionInfo.name),
+        newInstitutions.map((d) => d.creditCode),
+        newInstitutions.map((d) => d.regionCode),
+      ],
+    );
+  }
+  return { institutionIds, created: newInstitutions.length };
+}
+
+/** The filings as SUBMITTED against the rule set in force on their day, each with its history row. */
+async function insertSubmittedFilings(
+  manager: EntityManager,
+  drafts: FilingDraft[],
+  sets: RuleSets,
+  institutionIds: Map<string, string>,
+  actor: Actor,
+): Promise<string[]> {
+  const filingIds = drafts.map(() => randomUUID());
+  await manager.query(
+    `INSERT INTO ${S}.filing (id, institution_id, region_code, status, institution_info, business_info,
+            commitments, rule_set_version, submitted_at, submitted_by)
+     SELECT id, inst, region, 'SUBMITTED', info, business, commitments, rules, at, $9
+       FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::jsonb[], $5::jsonb[], $6::jsonb[], $7::text[],
+                   $8::timestamptz[])
+            AS t(id, inst, region, info, business, commitments, rules, at)`,
+    [
+      filingIds,
+      drafts.map((d) => institutionIds.get(d.creditCode)),
+      drafts.map((d) => d.regionCode),
+      drafts.map((d) => JSON.stringify(d.institutionInfo)),
+      drafts.map((d) => JSON.stringify({ platforms: d.platforms, ...d.business })),
+      drafts.map((d) => JSON.stringify(d.commitments)),
+      drafts.map((d) => ruleSetInForce(sets, shanghaiDay(d.submittedAt))!.version),
+      drafts.map((d) => d.submittedAt.toISOString()),
+      actor.sub,
+    ],
+  );
+  await manager.query(
+    `INSERT INTO ${S}.status_change (filing_id, from_status, to_status, actor_id, actor_name, reason)
+     SELECT id, NULL, 'SUBMITTED', $2, $3, '导入' FROM unnest($1::uuid[]) AS t(id)`,
+    [filingIds, actor.sub, actor.name],
+  );
+  return filingIds;
+}
+
+/** Every filing's personnel and courses, numbered in sheet order, in bulk; reports the load's progress. */
+async function insertParts(
+  manager: EntityManager,
+  drafts: FilingDraft[],
+  filingIds: string[],
+  onProgress: ImportProgress,
+) {
+  const personnel: PersonRow[] = [];
+  const courses: CourseRow[] = [];
+  drafts.forEach((d, i) => {
+    d.personnel.forEach((p, j) => personnel.push({ ...p, filingId: filingIds[i], line: j + 1 }));
+    d.courses.forEach((c, j) => courses.push({ ...c, filingId: filingIds[i], line: j + 1 }));
+  });
+  const loadTotal = personnel.length + courses.length;
+  let loaded = 0;
+  const progress = (n: number) => onProgress('load', (loaded += n), loadTotal);
+  await insertPersonnel(manager, personnel, progress);
+  await insertCourses(manager, courses, progress);
+  return { personnel: personnel.length, courses: courses.length };
 }
 
 /**
@@ -262,20 +191,4 @@ async function knownInstitutions(manager: EntityManager, drafts: FilingDraft[]) 
     if (row) known.set(d.creditCode, { id: row.id, kind: row.kind, hasFiling: row.has_filing });
   }
   return known;
-}
-
-/**
- * Every cell under the text rule every GraphQL input follows (platform `strictRecord`: no control
- * characters, bounded length, names and codes in NFKC), before the rows' own checks see them.
- */
-function strictSheets(sheets: Sheets, problems: RowProblem[]): Sheets {
-  const checked = {} as Sheets;
-  for (const sheet of SHEETS) {
-    checked[sheet] = sheets[sheet].map(({ line, record }) => {
-      const strict = strictRecord(record);
-      for (const problem of strict.problems) problems.push({ sheet, line, ...problem });
-      return { line, record: strict.record };
-    });
-  }
-  return checked;
 }

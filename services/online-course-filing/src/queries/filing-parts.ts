@@ -1,12 +1,9 @@
 import type { DataSource } from 'typeorm';
-import { decodeCursor, pageSize, toConnection } from '@jianguan/platform';
+import { keysetPaging, type PageArgs } from '@jianguan/platform';
 import { CourseEntity } from '../entities/course.entity';
 import { PersonEntity } from '../entities/person.entity';
 
-export interface PageArgs {
-  first?: number | null;
-  after?: string | null;
-}
+export type { PageArgs };
 
 /** One page of a filing's personnel or courses, in filing order, with keyset paging on the line. */
 export function filingPart<E extends PersonEntity | CourseEntity>(
@@ -15,26 +12,14 @@ export function filingPart<E extends PersonEntity | CourseEntity>(
   filingId: string,
   args: PageArgs,
 ) {
-  const size = pageSize(args.first);
-  const cursor = decodeCursor(args.after, ['line']);
-  const base = () =>
+  const inFilingOrder = {
+    direction: 'ASC',
+    columns: [{ column: 'x.line', part: 'line', of: (row: E) => row.line }],
+  } as const;
+  return keysetPaging<E>(inFilingOrder, args).connection(() =>
     dataSource
       .getRepository<E>(entity)
       .createQueryBuilder('x')
-      .where('x.filing_id = :filingId', { filingId });
-  const page = base();
-  if (cursor) page.andWhere('x.line > :line', { line: cursor[0] });
-  return page
-    .orderBy('x.line', 'ASC')
-    .limit(size + 1)
-    .getMany()
-    .then((rows) =>
-      toConnection(
-        rows,
-        size,
-        (row) => [row.line],
-        !!cursor,
-        () => base().getCount(),
-      ),
-    );
+      .where('x.filing_id = :filingId', { filingId }),
+  );
 }

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { regionSubtreeJoin, statsPerRegion } from '@jianguan/platform';
 
 export interface FilingStats {
   institutionsFiled: number;
@@ -23,12 +24,14 @@ export async function filingStatsFor(
   dataSource: DataSource,
   codes: readonly string[],
 ): Promise<FilingStats[]> {
-  const rows: Record<string, number | string>[] = await dataSource.query(
+  return statsPerRegion(
+    dataSource,
+    codes,
     `WITH f AS (
        SELECT r.code, f.id, f.status, f.institution_id
          FROM unnest($1::text[]) AS r(code)
          JOIN online_course_filing.filing f
-           ON f.region_code ~>=~ r.code AND f.region_code ~<~ (r.code || ':')
+           ON ${regionSubtreeJoin('f.region_code', 'r.code')}
      )
      SELECT r.code,
             (SELECT count(DISTINCT institution_id) FROM f WHERE f.code = r.code AND f.status <> 'DRAFT')::int AS institutions,
@@ -43,25 +46,22 @@ export async function filingStatsFor(
             (SELECT count(*) FILTER (WHERE status = 'FILED') FROM f WHERE f.code = r.code)::int AS filed,
             (SELECT count(*) FILTER (WHERE status = 'REJECTED') FROM f WHERE f.code = r.code)::int AS rejected
        FROM unnest($1::text[]) AS r(code)`,
-    [codes],
+    (row: Record<string, number | string> & { code: string }) => {
+      const n = (key: string) => Number(row[key]);
+      return {
+        institutionsFiled: n('institutions'),
+        personnel: n('personnel'),
+        courses: n('courses'),
+        filingsWithProblems: n('rectification'),
+        byStatus: {
+          draft: n('draft'),
+          submitted: n('submitted'),
+          screening: n('screening'),
+          rectificationRequired: n('rectification'),
+          filed: n('filed'),
+          rejected: n('rejected'),
+        },
+      };
+    },
   );
-  const byCode = new Map(rows.map((row) => [row.code as string, row]));
-  return codes.map((code) => {
-    const row = byCode.get(code)!;
-    const n = (key: string) => Number(row[key]);
-    return {
-      institutionsFiled: n('institutions'),
-      personnel: n('personnel'),
-      courses: n('courses'),
-      filingsWithProblems: n('rectification'),
-      byStatus: {
-        draft: n('draft'),
-        submitted: n('submitted'),
-        screening: n('screening'),
-        rectificationRequired: n('rectification'),
-        filed: n('filed'),
-        rejected: n('rejected'),
-      },
-    };
-  });
 }

@@ -5,6 +5,8 @@ import { inboxTableSql, outboxTableSql } from '@jianguan/events';
 export class Initial1763900000000 implements MigrationInterface {
   name = 'Initial1763900000000';
 
+  // Long on purpose: the schema's first statements, one after another; a migration is never edited
+  // once released, only followed by another.
   async up(runner: QueryRunner): Promise<void> {
     const statements = [
       // Trigram search on Chinese names and pinyin. The extension lives in `public` (shared by every

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { statsPerRegion } from '@jianguan/platform';
 
 export interface ListStats {
   white: number;
@@ -9,7 +10,9 @@ export interface ListStats {
 
 /** White, grey and black counts for each region's subtree, in one statement for all the codes. */
 export async function listStatsFor(dataSource: DataSource, codes: readonly string[]): Promise<ListStats[]> {
-  const rows = (await dataSource.query(
+  return statsPerRegion(
+    dataSource,
+    codes,
     `SELECT c.code,
             count(*) FILTER (WHERE l.list = 'WHITE')::int AS white,
             count(*) FILTER (WHERE l.list = 'GREY')::int AS grey,
@@ -19,18 +22,13 @@ export async function listStatsFor(dataSource: DataSource, codes: readonly strin
      FROM unnest($1::text[]) AS c(code)
      LEFT JOIN public_list.listing l ON l.region_code LIKE c.code || '%' AND l.list IS NOT NULL
      GROUP BY c.code`,
-    [[...codes]],
-  )) as { code: string; white: number; grey: number; black: number; last_changed_at: Date | null }[];
-  const byCode = new Map(rows.map((r) => [r.code, r]));
-  return codes.map((code) => {
-    const r = byCode.get(code);
-    return {
-      white: r?.white ?? 0,
-      grey: r?.grey ?? 0,
-      black: r?.black ?? 0,
-      lastChangedAt: r?.last_changed_at ?? null,
-    };
-  });
+    (r: { code: string; white: number; grey: number; black: number; last_changed_at: Date | null }) => ({
+      white: r.white,
+      grey: r.grey,
+      black: r.black,
+      lastChangedAt: r.last_changed_at,
+    }),
+  );
 }
 
 /** When a list in the region's subtree last changed (the decision's time). */

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { badInput, decodeCursor, pageSize, toConnection, type Viewer } from '@jianguan/platform';
+import { badInput, inRegionSubtree, keysetPaging, type Keyset, type Viewer } from '@jianguan/platform';
 import { ApplicationEntity } from '../entities/application.entity';
 import { APPLICATION_STATUSES, type ApplicationStatus } from '../domain/status';
 
@@ -11,7 +11,13 @@ export interface ReviewQueueArgs {
   after?: string | null;
 }
 
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+const EARLIEST_DUE_FIRST: Keyset<ApplicationEntity> = {
+  direction: 'ASC',
+  columns: [
+    { column: 'a.due_at', part: 'instant', of: (a) => a.dueAt.toISOString() },
+    { column: 'a.id', part: 'id', of: (a) => a.id },
+  ],
+};
 
 /** SQL for "the time limit has passed without a decision" (a paused clock is not overdue). */
 export const OVERDUE_SQL = (alias: string) =>
@@ -20,35 +26,16 @@ export const OVERDUE_SQL = (alias: string) =>
 /** Applications of the caller's jurisdiction by time limit, earliest first, with keyset paging. */
 export function reviewQueue(dataSource: DataSource, viewer: Viewer, args: ReviewQueueArgs) {
   const regionCode = viewer.requireListRegion('review.queue', args.regionCode);
-  const size = pageSize(args.first);
-  const cursor = decodeCursor(args.after, ['instant', 'id']);
+  const paging = keysetPaging(EARLIEST_DUE_FIRST, args);
   if (args.status && !APPLICATION_STATUSES.includes(args.status)) throw badInput('status', 'unknown status');
 
-  const base = () => {
+  return paging.connection(() => {
     const query = dataSource
       .getRepository(ApplicationEntity)
       .createQueryBuilder('a')
-      .where('a.region_code LIKE :prefix', { prefix: `${escapeLike(regionCode)}%` });
+      .where(...inRegionSubtree('a.region_code', regionCode));
     if (args.status) query.andWhere('a.status = :status', { status: args.status });
     if (args.overdueOnly) query.andWhere(OVERDUE_SQL('a'));
     return query;
-  };
-  const page = base();
-  if (cursor) {
-    page.andWhere('(a.due_at, a.id) > (:dueAt::timestamptz, :id::uuid)', { dueAt: cursor[0], id: cursor[1] });
-  }
-  return page
-    .orderBy('a.due_at', 'ASC')
-    .addOrderBy('a.id', 'ASC')
-    .limit(size + 1)
-    .getMany()
-    .then((rows) =>
-      toConnection(
-        rows,
-        size,
-        (row) => [row.dueAt.toISOString(), row.id],
-        !!cursor,
-        () => base().getCount(),
-      ),
-    );
+  });
 }

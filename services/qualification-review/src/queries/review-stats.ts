@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { regionSubtreeJoin, statsPerRegion } from '@jianguan/platform';
 import { OVERDUE_SQL } from './review-queue';
 
 export interface ReviewStats {
@@ -16,7 +17,9 @@ export async function reviewStatsFor(
   dataSource: DataSource,
   codes: readonly string[],
 ): Promise<ReviewStats[]> {
-  const rows: Record<string, number | string | null>[] = await dataSource.query(
+  return statsPerRegion(
+    dataSource,
+    codes,
     `SELECT r.code,
             count(a.id)::int AS submitted,
             count(a.id) FILTER (WHERE a.status IN ('UNDER_REVIEW','MATERIALS_REQUESTED'))::int AS in_review,
@@ -29,21 +32,19 @@ export async function reviewStatsFor(
             ) FILTER (WHERE a.decided_at IS NOT NULL) AS median_days
        FROM unnest($1::text[]) AS r(code)
        LEFT JOIN qualification_review.application a
-              ON a.region_code ~>=~ r.code AND a.region_code ~<~ (r.code || ':')
+              ON ${regionSubtreeJoin('a.region_code', 'r.code')}
       GROUP BY r.code`,
-    [codes],
+    (found: Record<string, number | string | null> & { code: string }) => {
+      const row = found!;
+      return {
+        submitted: Number(row.submitted),
+        inReview: Number(row.in_review),
+        approved: Number(row.approved),
+        rejected: Number(row.rejected),
+        withdrawn: Number(row.withdrawn),
+        overdue: Number(row.overdue),
+        medianDaysToDecision: row.median_days === null ? null : Number(row.median_days),
+      };
+    },
   );
-  const byCode = new Map(rows.map((row) => [row.code as string, row]));
-  return codes.map((code) => {
-    const row = byCode.get(code)!;
-    return {
-      submitted: Number(row.submitted),
-      inReview: Number(row.in_review),
-      approved: Number(row.approved),
-      rejected: Number(row.rejected),
-      withdrawn: Number(row.withdrawn),
-      overdue: Number(row.overdue),
-      medianDaysToDecision: row.median_days === null ? null : Number(row.median_days),
-    };
-  });
 }

@@ -216,14 +216,12 @@ export async function importSurveyFile(
       lap('insertAudit');
       const events = await copyEvents(manager, planned, now, progress);
       lap('insertEvents');
-      const byCertificateStatus = { COMPLETE: 0, INCOMPLETE: 0, NONE: 0 };
-      for (const p of planned) byCertificateStatus[p.certificateStatus] += 1;
       const result: SurveyImportResult = {
         importId,
         institutions: planned.length,
         licences: licenceCount,
         surveys: surveyCount,
-        byCertificateStatus,
+        byCertificateStatus: countByCertificateStatus(planned),
         events,
         timings,
       };
@@ -239,16 +237,25 @@ export async function importSurveyFile(
       return result;
     });
   } catch (error) {
-    // Someone registered one of the institutions (or licences) while the file was loading.
-    if (isUniqueViolation(error)) {
-      throw new ImportRefused([
-        {
-          line: 1,
-          column: null,
-          message: 'a credit code or licence of the file was registered meanwhile; import again',
-        },
-      ]);
-    }
-    throw error;
+    throw refusedWhenRegisteredMeanwhile(error);
   }
+}
+
+/** How many of the planned institutions have each certificate status. */
+function countByCertificateStatus(planned: { certificateStatus: 'COMPLETE' | 'INCOMPLETE' | 'NONE' }[]) {
+  const counts = { COMPLETE: 0, INCOMPLETE: 0, NONE: 0 };
+  for (const p of planned) counts[p.certificateStatus] += 1;
+  return counts;
+}
+
+/** Someone registered one of the institutions (or licences) while the file was loading: import again. */
+function refusedWhenRegisteredMeanwhile(error: unknown): unknown {
+  if (!isUniqueViolation(error)) return error;
+  return new ImportRefused([
+    {
+      line: 1,
+      column: null,
+      message: 'a credit code or licence of the file was registered meanwhile; import again',
+    },
+  ]);
 }

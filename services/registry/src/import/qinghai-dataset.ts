@@ -354,6 +354,9 @@ const SURVEY_NOTES: Record<InstitutionProfile, readonly (string | null)[]> = {
 };
 
 /** The data set: `size` institutions over the counties, in county order. */
+// Long on purpose (~95 lines): one seeded random stream draws every institution in turn, so the
+// draws must stay in this order for the data set to stay the same for a seed; the pieces it draws
+// from (names, licences, survey notes) are the tables above.
 export function generateQinghaiDataset(options: {
   counties: DemoCounty[];
   size?: number;

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { regionSubtreeJoin, statsPerRegion } from '@jianguan/platform';
 
 export interface InstitutionStats {
   total: number;
@@ -17,7 +18,9 @@ export async function institutionStatsFor(
   dataSource: DataSource,
   codes: readonly string[],
 ): Promise<InstitutionStats[]> {
-  const rows: Record<string, number | string>[] = await dataSource.query(
+  return statsPerRegion(
+    dataSource,
+    codes,
     `SELECT r.code,
             count(i.id)::int AS total,
             count(i.id) FILTER (WHERE i.certificate_status = 'COMPLETE')::int AS complete,
@@ -32,27 +35,24 @@ export async function institutionStatsFor(
             count(i.id) FILTER (WHERE i.kind = 'ONLINE')::int AS online,
             count(i.id) FILTER (WHERE NOT i.on_national_platform)::int AS not_on_platform
        FROM unnest($1::text[]) AS r(code)
-       -- A prefix range (':' sorts right after '9') lets each region use the text_pattern_ops index.
-       LEFT JOIN registry.institution i ON i.region_code ~>=~ r.code AND i.region_code ~<~ (r.code || ':')
+       LEFT JOIN registry.institution i ON ${regionSubtreeJoin('i.region_code', 'r.code')}
       GROUP BY r.code`,
-    [codes],
+    (found: Record<string, number> & { code: string }) => {
+      const row = found!;
+      return {
+        total: row.total,
+        byCertificateStatus: { complete: row.complete, incomplete: row.incomplete, none: row.none },
+        byStatus: {
+          active: row.active,
+          rectifying: row.rectifying,
+          suspended: row.suspended,
+          banned: row.banned,
+          closed: row.closed,
+        },
+        offline: row.offline,
+        online: row.online,
+        notOnNationalPlatform: row.not_on_platform,
+      };
+    },
   );
-  const byCode = new Map(rows.map((row) => [row.code as string, row]));
-  return codes.map((code) => {
-    const row = byCode.get(code) as Record<string, number>;
-    return {
-      total: row.total,
-      byCertificateStatus: { complete: row.complete, incomplete: row.incomplete, none: row.none },
-      byStatus: {
-        active: row.active,
-        rectifying: row.rectifying,
-        suspended: row.suspended,
-        banned: row.banned,
-        closed: row.closed,
-      },
-      offline: row.offline,
-      online: row.online,
-      notOnNationalPlatform: row.not_on_platform,
-    };
-  });
 }

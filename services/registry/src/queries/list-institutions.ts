@@ -1,5 +1,11 @@
 import type { DataSource } from 'typeorm';
-import { decodeCursor, pageSize, toConnection, type Viewer } from '@jianguan/platform';
+import {
+  containsPattern,
+  inRegionSubtree,
+  keysetPaging,
+  type Keyset,
+  type Viewer,
+} from '@jianguan/platform';
 import { InstitutionEntity } from '../entities/institution.entity';
 
 export interface InstitutionFilter {
@@ -11,7 +17,13 @@ export interface InstitutionFilter {
   nameContains?: string | null;
 }
 
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+const BY_NAME: Keyset<InstitutionEntity> = {
+  direction: 'ASC',
+  columns: [
+    { column: 'i.name', part: 'text', of: (i) => i.name },
+    { column: 'i.id', part: 'id', of: (i) => i.id },
+  ],
+};
 
 /**
  * One page of institutions in the caller's jurisdiction, ordered by name, with keyset paging:
@@ -25,16 +37,15 @@ export function listInstitutions(
   after?: string | null,
 ) {
   const claims = viewer.requireUser();
-  const size = pageSize(first);
-  const cursor = decodeCursor(after, ['text', 'id']);
+  const paging = keysetPaging(BY_NAME, { first, after });
   const regionCode = filter.regionCode ?? claims.regionCode;
   viewer.requireRegion(regionCode);
 
-  const base = () => {
+  return paging.connection(() => {
     const query = dataSource
       .getRepository(InstitutionEntity)
       .createQueryBuilder('i')
-      .where('i.region_code LIKE :prefix', { prefix: `${escapeLike(regionCode)}%` });
+      .where(...inRegionSubtree('i.region_code', regionCode));
     // An institution's own users see their institution only.
     if (claims.institutionId) query.andWhere('i.id = :own', { own: claims.institutionId });
     if (filter.status) query.andWhere('i.status = :status', { status: filter.status });
@@ -43,25 +54,8 @@ export function listInstitutions(
     if (filter.kind) query.andWhere('i.kind = :kind', { kind: filter.kind });
     if (filter.category) query.andWhere('i.category = :category', { category: filter.category });
     if (filter.nameContains) {
-      query.andWhere('i.name ILIKE :name', { name: `%${escapeLike(filter.nameContains.trim())}%` });
+      query.andWhere('i.name ILIKE :name', { name: containsPattern(filter.nameContains.trim()) });
     }
     return query;
-  };
-
-  const page = base();
-  if (cursor) page.andWhere('(i.name, i.id) > (:name, :id)', { name: cursor[0], id: cursor[1] });
-  return page
-    .orderBy('i.name', 'ASC')
-    .addOrderBy('i.id', 'ASC')
-    .limit(size + 1)
-    .getMany()
-    .then((rows) =>
-      toConnection(
-        rows,
-        size,
-        (row) => [row.name, row.id],
-        !!cursor,
-        () => base().getCount(),
-      ),
-    );
+  });
 }

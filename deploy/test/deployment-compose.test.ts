@@ -4,7 +4,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { childProcessEnv } from '@jianguan/testing';
 import { federationServices } from '@jianguan/federation';
-import { composeProblems, type ComposeFile } from '../deployment-compose';
+import { composeProblems, type ComposeFile } from '../src/deployment-compose';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const FILE = path.join(ROOT, 'docker-compose.yml');
@@ -34,9 +34,10 @@ describe('docker-compose.yml', () => {
       const image = `jianguan/${name}:\${JIANGUAN_TAG:-latest}`;
       const build = {
         context: '.',
+        dockerfile: 'deploy/Dockerfile',
         args: { PACKAGE: `services/${name}`, PORT: String(port), WORKER_PORT: String(WORKER_PORTS[name]) },
       };
-      expect(existsSync(path.join(ROOT, 'Dockerfile'))).toBe(true);
+      expect(existsSync(path.join(ROOT, build.dockerfile))).toBe(true);
       const secret = `\${SUBGRAPH_${envName(name)}_SECRET:?`;
 
       const migrate = services[`migrate-${name}`];
@@ -95,7 +96,11 @@ describe('docker-compose.yml', () => {
 
   it('starts the gateway from the one Dockerfile after every subgraph is healthy, with a URL and secret for each', () => {
     const gateway = services.gateway;
-    expect(gateway.build).toEqual({ context: '.', args: { PACKAGE: 'gateway', PORT: String(GATEWAY_PORT) } });
+    expect(gateway.build).toEqual({
+      context: '.',
+      dockerfile: 'deploy/Dockerfile',
+      args: { PACKAGE: 'gateway', PORT: String(GATEWAY_PORT) },
+    });
     expect(gateway.command).toEqual(['node', 'src/server.js']);
     expect(gateway.ports).toEqual([`127.0.0.1:${GATEWAY_PORT}:${GATEWAY_PORT}`]);
     expect(healthUrl('gateway')).toContain(`:${GATEWAY_PORT}/readyz`);

@@ -17,17 +17,17 @@ import {
 } from '@jianguan/testing';
 import { roleOf } from '@jianguan/platform';
 import { federationServices } from '@jianguan/federation';
-import { buildDeployable, type BuildResult } from '../deployment-build';
+import { buildDeployable, type BuildResult } from '../src/deployment-build';
 import { parse } from 'yaml';
-import type { ComposeFile } from '../deployment-compose';
-import { dockerfileProblems, finalCommand, parseDockerfile } from '../deployment-dockerfile';
+import type { ComposeFile } from '../src/deployment-compose';
+import { dockerfileProblems, finalCommand, parseDockerfile } from '../src/deployment-dockerfile';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const DEPLOYABLES: Array<[string, number]> = [
   ...federationServices.map(({ name, defaultPort }) => [`services/${name}`, defaultPort] as [string, number]),
   ['gateway', 4000],
 ];
-const DOCKERFILE = readFileSync(path.join(ROOT, 'Dockerfile'), 'utf8');
+const DOCKERFILE = readFileSync(path.join(ROOT, 'deploy', 'Dockerfile'), 'utf8');
 const COMPOSE = parse(readFileSync(path.join(ROOT, 'docker-compose.yml'), 'utf8')) as ComposeFile;
 
 describe('the Dockerfile', () => {
@@ -51,14 +51,18 @@ describe('the Dockerfile', () => {
     (dir, port) => {
       const build = stages[0].instructions.filter((instruction) => instruction.keyword === 'RUN');
       expect(build.map((instruction) => instruction.args).join('\n')).toContain(
-        'scripts/deployment-build.ts ${PACKAGE} /out',
+        'deploy/src/deployment-build.ts ${PACKAGE} /out',
       );
       expect(finalCommand(stages)).toEqual(['node', 'src/server.js']);
       const exposed = stages[stages.length - 1].instructions.find((i) => i.keyword === 'EXPOSE')?.args;
       expect(exposed?.split(/\s+/)).toContain('${PORT}');
       // The compose file builds every deployable from it, naming the package and its port.
       const composed = COMPOSE.services[dir === 'gateway' ? 'gateway' : dir.replace('services/', '')];
-      expect(composed.build).toMatchObject({ context: '.', args: { PACKAGE: dir, PORT: String(port) } });
+      expect(composed.build).toMatchObject({
+        context: '.',
+        dockerfile: 'deploy/Dockerfile',
+        args: { PACKAGE: dir, PORT: String(port) },
+      });
     },
   );
 });
@@ -123,7 +127,7 @@ const filesMatching = (dir: string, pattern: RegExp): string[] =>
   });
 
 /** What the image holds: the Dockerfile's build stage runs exactly this. */
-describe('the image contents built by scripts/deployment-build.ts', () => {
+describe('the image contents built by deploy/src/deployment-build.ts', () => {
   const outRoot = mkdtempSync(path.join(os.tmpdir(), 'jianguan-deploy-'));
   const builds: Record<string, BuildResult> = {};
   const queue = createQueuePrefix();

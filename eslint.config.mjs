@@ -53,7 +53,7 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: [...crossPackage, ROOT_FOLDERS] }] },
   },
   {
-    files: ['scripts/**/*.ts', 'e2e/**/*.ts'],
+    files: ['scripts/**/*.ts', 'deploy/**/*.ts', 'e2e/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: crossPackage }] },
   },
   {

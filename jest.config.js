@@ -5,7 +5,14 @@ delete swcrc.$schema;
 
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/libs', '<rootDir>/services', '<rootDir>/gateway', '<rootDir>/scripts', '<rootDir>/e2e'],
+  roots: [
+    '<rootDir>/libs',
+    '<rootDir>/services',
+    '<rootDir>/gateway',
+    '<rootDir>/scripts',
+    '<rootDir>/deploy',
+    '<rootDir>/e2e',
+  ],
   testMatch: ['**/test/**/*.test.ts', '<rootDir>/e2e/**/*.test.ts'],
   transform: { '^.+\\.ts$': ['@swc/jest', { ...swcrc, swcrc: false }] },
   globalSetup: '<rootDir>/scripts/test-global-setup.ts',

@@ -2,7 +2,7 @@
  * `pnpm migrate`: with DATABASE_URL an administrator's connection, provisions every service's owner
  * and runtime roles (passwords in `.data/dev-secrets.json`, as `pnpm start` keeps them), creates its
  * schema and runs its pending migrations as the owner, then exits. `pnpm start` does the same by
- * itself; deployments run each image's `node migrate.js` (scripts/deployment-migrate.ts) instead.
+ * itself; deployments run each image's `node migrate.js` (deploy/src/deployment-migrate.ts) instead.
  */
 import { federationServices } from '@jianguan/federation';
 import { parseMigrateEnv } from './dev-env';

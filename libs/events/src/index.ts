@@ -13,3 +13,4 @@ export * from './penalty-effects';
 export * from './service-worker';
 export * from './durable-timers';
 export * from './known-institution';
+export * from './schema-tables';

@@ -1,10 +1,9 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { auditTableSql } from '@jianguan/platform';
 import {
   CERTIFICATE_COLUMNS,
   createKnownInstitutionTable,
-  inboxTableSql,
-  outboxTableSql,
+  createSchemaTables,
+  dropSchemaTables,
 } from '@jianguan/events';
 
 const S = 'enforcement';
@@ -13,7 +12,7 @@ export class Initial1764100000000 implements MigrationInterface {
   name = 'Initial1764100000000';
 
   async up(runner: QueryRunner): Promise<void> {
-    const statements = [
+    await createSchemaTables(runner, S, [
       createKnownInstitutionTable(S, CERTIFICATE_COLUMNS),
       `CREATE TABLE ${S}.campaign (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -156,18 +155,11 @@ export class Initial1764100000000 implements MigrationInterface {
         published_by_name text NOT NULL,
         published_at timestamptz NOT NULL
       )`,
-      ...auditTableSql(S),
-      ...outboxTableSql(S),
-      ...inboxTableSql(S),
-    ];
-    for (const sql of statements) await runner.query(sql);
+    ]);
   }
 
   async down(runner: QueryRunner): Promise<void> {
-    for (const table of [
-      'inbox',
-      'outbox',
-      'audit_record',
+    await dropSchemaTables(runner, S, [
       'typical_case',
       'patrol_card',
       'penalty',
@@ -179,9 +171,6 @@ export class Initial1764100000000 implements MigrationInterface {
       'rectification_order',
       'campaign',
       'known_institution',
-    ]) {
-      await runner.query(`DROP TABLE IF EXISTS ${S}.${table} CASCADE`);
-    }
-    await runner.query(`DROP FUNCTION IF EXISTS ${S}.audit_record_append_only()`);
+    ]);
   }
 }

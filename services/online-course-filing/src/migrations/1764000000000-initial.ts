@@ -1,6 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { auditTableSql } from '@jianguan/platform';
-import { createKnownInstitutionTable, inboxTableSql, outboxTableSql } from '@jianguan/events';
+import { createKnownInstitutionTable, createSchemaTables, dropSchemaTables } from '@jianguan/events';
 
 const S = 'online_course_filing';
 const STATUSES = `('DRAFT','SUBMITTED','SCREENING','RECTIFICATION_REQUIRED','FILED','REJECTED')`;
@@ -11,7 +10,7 @@ export class Initial1764000000000 implements MigrationInterface {
   name = 'Initial1764000000000';
 
   async up(runner: QueryRunner): Promise<void> {
-    const statements = [
+    await createSchemaTables(runner, S, [
       createKnownInstitutionTable(S, [
         'credit_code text',
         `source text NOT NULL DEFAULT 'EVENT' CHECK (source IN ('EVENT','IMPORT'))`,
@@ -106,18 +105,11 @@ export class Initial1764000000000 implements MigrationInterface {
         at timestamptz NOT NULL DEFAULT clock_timestamp()
       )`,
       `CREATE INDEX status_change_filing ON ${S}.status_change (filing_id, at)`,
-      ...auditTableSql(S),
-      ...outboxTableSql(S),
-      ...inboxTableSql(S),
-    ];
-    for (const sql of statements) await runner.query(sql);
+    ]);
   }
 
   async down(runner: QueryRunner): Promise<void> {
-    for (const table of [
-      'inbox',
-      'outbox',
-      'audit_record',
+    await dropSchemaTables(runner, S, [
       'status_change',
       'finding',
       'course',
@@ -125,9 +117,6 @@ export class Initial1764000000000 implements MigrationInterface {
       'filing',
       'rule_set',
       'known_institution',
-    ]) {
-      await runner.query(`DROP TABLE IF EXISTS ${S}.${table} CASCADE`);
-    }
-    await runner.query(`DROP FUNCTION IF EXISTS ${S}.audit_record_append_only()`);
+    ]);
   }
 }

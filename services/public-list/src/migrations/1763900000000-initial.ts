@@ -1,6 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { auditTableSql } from '@jianguan/platform';
-import { inboxTableSql, outboxTableSql } from '@jianguan/events';
+import { createSchemaTables, dropSchemaTables } from '@jianguan/events';
 
 export class Initial1763900000000 implements MigrationInterface {
   name = 'Initial1763900000000';
@@ -8,7 +7,7 @@ export class Initial1763900000000 implements MigrationInterface {
   // Long on purpose: the schema's first statements, one after another; a migration is never edited
   // once released, only followed by another.
   async up(runner: QueryRunner): Promise<void> {
-    const statements = [
+    await createSchemaTables(runner, 'public_list', [
       // Trigram search on Chinese names and pinyin. The extension lives in `public` (shared by every
       // service schema); operator classes are schema-qualified so search_path does not matter.
       `CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public`,
@@ -83,27 +82,17 @@ export class Initial1763900000000 implements MigrationInterface {
         changed_at timestamptz
       )`,
       `INSERT INTO public_list.list_state (id, version, changed_at) VALUES (1, 0, NULL)`,
-      ...auditTableSql('public_list'),
-      ...outboxTableSql('public_list'),
-      ...inboxTableSql('public_list'),
-    ];
-    for (const sql of statements) await runner.query(sql);
+    ]);
   }
 
   async down(runner: QueryRunner): Promise<void> {
-    for (const table of [
-      'inbox',
-      'outbox',
-      'audit_record',
+    await dropSchemaTables(runner, 'public_list', [
       'list_state',
       'typical_case',
       'listing_change',
       'listing',
       'listing_fact',
       'region',
-    ]) {
-      await runner.query(`DROP TABLE IF EXISTS public_list.${table} CASCADE`);
-    }
-    await runner.query(`DROP FUNCTION IF EXISTS public_list.audit_record_append_only()`);
+    ]);
   }
 }

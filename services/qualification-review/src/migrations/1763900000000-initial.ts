@@ -1,10 +1,9 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { auditTableSql } from '@jianguan/platform';
 import {
   CERTIFICATE_COLUMNS,
   createKnownInstitutionTable,
-  inboxTableSql,
-  outboxTableSql,
+  createSchemaTables,
+  dropSchemaTables,
 } from '@jianguan/events';
 
 const S = 'qualification_review';
@@ -14,7 +13,7 @@ export class Initial1763900000000 implements MigrationInterface {
   name = 'Initial1763900000000';
 
   async up(runner: QueryRunner): Promise<void> {
-    const statements = [
+    await createSchemaTables(runner, S, [
       createKnownInstitutionTable(S, [...CERTIFICATE_COLUMNS, 'survey_finding text']),
       `CREATE TABLE ${S}.application (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -73,27 +72,17 @@ export class Initial1763900000000 implements MigrationInterface {
         sent_at timestamptz NOT NULL DEFAULT now(),
         UNIQUE (application_id, kind, due_at)
       )`,
-      ...auditTableSql(S),
-      ...outboxTableSql(S),
-      ...inboxTableSql(S),
-    ];
-    for (const sql of statements) await runner.query(sql);
+    ]);
   }
 
   async down(runner: QueryRunner): Promise<void> {
-    for (const table of [
-      'inbox',
-      'outbox',
-      'audit_record',
+    await dropSchemaTables(runner, S, [
       'review_notification',
       'permit',
       'status_change',
       'application',
       'known_institution',
-    ]) {
-      await runner.query(`DROP TABLE IF EXISTS ${S}.${table} CASCADE`);
-    }
+    ]);
     await runner.query(`DROP SEQUENCE IF EXISTS ${S}.permit_serial`);
-    await runner.query(`DROP FUNCTION IF EXISTS ${S}.audit_record_append_only()`);
   }
 }

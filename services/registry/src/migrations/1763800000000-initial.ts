@@ -1,12 +1,11 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { auditTableSql } from '@jianguan/platform';
-import { inboxTableSql, outboxTableSql } from '@jianguan/events';
+import { createSchemaTables, dropSchemaTables } from '@jianguan/events';
 
 export class Initial1763800000000 implements MigrationInterface {
   name = 'Initial1763800000000';
 
   async up(runner: QueryRunner): Promise<void> {
-    const statements = [
+    await createSchemaTables(runner, 'registry', [
       `CREATE TABLE registry.region (
         code text PRIMARY KEY CHECK (code ~ '^[0-9]{2}([0-9]{2}([0-9]{2}([0-9]{3}([0-9]{3})?)?)?)?$'),
         name text NOT NULL,
@@ -59,25 +58,10 @@ export class Initial1763800000000 implements MigrationInterface {
         recorded_at timestamptz NOT NULL DEFAULT now()
       )`,
       `CREATE INDEX survey_record_institution ON registry.survey_record (institution_id, surveyed_at)`,
-      ...auditTableSql('registry'),
-      ...outboxTableSql('registry'),
-      ...inboxTableSql('registry'),
-    ];
-    for (const sql of statements) await runner.query(sql);
+    ]);
   }
 
   async down(runner: QueryRunner): Promise<void> {
-    for (const table of [
-      'inbox',
-      'outbox',
-      'audit_record',
-      'survey_record',
-      'licence',
-      'institution',
-      'region',
-    ]) {
-      await runner.query(`DROP TABLE IF EXISTS registry.${table} CASCADE`);
-    }
-    await runner.query(`DROP FUNCTION IF EXISTS registry.audit_record_append_only()`);
+    await dropSchemaTables(runner, 'registry', ['survey_record', 'licence', 'institution', 'region']);
   }
 }

@@ -1,6 +1,6 @@
 /**
  * Rules every docker-compose.yml of this repository follows, checked on the parsed file: each
- * service has an image or a build whose Dockerfile exists, long-running services have health checks,
+ * service has an image or a build whose Dockerfile (and PACKAGE build argument) exists, long-running services have health checks,
  * dependencies exist and carry a condition the dependency can meet, Node containers are locked down,
  * ports are bound to an address, Redis asks for a password that every client sends, and no secret or
  * password value is committed.
@@ -10,7 +10,8 @@ import path from 'node:path';
 
 export interface ComposeService {
   image?: string;
-  build?: { context: string; dockerfile: string };
+  /** `dockerfile` defaults to the context's Dockerfile; `args.PACKAGE` names the workspace folder it builds. */
+  build?: { context: string; dockerfile?: string; args?: Record<string, string> };
   command?: string[];
   environment?: Record<string, string | number | null>;
   depends_on?: Record<string, { condition?: string }> | string[];
@@ -41,8 +42,13 @@ export function composeProblems(compose: ComposeFile, root: string): string[] {
   const namedVolumes = new Set(Object.keys(compose.volumes ?? {}));
   for (const [name, service] of Object.entries(services)) {
     if (!service.image && !service.build) problems.push(`${name}: neither image nor build`);
-    if (service.build && !existsSync(path.join(root, service.build.context, service.build.dockerfile))) {
-      problems.push(`${name}: ${service.build.dockerfile} does not exist`);
+    if (service.build) {
+      const { context, dockerfile = 'Dockerfile', args } = service.build;
+      if (!existsSync(path.join(root, context, dockerfile)))
+        problems.push(`${name}: ${dockerfile} does not exist`);
+      if (args?.PACKAGE && !existsSync(path.join(root, context, args.PACKAGE, 'package.json'))) {
+        problems.push(`${name}: the build argument PACKAGE=${args.PACKAGE} is not a workspace package`);
+      }
     }
     if (!isOneShot(service) && !service.healthcheck?.test) problems.push(`${name}: no healthcheck`);
     if (service.build && (service.read_only !== true || !service.cap_drop?.includes('ALL'))) {

@@ -2,16 +2,16 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import os from 'node:os';
 import path from 'node:path';
 import { federationServices } from '@jianguan/federation';
-import { schemaProblems, type Manifest } from '../deployment-k8s-schema';
+import { schemaProblems, type Manifest } from '../src/deployment-k8s-schema';
 import {
   podTemplateOf,
   referenceProblems,
   securityProblems,
   type Container,
   type SecretKeys,
-} from '../deployment-k8s-references';
-import { federationNetworkProblems, type ManagedServices } from '../deployment-k8s-network';
-import { readManifests, renderKustomization } from '../deployment-k8s-render';
+} from '../src/deployment-k8s-references';
+import { federationNetworkProblems, type ManagedServices } from '../src/deployment-k8s-network';
+import { readManifests, renderKustomization } from '../src/deployment-k8s-render';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const K8S = path.join(ROOT, 'k8s');

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { childProcessEnv } from '@jianguan/testing';
 import { federationServices } from '@jianguan/federation';
-import { composeProblems, type ComposeFile } from '../deployment-compose';
+import { composeProblems, type ComposeFile } from '../src/deployment-compose';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const FILE = path.join(ROOT, 'docker-compose.yml');
@@ -29,10 +29,14 @@ const healthUrl = (name: string) => JSON.stringify(services[name].healthcheck?.t
 
 describe('docker-compose.yml', () => {
   it.each(federationServices.map((service) => [service.name, service.defaultPort] as const))(
-    'runs the %s migration, then its subgraph on port %i and its worker, from its Dockerfile',
+    'runs the %s migration, then its subgraph on port %i and its worker, from the one Dockerfile',
     (name, port) => {
       const image = `jianguan/${name}:\${JIANGUAN_TAG:-latest}`;
-      const build = { context: '.', dockerfile: `services/${name}/Dockerfile` };
+      const build = {
+        context: '.',
+        dockerfile: 'deploy/Dockerfile',
+        args: { PACKAGE: `services/${name}`, PORT: String(port), WORKER_PORT: String(WORKER_PORTS[name]) },
+      };
       expect(existsSync(path.join(ROOT, build.dockerfile))).toBe(true);
       const secret = `\${SUBGRAPH_${envName(name)}_SECRET:?`;
 
@@ -90,9 +94,13 @@ describe('docker-compose.yml', () => {
     }
   });
 
-  it('starts the gateway from its Dockerfile after every subgraph is healthy, with a URL and secret for each', () => {
+  it('starts the gateway from the one Dockerfile after every subgraph is healthy, with a URL and secret for each', () => {
     const gateway = services.gateway;
-    expect(gateway.build).toEqual({ context: '.', dockerfile: 'gateway/Dockerfile' });
+    expect(gateway.build).toEqual({
+      context: '.',
+      dockerfile: 'deploy/Dockerfile',
+      args: { PACKAGE: 'gateway', PORT: String(GATEWAY_PORT) },
+    });
     expect(gateway.command).toEqual(['node', 'src/server.js']);
     expect(gateway.ports).toEqual([`127.0.0.1:${GATEWAY_PORT}:${GATEWAY_PORT}`]);
     expect(healthUrl('gateway')).toContain(`:${GATEWAY_PORT}/readyz`);
@@ -181,6 +189,13 @@ describe('docker-compose.yml', () => {
           copy.services['public-list'].build!.dockerfile = 'services/public-lists/Dockerfile';
         },
         'public-list: services/public-lists/Dockerfile does not exist',
+      ],
+      [
+        'a build of a package that does not exist',
+        (copy) => {
+          copy.services['public-list'].build!.args!.PACKAGE = 'services/public-lists';
+        },
+        'public-list: the build argument PACKAGE=services/public-lists is not a workspace package',
       ],
       [
         'a writable container',

@@ -1,5 +1,5 @@
 /**
- * `node migrate.js` in a subgraph's image (scripts/deployment-build.ts puts it next to the
+ * `node migrate.js` in a subgraph's image (deploy/src/deployment-build.ts puts it next to the
  * package.json): with DATABASE_ADMIN_URL, provisions the service's owner and runtime roles and its
  * schema; then runs its pending migrations as the owner (DATABASE_OWNER_URL) and grants the runtime
  * role (DATABASE_URL) its rights, then exits. The compose file's `migrate-<name>` services and the

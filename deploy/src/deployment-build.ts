@@ -1,10 +1,10 @@
 /**
- * `node -r @swc-node/register scripts/deployment-build.ts <package-dir> <out-dir>`: what every
- * Dockerfile's build stage runs. It copies one deployable workspace package with its production
- * dependencies only (`pnpm deploy --prod`), compiles the TypeScript of that package and of every
- * workspace library it uses to plain CommonJS with the repository's .swcrc (decorators and their
- * metadata, which TypeORM entities need), and drops the sources, tests and tool configs, so the
- * image runs `node src/server.js` with nothing but Node.
+ * `node -r @swc-node/register deploy/src/deployment-build.ts <package-dir> <out-dir>`: what
+ * deploy/Dockerfile's build stage runs for its PACKAGE argument. It copies one deployable workspace
+ * package with its production dependencies only (`pnpm deploy --prod`), compiles the TypeScript
+ * of that package and of every workspace library it uses to plain CommonJS with the repository's
+ * .swcrc (decorators and their metadata, which TypeORM entities need), and drops the sources,
+ * tests and tool configs, so the image runs `node src/server.js` with nothing but Node.
  *
  * Subgraph packages also get `migrate.js`, which migrates that service's own schema.
  */
@@ -13,7 +13,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { transformFileSync, type Options } from '@swc/core';
 
-const REPO_ROOT = path.resolve(__dirname, '..');
+const REPO_ROOT = path.resolve(__dirname, '..', '..');
 
 /** Files the running image never reads. */
 const DROPPED = ['test', 'scripts', 'dist', 'tsconfig.json', 'tsconfig.tooling.json', 'tsconfig.tsbuildinfo'];

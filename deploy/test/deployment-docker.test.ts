@@ -17,33 +17,25 @@ import {
 } from '@jianguan/testing';
 import { roleOf } from '@jianguan/platform';
 import { federationServices } from '@jianguan/federation';
-import { buildDeployable, type BuildResult } from '../deployment-build';
-import { dockerfileProblems, finalCommand, parseDockerfile } from '../deployment-dockerfile';
+import { buildDeployable, type BuildResult } from '../src/deployment-build';
+import { parse } from 'yaml';
+import type { ComposeFile } from '../src/deployment-compose';
+import { dockerfileProblems, finalCommand, parseDockerfile } from '../src/deployment-dockerfile';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const DEPLOYABLES: Array<[string, number]> = [
   ...federationServices.map(({ name, defaultPort }) => [`services/${name}`, defaultPort] as [string, number]),
   ['gateway', 4000],
 ];
-const readDockerfile = (dir: string) => readFileSync(path.join(ROOT, dir, 'Dockerfile'), 'utf8');
+const DOCKERFILE = readFileSync(path.join(ROOT, 'deploy', 'Dockerfile'), 'utf8');
+const COMPOSE = parse(readFileSync(path.join(ROOT, 'docker-compose.yml'), 'utf8')) as ComposeFile;
 
-describe.each(DEPLOYABLES)('%s/Dockerfile', (dir, port) => {
-  const text = readDockerfile(dir);
-  const stages = parseDockerfile(text);
+describe('the Dockerfile', () => {
+  const stages = parseDockerfile(DOCKERFILE);
 
   it('is multi-stage, runs as a non-root user, installs nothing in the final stage', () => {
-    expect(dockerfileProblems(text)).toEqual([]);
+    expect(dockerfileProblems(DOCKERFILE)).toEqual([]);
     expect(stages[stages.length - 1].instructions).toContainEqual({ keyword: 'USER', args: 'node' });
-  });
-
-  it('builds its own package with the shared build script and starts the compiled server', () => {
-    const build = stages[0].instructions.filter((instruction) => instruction.keyword === 'RUN');
-    expect(build.map((instruction) => instruction.args).join('\n')).toContain(
-      `scripts/deployment-build.ts ${dir} /out`,
-    );
-    expect(finalCommand(stages)).toEqual(['node', 'src/server.js']);
-    const exposed = stages[stages.length - 1].instructions.find((i) => i.keyword === 'EXPOSE')?.args;
-    expect(exposed?.split(/\s+/)).toContain(String(port));
   });
 
   it("installs the pnpm that package.json's packageManager names", () => {
@@ -53,10 +45,30 @@ describe.each(DEPLOYABLES)('%s/Dockerfile', (dir, port) => {
     );
     expect(`pnpm@${pnpmVersion?.args.split('=')[1]}`).toBe(packageManager);
   });
+
+  it.each(DEPLOYABLES)(
+    'builds %s with the shared build script, exposes port %i and starts the compiled server',
+    (dir, port) => {
+      const build = stages[0].instructions.filter((instruction) => instruction.keyword === 'RUN');
+      expect(build.map((instruction) => instruction.args).join('\n')).toContain(
+        'deploy/src/deployment-build.ts ${PACKAGE} /out',
+      );
+      expect(finalCommand(stages)).toEqual(['node', 'src/server.js']);
+      const exposed = stages[stages.length - 1].instructions.find((i) => i.keyword === 'EXPOSE')?.args;
+      expect(exposed?.split(/\s+/)).toContain('${PORT}');
+      // The compose file builds every deployable from it, naming the package and its port.
+      const composed = COMPOSE.services[dir === 'gateway' ? 'gateway' : dir.replace('services/', '')];
+      expect(composed.build).toMatchObject({
+        context: '.',
+        dockerfile: 'deploy/Dockerfile',
+        args: { PACKAGE: dir, PORT: String(port) },
+      });
+    },
+  );
 });
 
 describe('Dockerfile rules', () => {
-  const good = readDockerfile('services/registry');
+  const good = DOCKERFILE;
 
   it.each([
     ['a single stage', good.replace(/^FROM[\s\S]*?(?=^FROM)/m, ''), /not multi-stage/],
@@ -114,8 +126,8 @@ const filesMatching = (dir: string, pattern: RegExp): string[] =>
     return pattern.test(entry.name) ? [full] : [];
   });
 
-/** What the image holds: the Dockerfiles' build stage runs exactly this. */
-describe('the image contents built by scripts/deployment-build.ts', () => {
+/** What the image holds: the Dockerfile's build stage runs exactly this. */
+describe('the image contents built by deploy/src/deployment-build.ts', () => {
   const outRoot = mkdtempSync(path.join(os.tmpdir(), 'jianguan-deploy-'));
   const builds: Record<string, BuildResult> = {};
   const queue = createQueuePrefix();
@@ -134,7 +146,7 @@ describe('the image contents built by scripts/deployment-build.ts', () => {
     await queue.cleanup();
   });
 
-  it('holds every file a command of the Dockerfiles, the compose file and the Job runs', () => {
+  it('holds every file a command of the Dockerfile, the compose file and the Job runs', () => {
     expect(builds.registry.entryPoints).toEqual(['src/server.js', 'src/worker.js', 'migrate.js']);
     expect(builds.gateway.entryPoints).toEqual(['src/server.js']);
     expect(existsSync(path.join(builds.gateway.outDir, 'supergraph.graphql'))).toBe(true);

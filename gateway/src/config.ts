@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import proxyAddr from 'proxy-addr';
 import { z } from 'zod';
-import { baseConfigSchema, ConfigError, parseConfig } from '@jianguan/platform';
+import { baseConfigSchema, ConfigError, operationsPortSchema, parseConfig } from '@jianguan/platform';
 import { subgraphsOf, subgraphSecretVariable, subgraphUrlVariable } from './supergraph';
 
 /** The supergraph `pnpm compose` writes and the lead commits. */
@@ -21,15 +21,9 @@ export const gatewayEnvSchema = baseConfigSchema
   .extend({
     HOST: z.string().min(1).default('127.0.0.1').describe('listen address'),
     PORT: z.coerce.number().int().min(0).max(65535).default(4000).describe('listen port'),
-    OPERATIONS_PORT: z.coerce
-      .number()
-      .int()
-      .min(0)
-      .max(65535)
-      .optional()
-      .describe(
-        '`/metrics`, `/healthz`, `/readyz` for Prometheus only (not on `PORT`); unset: `PORT` + 5200 (9200)',
-      ),
+    OPERATIONS_PORT: operationsPortSchema.describe(
+      '`/metrics`, `/healthz`, `/readyz` for Prometheus only (not on `PORT`); unset: `PORT` + 5200 (9200)',
+    ),
     SUPERGRAPH_PATH: z
       .string()
       .min(1)

@@ -36,7 +36,13 @@ export const baseConfigSchema = z.object({
 });
 export type BaseConfig = z.infer<typeof baseConfigSchema>;
 
-/** What every subgraph needs on top of the base: where it listens and the gateway's secret for it. */
+/** `OPERATIONS_PORT` of a server (a subgraph, the gateway): unset, see operationsPortOf below. */
+export const operationsPortSchema = z.coerce.number().int().min(0).max(65535).optional();
+
+/**
+ * What every subgraph needs on top of the base: where it listens, the gateway's secret for it, and
+ * what its worker and data source share.
+ */
 export const subgraphConfigSchema = baseConfigSchema.extend({
   HOST: z.string().default('127.0.0.1').describe('listen address (`0.0.0.0` in containers)'),
   PORT: z.coerce.number().int().min(0).max(65535).describe('listen port of the subgraph'),
@@ -51,15 +57,21 @@ export const subgraphConfigSchema = baseConfigSchema.extend({
     .positive()
     .default(10)
     .describe('seconds for in-flight requests and jobs to finish on SIGTERM'),
-  OPERATIONS_PORT: z.coerce
+  OPERATIONS_PORT: operationsPortSchema.describe(
+    '`/metrics`, `/healthz`, `/readyz` for Prometheus only; unset: `PORT` + 5200 (registry 9201 …), `0`: a free port',
+  ), // Every service's worker relays its outbox and every server pools connections: one definition here.
+  OUTBOX_POLL_MS: z.coerce
     .number()
     .int()
-    .min(0)
-    .max(65535)
-    .optional()
-    .describe(
-      '`/metrics`, `/healthz`, `/readyz` for Prometheus only; unset: `PORT` + 5200 (registry 9201 …), `0`: a free port',
-    ),
+    .positive()
+    .default(2000)
+    .describe('outbox relay poll (ms) when no NOTIFY arrives'),
+  DATABASE_POOL_SIZE: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(10)
+    .describe('database connections per server process'),
 });
 export type SubgraphConfig = z.infer<typeof subgraphConfigSchema>;
 

@@ -27,18 +27,6 @@ export type Grace = TimeLimit;
 export const enforcementConfigSchema = subgraphConfigSchema.extend({
   PORT: z.coerce.number().int().min(0).max(65535).default(4004),
   WORKER_PORT: workerPortSchema(9104),
-  OUTBOX_POLL_MS: z.coerce
-    .number()
-    .int()
-    .positive()
-    .default(2000)
-    .describe('outbox relay poll (ms) when no NOTIFY arrives'),
-  DATABASE_POOL_SIZE: z.coerce
-    .number()
-    .int()
-    .positive()
-    .default(10)
-    .describe('database connections per server process'),
   // Defaults of the two parsed settings are written as the variable would be set (`prefault`: parsed like it).
   ENFORCEMENT_REMINDER_OFFSETS_SECONDS: secondsList
     .prefault('604800,259200,86400')

@@ -4,18 +4,6 @@ import { z } from 'zod';
 export const publicListConfigSchema = subgraphConfigSchema.extend({
   PORT: z.coerce.number().int().min(0).max(65535).default(4005),
   WORKER_PORT: workerPortSchema(9105),
-  OUTBOX_POLL_MS: z.coerce
-    .number()
-    .int()
-    .positive()
-    .default(2000)
-    .describe('outbox relay poll (ms) when no NOTIFY arrives'),
-  DATABASE_POOL_SIZE: z.coerce
-    .number()
-    .int()
-    .positive()
-    .default(10)
-    .describe('database connections per server process'),
   PUBLIC_CACHE_MAX_AGE: z.coerce
     .number()
     .int()

@@ -6,18 +6,6 @@ const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((v) => v === '
 export const reviewConfigSchema = subgraphConfigSchema.extend({
   PORT: z.coerce.number().int().min(0).max(65535).default(4002),
   WORKER_PORT: workerPortSchema(9102),
-  OUTBOX_POLL_MS: z.coerce
-    .number()
-    .int()
-    .positive()
-    .default(2000)
-    .describe('outbox relay poll (ms) when no NOTIFY arrives'),
-  DATABASE_POOL_SIZE: z.coerce
-    .number()
-    .int()
-    .positive()
-    .default(10)
-    .describe('database connections per server process'),
   // The time limits' defaults are written as the variable would be set (`prefault`: parsed like it).
   REVIEW_ACCELERATED_LIMIT: timeLimitSchema
     .prefault('10wd')

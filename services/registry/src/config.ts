@@ -4,18 +4,6 @@ import { z } from 'zod';
 export const registryConfigSchema = subgraphConfigSchema.extend({
   PORT: z.coerce.number().int().min(0).max(65535).default(4001),
   WORKER_PORT: workerPortSchema(9101),
-  OUTBOX_POLL_MS: z.coerce
-    .number()
-    .int()
-    .positive()
-    .default(2000)
-    .describe('outbox relay poll (ms) when no NOTIFY arrives'),
-  DATABASE_POOL_SIZE: z.coerce
-    .number()
-    .int()
-    .positive()
-    .default(10)
-    .describe('database connections per server process'),
   REGISTRY_REASSESS_CRON: z
     .string()
     .min(9)

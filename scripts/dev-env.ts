@@ -20,35 +20,57 @@ const port = z.coerce.number().int().min(1).max(65535);
 
 /** What token signing needs; `pnpm token` reads only this part. */
 export const jwtEnvSchema = z.object({
-  /** The issuer's private key (a JWK with `kid`, as `pnpm keys` writes it); else the development key. */
-  JWT_SIGNING_KEY_FILE: optional(z.string().min(1)),
-  JWT_ISSUER: z.preprocess(unsetIfEmpty, z.string().min(1).default('jianguan')),
-  JWT_AUDIENCE: z.preprocess(unsetIfEmpty, z.string().min(1).default('jianguan')),
-  /** Where embedded PostgreSQL, a spawned Redis and the development secrets live (relative to the repo). */
+  JWT_SIGNING_KEY_FILE: optional(z.string().min(1)).describe(
+    "the issuer's private JWK with `kid` (`pnpm keys`); unset: a key generated once into `.data/dev-secrets.json`. Services get only its public key",
+  ),
+  JWT_ISSUER: z
+    .preprocess(unsetIfEmpty, z.string().min(1).default('jianguan'))
+    .describe('`iss` of the tokens'),
+  JWT_AUDIENCE: z
+    .preprocess(unsetIfEmpty, z.string().min(1).default('jianguan'))
+    .describe('`aud` of the tokens'),
   JIANGUAN_DATA_DIR: z
     .preprocess(unsetIfEmpty, z.string().min(1).default('.data'))
-    .transform((dir) => path.resolve(REPO_ROOT, dir)),
+    .transform((dir) => path.resolve(REPO_ROOT, dir))
+    .describe(
+      'where the launcher keeps its state: embedded PostgreSQL, a spawned Redis, the development secrets (relative to the repository)',
+    ),
 });
 
 export const launcherEnvSchema = jwtEnvSchema.extend({
-  NODE_ENV: z.preprocess(unsetIfEmpty, z.enum(['development', 'test', 'production']).default('development')),
-  LOG_LEVEL: z.preprocess(
-    unsetIfEmpty,
-    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  NODE_ENV: z
+    .preprocess(unsetIfEmpty, z.enum(['development', 'test', 'production']).default('development'))
+    .describe('passed to every service'),
+  LOG_LEVEL: z
+    .preprocess(
+      unsetIfEmpty,
+      z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    )
+    .describe('passed to every service'),
+  DATABASE_URL: optional(z.string().url()).describe(
+    'an administrator (may create roles), database created if missing; unset: an embedded PostgreSQL under `.data/postgres`',
   ),
-  /** An existing database; otherwise an embedded PostgreSQL under `<data dir>/postgres`. */
-  DATABASE_URL: optional(z.string().url()),
-  /** An existing Redis; otherwise localhost:6379 if it answers, otherwise a `redis-server` from PATH. */
-  REDIS_URL: optional(z.string().url()),
-  QUEUE_PREFIX: z.preprocess(unsetIfEmpty, z.string().min(1).default('jianguan')),
-  /** Interface the subgraphs and the gateway listen on. */
-  HOST: z.preprocess(unsetIfEmpty, z.string().min(1).default('127.0.0.1')),
-  GATEWAY_PORT: z.preprocess(unsetIfEmpty, port.default(4000)),
-  /** Port of the embedded PostgreSQL; default 5432 when free, otherwise any free port. */
-  EMBEDDED_POSTGRES_PORT: optional(port),
-  /** Port of a `redis-server` the launcher starts; default 6379 when free, otherwise any free port. */
-  EMBEDDED_REDIS_PORT: optional(port),
-  SHUTDOWN_GRACE_SECONDS: z.preprocess(unsetIfEmpty, z.coerce.number().positive().default(10)),
+  REDIS_URL: optional(z.string().url()).describe(
+    'an existing Redis; unset: `localhost:6379` if it answers, else a spawned `redis-server` from PATH',
+  ),
+  QUEUE_PREFIX: z
+    .preprocess(unsetIfEmpty, z.string().min(1).default('jianguan'))
+    .describe('passed to every service'),
+  HOST: z
+    .preprocess(unsetIfEmpty, z.string().min(1).default('127.0.0.1'))
+    .describe('where the gateway and subgraphs listen'),
+  GATEWAY_PORT: z
+    .preprocess(unsetIfEmpty, port.default(4000))
+    .describe("the gateway's port (subgraphs use their default ports)"),
+  EMBEDDED_POSTGRES_PORT: optional(port).describe(
+    'port of the embedded PostgreSQL; unset: 5432 if free, else any free port',
+  ),
+  EMBEDDED_REDIS_PORT: optional(port).describe(
+    'port of a spawned `redis-server`; unset: 6379 if free, else any free port',
+  ),
+  SHUTDOWN_GRACE_SECONDS: z
+    .preprocess(unsetIfEmpty, z.coerce.number().positive().default(10))
+    .describe('passed to every service'),
 });
 
 export type JwtEnv = z.infer<typeof jwtEnvSchema>;

@@ -44,7 +44,7 @@ import { DEFAULT_DEMO_SIZE } from '@jianguan/registry';
 const USAGE = `Usage: pnpm start [--demo [--demo-size N]]
 
 Runs every subgraph, its worker and the gateway on this machine. Configuration comes from the
-environment (see README.md, "Environment"): DATABASE_URL, REDIS_URL, JWT_SIGNING_KEY_FILE, GATEWAY_PORT, …
+environment (see docs/environment.md): DATABASE_URL, REDIS_URL, JWT_SIGNING_KEY_FILE, GATEWAY_PORT, …
 
   --demo           also load the Qinghai demo data set (data in .data/demo) and print queries per role
   --demo-size N    institutions in the demo data set (default ${DEFAULT_DEMO_SIZE})`;

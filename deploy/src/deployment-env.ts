@@ -7,15 +7,19 @@ import { z } from 'zod';
 const unsetIfEmpty = (value: unknown) => (value === '' ? undefined : value);
 
 export const deploymentMigrateEnvSchema = z.object({
-  /** The owner role: runs the migrations. */
-  DATABASE_OWNER_URL: z.url({ error: 'DATABASE_OWNER_URL is required and must be a URL' }),
-  /** The runtime role the subgraph and worker connect as: granted its rights (and, with an admin, created). */
-  DATABASE_URL: z.url({ error: 'DATABASE_URL is required and must be a URL' }),
-  /** Optional: a role that may create roles; then both roles and the schema are provisioned first. */
-  DATABASE_ADMIN_URL: z.preprocess(
-    unsetIfEmpty,
-    z.url({ error: 'DATABASE_ADMIN_URL must be a URL' }).optional(),
-  ),
+  DATABASE_OWNER_URL: z
+    .url({ error: 'DATABASE_OWNER_URL is required and must be a URL' })
+    .describe("the service's owner role: runs the migrations and grants the runtime role"),
+  DATABASE_URL: z
+    .url({ error: 'DATABASE_URL is required and must be a URL' })
+    .describe(
+      "the service's runtime role (the one its subgraph and worker use): the role granted its rights",
+    ),
+  DATABASE_ADMIN_URL: z
+    .preprocess(unsetIfEmpty, z.url({ error: 'DATABASE_ADMIN_URL must be a URL' }).optional())
+    .describe(
+      'a role that may create roles; when set, both roles (names and passwords from the two URLs above) and the schema are created or updated first',
+    ),
 });
 
 export const parseDeploymentMigrateEnv = (env: Record<string, string | undefined> = process.env) =>

@@ -2,6 +2,7 @@ export { startGateway, serveGateway, type RunningGateway, type GatewayStartOptio
 export {
   loadGatewayConfig,
   gatewayEnvSchema,
+  subgraphVariables,
   DEFAULT_SUPERGRAPH_PATH,
   type GatewayConfig,
   type SubgraphEndpoint,

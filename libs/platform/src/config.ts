@@ -3,30 +3,75 @@ import { jwksSourceSchema } from './tokens';
 
 /** Settings every process of the federation shares. Services extend this with their own. */
 export const baseConfigSchema = z.object({
-  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  DATABASE_URL: z.string().url().default('postgres://postgres@127.0.0.1:5432/jianguan'),
-  REDIS_URL: z.string().url().default('redis://127.0.0.1:6379'),
-  /** Prefix of every BullMQ key, so several deployments (or test files) can share one Redis. */
-  QUEUE_PREFIX: z.string().min(1).default('jianguan'),
-  /** The issuer's public keys (a JWKS, its file or its URL): this process verifies, it never signs. */
-  JWT_JWKS: jwksSourceSchema,
-  JWT_ISSUER: z.string().min(1).default('jianguan'),
-  JWT_AUDIENCE: z.string().min(1).default('jianguan'),
-  /** Tokens that live longer than this (exp − iat), in seconds, are refused; default 12 h. */
-  JWT_MAX_LIFETIME: z.coerce.number().int().positive().default(43_200),
+  NODE_ENV: z
+    .enum(['development', 'test', 'production'])
+    .default('development')
+    .describe('`production` turns off introspection'),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+    .default('info')
+    .describe('`fatal` `error` `warn` `info` `debug` `trace` `silent`'),
+  DATABASE_URL: z
+    .string()
+    .url()
+    .default('postgres://postgres@127.0.0.1:5432/jianguan')
+    .describe('the service\'s runtime role (docs/security.md, "Database roles"); only its own schema'),
+  REDIS_URL: z.string().url().default('redis://127.0.0.1:6379').describe('queues and schedules (BullMQ)'),
+  QUEUE_PREFIX: z
+    .string()
+    .min(1)
+    .default('jianguan')
+    .describe('prefix of every BullMQ key, so deployments (or test files) can share one Redis'),
+  JWT_JWKS: jwksSourceSchema.describe(
+    "the token issuer's public keys: a JWKS, its file or its URL (this process verifies, it never signs)",
+  ),
+  JWT_ISSUER: z.string().min(1).default('jianguan').describe('expected `iss`'),
+  JWT_AUDIENCE: z.string().min(1).default('jianguan').describe('expected `aud`'),
+  JWT_MAX_LIFETIME: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(43_200)
+    .describe('seconds (12 h); tokens living longer (`exp` − `iat`) are refused'),
 });
 export type BaseConfig = z.infer<typeof baseConfigSchema>;
 
-/** What every subgraph needs on top of the base: where it listens and the gateway's secret for it. */
+/** `OPERATIONS_PORT` of a server (a subgraph, the gateway): unset, see operationsPortOf below. */
+export const operationsPortSchema = z.coerce.number().int().min(0).max(65535).optional();
+
+/**
+ * What every subgraph needs on top of the base: where it listens, the gateway's secret for it, and
+ * what its worker and data source share.
+ */
 export const subgraphConfigSchema = baseConfigSchema.extend({
-  HOST: z.string().default('127.0.0.1'),
-  PORT: z.coerce.number().int().min(0).max(65535),
-  /** The gateway sends this in `x-subgraph-secret`; requests without it are refused. */
-  SUBGRAPH_SECRET: z.string().min(16, 'SUBGRAPH_SECRET must be at least 16 characters'),
-  /** Seconds to let in-flight requests and jobs finish on SIGTERM. */
-  SHUTDOWN_GRACE_SECONDS: z.coerce.number().positive().default(10),
-  OPERATIONS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  HOST: z.string().default('127.0.0.1').describe('listen address (`0.0.0.0` in containers)'),
+  PORT: z.coerce.number().int().min(0).max(65535).describe('listen port of the subgraph'),
+  SUBGRAPH_SECRET: z
+    .string()
+    .min(16, 'SUBGRAPH_SECRET must be at least 16 characters')
+    .describe(
+      'what the gateway must send in `x-subgraph-secret` (≥ 16 characters); requests without it are refused',
+    ),
+  SHUTDOWN_GRACE_SECONDS: z.coerce
+    .number()
+    .positive()
+    .default(10)
+    .describe('seconds for in-flight requests and jobs to finish on SIGTERM'),
+  OPERATIONS_PORT: operationsPortSchema.describe(
+    '`/metrics`, `/healthz`, `/readyz` for Prometheus only; unset: `PORT` + 5200 (registry 9201 …), `0`: a free port',
+  ), // Every service's worker relays its outbox and every server pools connections: one definition here.
+  OUTBOX_POLL_MS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(2000)
+    .describe('outbox relay poll (ms) when no NOTIFY arrives'),
+  DATABASE_POOL_SIZE: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(10)
+    .describe('database connections per server process'),
 });
 export type SubgraphConfig = z.infer<typeof subgraphConfigSchema>;
 
@@ -36,7 +81,13 @@ export type SubgraphConfig = z.infer<typeof subgraphConfigSchema>;
  * free port (tests).
  */
 export const workerPortSchema = (defaultPort: number) =>
-  z.coerce.number().int().min(0).max(65535).default(defaultPort);
+  z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(65535)
+    .default(defaultPort)
+    .describe("the worker's `/healthz` `/readyz` `/metrics`; `0`: a free port");
 
 /**
  * `OPERATIONS_PORT`: where a server (the gateway, a subgraph) serves `/metrics`, `/healthz` and

@@ -12,13 +12,24 @@ const unsetIfEmpty = (value: unknown) => (value === '' ? undefined : value);
  * answers there, or starts a server of its own (scripts/test-servers.ts), and sets the variables to
  * what it resolved before any worker starts, so a worker's parse sees them.
  */
-export const testConfig = z
-  .object({
-    TEST_DATABASE_SERVER_URL: z.preprocess(unsetIfEmpty, z.string().url().optional()),
-    TEST_REDIS_URL: z.preprocess(unsetIfEmpty, z.string().url().optional()),
-    TEST_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('silent'),
-  })
-  .parse(process.env);
+export const testEnvSchema = z.object({
+  TEST_DATABASE_SERVER_URL: z
+    .preprocess(unsetIfEmpty, z.string().url().optional())
+    .describe(
+      'server on which each test file gets its own database (no database name); unset: `postgres://postgres@127.0.0.1:5432` if it answers, else an embedded one',
+    ),
+  TEST_REDIS_URL: z
+    .preprocess(unsetIfEmpty, z.string().url().optional())
+    .describe(
+      'Redis; each test file uses its own key prefix; unset: `redis://127.0.0.1:6379` if it answers, else a spawned `redis-server`',
+    ),
+  TEST_LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+    .default('silent')
+    .describe('log level of the services under test'),
+});
+
+export const testConfig = testEnvSchema.parse(process.env);
 
 export interface TestServers {
   /** PostgreSQL server, without a database name. */

@@ -3,10 +3,7 @@ import { z } from 'zod';
 
 export const filingConfigSchema = subgraphConfigSchema.extend({
   PORT: z.coerce.number().int().min(0).max(65535).default(4003),
-  /** The worker's `/healthz`, `/readyz` and `/metrics` (0 picks a free port). */
   WORKER_PORT: workerPortSchema(9103),
-  OUTBOX_POLL_MS: z.coerce.number().int().positive().default(2000),
-  DATABASE_POOL_SIZE: z.coerce.number().int().positive().default(10),
 });
 export type FilingConfig = z.infer<typeof filingConfigSchema>;
 

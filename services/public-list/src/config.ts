@@ -3,15 +3,21 @@ import { z } from 'zod';
 
 export const publicListConfigSchema = subgraphConfigSchema.extend({
   PORT: z.coerce.number().int().min(0).max(65535).default(4005),
-  /** The worker's `/healthz`, `/readyz` and `/metrics` (0 picks a free port). */
   WORKER_PORT: workerPortSchema(9105),
-  /** Relay fallback poll when no NOTIFY arrives. */
-  OUTBOX_POLL_MS: z.coerce.number().int().positive().default(2000),
-  DATABASE_POOL_SIZE: z.coerce.number().int().positive().default(10),
-  /** Cache hint (seconds) on anonymous answers; answers are also cached in-process until a list changes. */
-  PUBLIC_CACHE_MAX_AGE: z.coerce.number().int().min(0).default(30),
-  /** Anonymous answers kept in the in-process cache (0 turns it off). */
-  PUBLIC_CACHE_ENTRIES: z.coerce.number().int().min(0).default(5000),
+  PUBLIC_CACHE_MAX_AGE: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(30)
+    .describe(
+      "seconds browsers and CDNs may keep an anonymous answer (`0` turns it off); the subgraph's own cache is invalidated on every list change",
+    ),
+  PUBLIC_CACHE_ENTRIES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(5000)
+    .describe("anonymous answers kept in the subgraph's in-memory cache (`0` turns it off)"),
 });
 export type PublicListConfig = z.infer<typeof publicListConfigSchema>;
 

@@ -4,3 +4,4 @@ export { startPublicListWorker } from './worker';
 export { migratePublicList } from './migrate';
 export { createPublicListDataSource, PUBLIC_LIST_SCHEMA } from './data-source';
 export { publicListEventHandlers, applyEvent } from './event-handlers';
+export { publicListConfigSchema } from './config';

@@ -3,3 +3,4 @@ export { startQualificationReviewServer, reviewTypeDefs } from './server';
 export { startQualificationReviewWorker } from './worker';
 export { migrateQualificationReview } from './migrate';
 export { createReviewDataSource, REVIEW_SCHEMA } from './data-source';
+export { reviewConfigSchema } from './config';

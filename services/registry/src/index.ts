@@ -7,3 +7,4 @@ export { importSurveyFile, type SurveyImportResult } from './import/import-surve
 export { surveyFileRecord } from './import/seed';
 export { surveyFileText } from './import/survey-file';
 export * from './import/qinghai-dataset';
+export { registryConfigSchema } from './config';

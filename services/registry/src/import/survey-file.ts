@@ -5,7 +5,7 @@ import { LICENCE_TYPES } from '../entities/licence.entity';
 import { registerInstitutionInput } from '../commands/inputs';
 
 /**
- * The grid-survey file: UTF-8 CSV with a header row, one institution per row (README, "Importing a
+ * The grid-survey file: UTF-8 CSV with a header row, one institution per row (docs/tour.md, "Importing a
  * grid survey"). Licences are one cell, `TYPE:NUMBER:ISSUED_BY:ISSUED_ON[:VALID_UNTIL]` joined by `|`
  * (dates YYYY-MM-DD). The survey cells (surveyedAt, gridCode, finding, notes) are empty together for
  * an institution that was registered but not surveyed.

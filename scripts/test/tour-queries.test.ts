@@ -5,11 +5,12 @@ import { composeApiSchema } from '@jianguan/gateway';
 import { federationServices } from '@jianguan/federation';
 
 /**
- * The README's tour is what newcomers copy: every ```graphql block in it must be a valid operation
- * against the graph the current subgraph schemas compose to.
+ * The tour of the graph (docs/tour.md, linked from the README) is what newcomers copy: every
+ * ```graphql block in it must be a valid operation against the graph the current subgraph schemas
+ * compose to.
  */
-const readme = readFileSync(path.join(__dirname, '..', '..', 'README.md'), 'utf8');
-const blocks = [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].map((match) => match[1]);
+const tour = readFileSync(path.join(__dirname, '..', '..', 'docs', 'tour.md'), 'utf8');
+const blocks = [...tour.matchAll(/```graphql\n([\s\S]*?)```/g)].map((match) => match[1]);
 const schema = composeApiSchema(
   federationServices.map((service) => ({
     name: service.name,
@@ -18,7 +19,7 @@ const schema = composeApiSchema(
   })),
 );
 
-it('the README shows the tour with queries of every department', () => {
+it('the tour shows queries of every department', () => {
   expect(blocks.length).toBeGreaterThanOrEqual(20);
   const fields = blocks.join('\n');
   for (const root of [

@@ -1,11 +1,5 @@
 import type { DataSource } from 'typeorm';
-import {
-  containsPattern,
-  inRegionSubtree,
-  keysetPaging,
-  type Keyset,
-  type Viewer,
-} from '@jianguan/platform';
+import { containsPattern, inRegionSubtree, keysetPaging, type Keyset, type Viewer } from '@jianguan/platform';
 import { InstitutionEntity } from '../entities/institution.entity';
 
 export interface InstitutionFilter {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ORDER_SOURCES } from './orders/order';
-import { PENALTY_EFFECTS } from '@jianguan/events';
+import { PENALTY_EFFECTS, PENALTY_TYPES } from '@jianguan/events';
 import { CAMPAIGN_PROBLEMS } from './campaigns/scope';
 
 const uuid = z.string().uuid('must be an ID');
@@ -87,20 +87,6 @@ export const campaignInput = z
   });
 export type CampaignInput = z.infer<typeof campaignInput>;
 
-const PENALTY_TYPES = [
-  'WARNING',
-  'PUBLIC_CRITICISM',
-  'FINE',
-  'CONFISCATION',
-  'STOP_ENROLLING',
-  'STOP_OPERATING',
-  'LICENCE_REVOCATION',
-  'SECTOR_BAN',
-  'SUSPEND_PLATFORM',
-  'REMOVE_APPS',
-  'CLOSE_WECHAT_ACCOUNTS',
-  'CLOSE_MINI_PROGRAMS',
-] as const;
 export const ONLINE_MEASURES = [
   'SUSPEND_PLATFORM',
   'REMOVE_APPS',

@@ -1,6 +1,7 @@
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { Claims, Viewer } from './auth';
 import { notFound } from './errors';
+import { lockById, type RowLock } from './state-machine';
 import type { PermissionName, Subject } from './permissions';
 
 export interface LockedRow<E> {
@@ -27,21 +28,21 @@ export async function lockAuthorised<E extends ObjectLiteral & Subject>(
     entity: EntityTarget<E>;
     id: string;
     what: string;
-    mode?: 'pessimistic_write' | 'pessimistic_read';
+    mode?: RowLock;
   },
 ): Promise<LockedRow<E>> {
   viewer.require(permission);
   const repository = manager.getRepository(target.entity);
-  const byId = () => repository.createQueryBuilder('row').where('row.id = :id', { id: target.id });
   const subject = ['id', 'regionCode', 'institutionId']
     .filter((property) => repository.metadata.findColumnWithPropertyName(property))
     .map((property) => `row.${property}`);
-  const unlocked = await byId().select(subject).getOne();
+  const unlocked = await repository
+    .createQueryBuilder('row')
+    .select(subject)
+    .where('row.id = :id', { id: target.id })
+    .getOne();
   if (!unlocked) throw notFound(target.what);
   viewer.requireOn(permission, unlocked);
-  const row = await byId()
-    .setLock(target.mode ?? 'pessimistic_write')
-    .getOne();
-  if (!row) throw notFound(target.what);
+  const row = await lockById(manager, target.entity, target.id, target.what, target.mode);
   return { row, actor: viewer.requireOn(permission, row) };
 }

@@ -41,16 +41,23 @@ export function requireTransition<T extends string, S extends string>(
   if (reason !== null) throw conflict(reason);
 }
 
+/**
+ * A row lock: `pessimistic_write` (FOR UPDATE) for a change, `pessimistic_read` (FOR SHARE) to keep a
+ * row from changing while others may read it too.
+ */
+export type RowLock = 'pessimistic_write' | 'pessimistic_read';
+
 /** Locks the row for the rest of the transaction (SELECT … FOR UPDATE), or null when there is none. */
 export async function lockByIdIfExists<E extends ObjectLiteral>(
   manager: EntityManager,
   entity: EntityTarget<E>,
   id: string,
+  lock: RowLock = 'pessimistic_write',
 ): Promise<E | null> {
   return manager
     .getRepository(entity)
     .createQueryBuilder('locked')
-    .setLock('pessimistic_write')
+    .setLock(lock)
     .where('locked.id = :id', { id })
     .getOne();
 }
@@ -61,8 +68,9 @@ export async function lockById<E extends ObjectLiteral>(
   entity: EntityTarget<E>,
   id: string,
   notFoundLabel: string,
+  lock: RowLock = 'pessimistic_write',
 ): Promise<E> {
-  const row = await lockByIdIfExists(manager, entity, id);
+  const row = await lockByIdIfExists(manager, entity, id, lock);
   if (!row) throw notFound(notFoundLabel);
   return row;
 }

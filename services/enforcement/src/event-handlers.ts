@@ -9,7 +9,7 @@ import {
 } from '@jianguan/events';
 import { ENFORCEMENT_SCHEMA } from './data-source';
 import { RectificationOrderEntity } from './entities/rectification-order.entity';
-import type { OrderSource } from './orders/order';
+import { regionAtLevel, type OrderSource } from './orders/order';
 import { activeCampaign } from './campaigns/commands';
 import { campaignProblemsOf } from './campaigns/scope';
 import type { DeadlineScheduler } from './deadlines/schedule';
@@ -88,7 +88,7 @@ async function openCampaignOrder(
     deadline: campaign.defaultDeadline,
     campaignId: campaign.id,
     originKey: `campaign:${campaign.id}:${p.institutionId}`,
-    issuingRegionCode: p.regionCode.slice(0, 6),
+    issuingRegionCode: regionAtLevel(p.regionCode, 'COUNTY'),
     actor: eventActor(envelope, `专项治理行动：${campaign.name}`),
     detail: `专项治理行动：${campaign.name}`,
   });
@@ -129,7 +129,7 @@ async function openScreeningOrder(
     deadline: campaign?.defaultDeadline ?? workingDaysDeadline(now, deps.defaultDeadlineWorkingDays),
     campaignId: campaign?.id ?? null,
     originKey: `screening:${filingId}:${screenedAt}`,
-    issuingRegionCode: regionCode.slice(0, 6),
+    issuingRegionCode: regionAtLevel(regionCode, 'COUNTY'),
     actor: eventActor(envelope, '备案审查'),
     detail: `备案审查发现问题（${filingId}）`,
   });

@@ -1,4 +1,6 @@
 import { In, type DataSource } from 'typeorm';
+import { lockByIdIfExists } from '@jianguan/platform';
+import { regionAtLevel } from '../orders/order';
 import { CampaignEntity } from '../entities/campaign.entity';
 import { KnownInstitutionEntity } from '../entities/known-institution.entity';
 import type { RectificationOrderEntity } from '../entities/rectification-order.entity';
@@ -27,12 +29,7 @@ export async function enrolCampaignBatch(
   batchSize: number,
 ): Promise<EnrolmentStep> {
   return dataSource.transaction(async (manager) => {
-    const campaign = await manager
-      .getRepository(CampaignEntity)
-      .createQueryBuilder('c')
-      .setLock('pessimistic_write')
-      .where('c.id = :id', { id: campaignId })
-      .getOne();
+    const campaign = await lockByIdIfExists(manager, CampaignEntity, campaignId);
     if (!campaign || campaign.enrolmentDoneAt) return { created: [], done: true };
     // A campaign past its deadline or end opens no order that would be overdue at once.
     const now = new Date();
@@ -70,7 +67,7 @@ export async function enrolCampaignBatch(
         campaignId: campaign.id,
         originKey: `campaign:${campaign.id}:${institution.id}`,
         // Issued in the county's name, as orders from survey findings are: the county answers for it.
-        issuingRegionCode: institution.regionCode.slice(0, 6),
+        issuingRegionCode: regionAtLevel(institution.regionCode, 'COUNTY'),
         actor: ENROLMENT_ACTOR,
         detail: `专项治理行动：${campaign.name}`,
       });

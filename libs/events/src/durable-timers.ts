@@ -7,8 +7,8 @@ export const RECONCILE_JOB = 'reconcile';
 export interface DurableTimersOptions<D> {
   /** The timers' BullMQ queue (one per kind of timer: review limits, order deadlines). */
   queue: string;
-  /** Where the timers are scheduled; closed when the timers stop. */
-  scheduler: { queue: Queue<D>; close: () => Promise<void> };
+  /** The queue the timers are scheduled on (its scheduler's); whoever made the scheduler closes it. */
+  schedulerQueue: Queue<D>;
   /** Schedules every timer PostgreSQL says is pending and Redis does not hold; returns how many. */
   reconcile: () => Promise<number>;
   reconcileEveryMs: number;
@@ -50,7 +50,7 @@ export async function startDurableTimers<C extends WorkerConfig, D>(
   await worker.waitUntilReady();
   await options.reconcile();
   // Typed as a plain queue: the reconcile job carries no timer data and is told apart by its name.
-  await (options.scheduler.queue as unknown as Queue).upsertJobScheduler(
+  await (options.schedulerQueue as unknown as Queue).upsertJobScheduler(
     RECONCILE_JOB,
     { every: options.reconcileEveryMs },
     { name: RECONCILE_JOB, opts: { removeOnComplete: true, removeOnFail: 100 } },
@@ -59,7 +59,6 @@ export async function startDurableTimers<C extends WorkerConfig, D>(
     worker,
     stop: async () => {
       await worker.close();
-      await options.scheduler.close();
     },
   };
 }

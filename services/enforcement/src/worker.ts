@@ -57,8 +57,7 @@ export function startEnforcementWorker(
       registerOverdueMetrics(metrics.registry, dataSource);
       return startDurableTimers(context, {
         queue: DEADLINE_QUEUE,
-        // The scheduler is the `before` part's to close, after the event consumer has stopped.
-        scheduler: { queue: scheduler.queue, close: async () => {} },
+        schedulerQueue: scheduler.queue,
         reconcile: () => reconcileDeadlines(dataSource, scheduler),
         reconcileEveryMs: config.ENFORCEMENT_RECONCILE_INTERVAL_MS,
         concurrency: config.ENFORCEMENT_DEADLINE_CONCURRENCY,

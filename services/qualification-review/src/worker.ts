@@ -22,13 +22,17 @@ export function startQualificationReviewWorker(
     schema: REVIEW_SCHEMA,
     config,
     dataSource: createReviewDataSource(config.DATABASE_URL, { poolSize: 4 }),
-    events: () => ({ handlers: reviewEventHandlers }),
-    after: (context) => {
-      const { dataSource, logger } = context;
+    // The scheduler outlives the timer worker, as enforcement's does: it is closed last.
+    before: async () => {
       const scheduler = new SlaScheduler(config.REDIS_URL, config.QUEUE_PREFIX, slaTimings(config));
+      return { scheduler, stop: () => scheduler.close() };
+    },
+    events: () => ({ handlers: reviewEventHandlers }),
+    after: (context, { scheduler }) => {
+      const { dataSource, logger } = context;
       return startDurableTimers(context, {
         queue: SLA_QUEUE,
-        scheduler,
+        schedulerQueue: scheduler.queue,
         reconcile: () => reconcileSla(dataSource, scheduler),
         reconcileEveryMs: config.REVIEW_RECONCILE_INTERVAL_MS,
         concurrency: 5,

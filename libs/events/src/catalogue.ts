@@ -1,52 +1,28 @@
 import { z } from 'zod';
+import {
+  BLACKLIST_REASONS,
+  CERTIFICATE_STATUSES,
+  INSTITUTION_CATEGORIES,
+  INSTITUTION_KINDS,
+  PENALTY_TYPES,
+  REVIEW_TRACKS,
+  SERVICE_NAMES,
+  type ServiceName,
+} from './vocabulary';
 
 /**
- * The event catalogue (DESIGN.md §4): every domain event one service tells the others about, with
+ * The event catalogue (docs/design.md §4): every domain event one service tells the others about, with
  * its payload schema, the one service allowed to produce it, and the services that consume it.
  * The relay routes by this table and consumers validate by it, so it is the whole contract.
  * Add fields freely (consumers ignore what they do not read); removing or renaming one breaks a consumer.
+ * The values the events speak in (services, kinds, penalty types) are in vocabulary.ts.
  */
-
-export const SERVICE_NAMES = [
-  'registry',
-  'qualification-review',
-  'online-course-filing',
-  'enforcement',
-  'public-list',
-] as const;
-export type ServiceName = (typeof SERVICE_NAMES)[number];
 
 // Shared field shapes, so the same thing is checked the same way in every event.
 const institutionId = z.uuid();
 const regionCode = z.string().regex(/^\d{2,12}$/, 'must be a 2–12 digit division code');
 const instant = z.iso.datetime({ offset: true });
 const text = z.string().min(1);
-
-export const INSTITUTION_KINDS = ['OFFLINE', 'ONLINE'] as const;
-export const INSTITUTION_CATEGORIES = ['SUBJECT', 'NON_SUBJECT'] as const;
-export const CERTIFICATE_STATUSES = ['COMPLETE', 'INCOMPLETE', 'NONE'] as const;
-export const REVIEW_TRACKS = ['ACCELERATED', 'STANDARD'] as const;
-/** MOE Order No. 53 penalty types, plus the measures specific to online training. */
-export const PENALTY_TYPES = [
-  'WARNING',
-  'PUBLIC_CRITICISM',
-  'FINE',
-  'CONFISCATION',
-  'STOP_ENROLLING',
-  'STOP_OPERATING',
-  'LICENCE_REVOCATION',
-  'SECTOR_BAN',
-  'SUSPEND_PLATFORM',
-  'REMOVE_APPS',
-  'CLOSE_WECHAT_ACCOUNTS',
-  'CLOSE_MINI_PROGRAMS',
-] as const;
-export const BLACKLIST_REASONS = [
-  'RECTIFICATION_DEADLINE_MISSED',
-  'UNLICENSED',
-  'SECTOR_BAN',
-  'OTHER',
-] as const;
 
 const certificateStatus = z.enum(CERTIFICATE_STATUSES);
 /** A problem to be fixed, as found in screening and as named in a rectification order. */

@@ -11,8 +11,8 @@ import {
   type AnyEventEnvelope,
   type EventEnvelope,
   type EventType,
-  type ServiceName,
 } from './catalogue';
+import type { ServiceName } from './vocabulary';
 import { claimEvent } from './inbox';
 import { eventQueueConnection, eventQueueName } from './queues';
 import type { QueueMetrics } from './queue-metrics';
@@ -52,7 +52,7 @@ export interface EventConsumer {
 }
 
 /**
- * Consumes a service's event queue (DESIGN.md §4). Each job runs in one transaction that claims the
+ * Consumes a service's event queue (docs/design.md §4). Each job runs in one transaction that claims the
  * event in the inbox and applies it, so a redelivered event changes nothing and a failed handler
  * leaves no claim behind: BullMQ retries it and it is applied then.
  */

@@ -7,11 +7,11 @@ import {
   type EventEnvelope,
   type EventPayloadInput,
   type EventType,
-  type ServiceName,
 } from './catalogue';
+import type { ServiceName } from './vocabulary';
 
 /**
- * An event waiting to be published (DESIGN.md §4). It is written in the same transaction as the
+ * An event waiting to be published (docs/design.md §4). It is written in the same transaction as the
  * change it reports, so an event exists exactly when its change committed; the relay publishes it later.
  */
 @Entity({ name: 'outbox' })

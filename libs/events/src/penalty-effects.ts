@@ -1,4 +1,4 @@
-import type { PENALTY_TYPES } from './catalogue';
+import type { PENALTY_TYPES } from './vocabulary';
 
 type PenaltyType = (typeof PENALTY_TYPES)[number];
 

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { Logger } from '@jianguan/platform';
-import type { ServiceName } from './catalogue';
+import type { ServiceName } from './vocabulary';
 import { startEventConsumer, type EventConsumerOptions, type EventHandlers } from './consumer';
 import { startRelay, type Relay } from './relay';
 import { registerOutboxMetrics } from './outbox-metrics';

@@ -1,5 +1,5 @@
 import type { DefaultJobOptions } from 'bullmq';
-import type { ServiceName } from './catalogue';
+import type { ServiceName } from './vocabulary';
 
 /**
  * One BullMQ queue per subscribing service: a service's consumers read only their own queue, so a

@@ -1,7 +1,8 @@
 import { Queue, type JobsOptions } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import { withTimeout, type Logger } from '@jianguan/platform';
-import { isEventType, subscribersOf, type AnyEventEnvelope, type ServiceName } from './catalogue';
+import { isEventType, subscribersOf, type AnyEventEnvelope } from './catalogue';
+import type { ServiceName } from './vocabulary';
 import { outboxChannel } from './outbox';
 import { listenForNotifications, type PgListener } from './pg-listener';
 import { EVENT_JOB_OPTIONS, eventQueueConnection, eventQueueName } from './queues';
@@ -48,7 +49,7 @@ interface OutboxRow {
 }
 
 /**
- * Publishes a service's outbox to its subscribers' queues (DESIGN.md §4).
+ * Publishes a service's outbox to its subscribers' queues (docs/design.md §4).
  *
  * Rows are taken in occurred order with FOR UPDATE SKIP LOCKED inside a transaction that also marks
  * them published, so two relays never publish the same row at once. A crash after the queue add but

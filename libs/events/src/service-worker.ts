@@ -8,7 +8,7 @@ import {
   type Logger,
   type WorkerStartOptions,
 } from '@jianguan/platform';
-import type { ServiceName } from './catalogue';
+import type { ServiceName } from './vocabulary';
 import type { EventConsumerOptions, EventHandlers } from './consumer';
 import { startEventPipeline } from './pipeline';
 import type { Relay } from './relay';

@@ -1,5 +1,5 @@
 import { createMetricsRegistry, type Registry } from '@jianguan/platform';
-import type { ServiceName } from './catalogue';
+import type { ServiceName } from './vocabulary';
 import { QueueMetrics } from './queue-metrics';
 
 /** A worker process's metrics: its own registry and the timing of the queues it consumes. */

@@ -10,7 +10,7 @@ import {
   type Subject,
 } from './permissions';
 
-/** Claims an official's or institution user's token carries (DESIGN.md §6). */
+/** Claims an official's or institution user's token carries (docs/design.md §6). */
 export const claimsSchema = z.object({
   sub: z.string().min(1),
   name: z.string().min(1),

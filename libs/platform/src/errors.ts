@@ -1,6 +1,6 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 
-/** The only codes a client ever sees (DESIGN.md §3); anything else is masked as INTERNAL_SERVER_ERROR. */
+/** The only codes a client ever sees (docs/design.md §3); anything else is masked as INTERNAL_SERVER_ERROR. */
 export const ERROR_CODES = [
   'BAD_USER_INPUT',
   'UNAUTHENTICATED',

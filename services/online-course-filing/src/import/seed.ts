@@ -3,7 +3,7 @@ import path from 'node:path';
 import { creditCodeCheckCharacter, CREDIT_CODE_ALPHABET, idNumberCheckCharacter } from '@jianguan/platform';
 import { toCsv, type SheetName } from './sheets';
 
-/** The national filing at the end of 2019 (DESIGN.md §1.4). */
+/** The national filing at the end of 2019 (docs/design.md §1.4). */
 export const NATIONAL_2019 = { institutions: 718, personnel: 115_622, courses: 3_463 } as const;
 
 /** Real county-level division codes across provinces, where the seeded institutions are registered. */

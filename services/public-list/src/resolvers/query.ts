@@ -8,7 +8,7 @@ import { openDataExport, type OpenDataFormat } from '../queries/open-data';
 const shared = <T>(ctx: PublicListContext, key: string, compute: () => Promise<T>) =>
   ctx.loaders.listVersion().then((version) => ctx.cache.get(version, key, compute));
 
-/** Anyone may ask these, with or without a token (DESIGN.md §6: the public reads public-list only). */
+/** Anyone may ask these, with or without a token (docs/design.md §6: the public reads public-list only). */
 export const queryResolvers = {
   publicList: (
     _: unknown,

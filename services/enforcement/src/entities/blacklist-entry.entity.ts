@@ -1,37 +1,32 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Entity } from 'typeorm';
+import { InstitutionRow, TextColumn, TimeColumn, UuidColumn } from '@jianguan/platform';
 
 /** One reason an institution is on the black list, until a decision (or a pause's end) removes it. */
 @Entity({ name: 'blacklist_entry' })
-export class BlacklistEntryEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Column({ type: 'uuid', name: 'institution_id' })
-  institutionId: string;
-
+export class BlacklistEntryEntity extends InstitutionRow {
   /** RECTIFICATION_DEADLINE_MISSED, or PENALTY_<type>. */
-  @Column({ type: 'text' })
+  @TextColumn()
   reason: string;
 
-  @Column({ type: 'uuid', name: 'order_id', nullable: true })
+  @UuidColumn({ nullable: true })
   orderId: string | null;
 
-  @Column({ type: 'uuid', name: 'penalty_id', nullable: true })
+  @UuidColumn({ nullable: true })
   penaltyId: string | null;
 
   /** Officials of this jurisdiction or above may remove it. */
-  @Column({ type: 'text', name: 'listed_by_region_code' })
+  @TextColumn()
   listedByRegionCode: string;
 
-  @Column({ type: 'timestamptz', name: 'listed_at' })
+  @TimeColumn()
   listedAt: Date;
 
-  @Column({ type: 'timestamptz', name: 'removed_at', nullable: true })
+  @TimeColumn({ nullable: true })
   removedAt: Date | null;
 
-  @Column({ type: 'text', name: 'removed_by_name', nullable: true })
+  @TextColumn({ nullable: true })
   removedByName: string | null;
 
-  @Column({ type: 'text', name: 'removal_reason', nullable: true })
+  @TextColumn({ nullable: true })
   removalReason: string | null;
 }

@@ -1,47 +1,52 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Entity } from 'typeorm';
+import {
+  GeneratedIdRow,
+  IntColumn,
+  TextArrayColumn,
+  TextColumn,
+  TimeColumn,
+  UuidColumn,
+} from '@jianguan/platform';
 
 /** A special action (专项治理行动): a region, a period and the default rectification deadline. */
 @Entity({ name: 'campaign' })
-export class CampaignEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Column({ type: 'text' })
+export class CampaignEntity extends GeneratedIdRow {
+  @TextColumn()
   name: string;
 
-  @Column({ type: 'text', name: 'region_code' })
+  @TextColumn()
   regionCode: string;
 
-  @Column({ type: 'timestamptz', name: 'starts_at' })
+  @TimeColumn()
   startsAt: Date;
 
-  @Column({ type: 'timestamptz', name: 'ends_at' })
+  @TimeColumn()
   endsAt: Date;
 
-  @Column({ type: 'timestamptz', name: 'default_deadline' })
+  @TimeColumn()
   defaultDeadline: Date;
 
   /** Institution kinds in scope; null: every kind. */
-  @Column({ type: 'text', array: true, nullable: true })
+  @TextArrayColumn({ nullable: true })
   kinds: string[] | null;
 
   /** Problems in scope (CAMPAIGN_PROBLEMS): what makes an institution on file get an order. */
-  @Column({ type: 'text', array: true })
+  @TextArrayColumn()
   problems: string[];
 
   /** Enrolment of the institutions already on file: the last institution id done, and how many orders. */
-  @Column({ type: 'uuid', name: 'enrolment_cursor', nullable: true })
+  @UuidColumn({ nullable: true })
   enrolmentCursor: string | null;
 
-  @Column({ type: 'integer' })
+  @IntColumn()
   enrolled: number;
 
-  @Column({ type: 'timestamptz', name: 'enrolment_done_at', nullable: true })
+  @TimeColumn({ nullable: true })
   enrolmentDoneAt: Date | null;
 
-  @Column({ type: 'text', name: 'created_by_id' })
+  @TextColumn()
   createdById: string;
 
-  @Column({ type: 'text', name: 'created_by_name' })
+  @TextColumn()
   createdByName: string;
 }

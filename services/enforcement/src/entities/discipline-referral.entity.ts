@@ -1,31 +1,27 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Entity } from 'typeorm';
+import { TextArrayColumn, TextColumn, TimeColumn, UuidColumn } from '@jianguan/platform';
+import { OrderRow } from './order-row';
 
 @Entity({ name: 'discipline_referral' })
-export class DisciplineReferralEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Column({ type: 'uuid', name: 'order_id' })
-  orderId: string;
-
-  @Column({ type: 'uuid', name: 'institution_id' })
+export class DisciplineReferralEntity extends OrderRow {
+  @UuidColumn()
   institutionId: string;
 
-  @Column({ type: 'text', name: 'region_code' })
+  @TextColumn()
   regionCode: string;
 
-  @Column({ type: 'text', name: 'responsible_region_code' })
+  @TextColumn()
   responsibleRegionCode: string;
 
-  @Column({ type: 'text', name: 'responsible_unit' })
+  @TextColumn()
   responsibleUnit: string;
 
-  @Column({ type: 'text', array: true })
+  @TextArrayColumn()
   officers: string[];
 
-  @Column({ type: 'text' })
+  @TextColumn()
   reason: string;
 
-  @Column({ type: 'timestamptz', name: 'referred_at' })
+  @TimeColumn()
   referredAt: Date;
 }

@@ -1,25 +1,22 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Entity } from 'typeorm';
+import { TextColumn, TimeColumn } from '@jianguan/platform';
+import { OrderRow } from './order-row';
 
 @Entity({ name: 'enforcement_action' })
-export class EnforcementActionEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Column({ type: 'uuid', name: 'order_id' })
-  orderId: string;
-
-  @Column({ type: 'text', name: 'escalation_level', nullable: true })
+export class EnforcementActionEntity extends OrderRow {
+  @TextColumn({ nullable: true })
   escalationLevel: string | null;
 
-  @Column({ type: 'text' })
+  @TextColumn()
   description: string;
 
-  @Column({ type: 'text', name: 'recorded_by_id' })
+  @TextColumn()
   recordedById: string;
 
-  @Column({ type: 'text', name: 'recorded_by_name' })
+  @TextColumn()
   recordedByName: string;
 
-  @Column({ type: 'timestamptz', name: 'recorded_at', insert: false, update: false })
+  /** Set by the database's default when the row is inserted. */
+  @TimeColumn({ insert: false, update: false })
   recordedAt: Date;
 }

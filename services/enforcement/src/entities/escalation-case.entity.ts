@@ -1,29 +1,25 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Entity } from 'typeorm';
+import { TextColumn, TimeColumn } from '@jianguan/platform';
 import type { CaseLevel } from '../orders/order';
+import { OrderRow } from './order-row';
 
 @Entity({ name: 'escalation_case' })
-export class EscalationCaseEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Column({ type: 'uuid', name: 'order_id' })
-  orderId: string;
-
-  @Column({ type: 'text' })
+export class EscalationCaseEntity extends OrderRow {
+  @TextColumn()
   level: CaseLevel;
 
-  @Column({ type: 'text', name: 'responsible_region_code' })
+  @TextColumn()
   responsibleRegionCode: string;
 
-  @Column({ type: 'timestamptz', name: 'opened_at' })
+  @TimeColumn()
   openedAt: Date;
 
-  @Column({ type: 'timestamptz', name: 'respond_by' })
+  @TimeColumn()
   respondBy: Date;
 
-  @Column({ type: 'text', nullable: true })
+  @TextColumn({ nullable: true })
   outcome: 'ACTION_RECORDED' | 'ESCALATED' | 'CLOSED' | 'RECTIFIED_LATE' | null;
 
-  @Column({ type: 'timestamptz', name: 'resolved_at', nullable: true })
+  @TimeColumn({ nullable: true })
   resolvedAt: Date | null;
 }

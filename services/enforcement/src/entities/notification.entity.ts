@@ -1,28 +1,25 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Entity } from 'typeorm';
+import { TextColumn, TimeColumn } from '@jianguan/platform';
+import { OrderRow } from './order-row';
 
 export type NotificationKind = 'REMINDER' | 'DEADLINE_MISSED' | 'ESCALATION' | 'DISCIPLINE_REFERRAL';
 
 /** One notice to one recipient about one step of an order's ladder; unique per (order, step, recipient). */
 @Entity({ name: 'notification' })
-export class NotificationEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Column({ type: 'uuid', name: 'order_id' })
-  orderId: string;
-
-  @Column({ type: 'text' })
+export class NotificationEntity extends OrderRow {
+  @TextColumn()
   kind: NotificationKind;
 
-  @Column({ type: 'text' })
+  @TextColumn()
   step: string;
 
-  @Column({ type: 'text' })
+  @TextColumn()
   recipient: string;
 
-  @Column({ type: 'text' })
+  @TextColumn()
   message: string;
 
-  @Column({ type: 'timestamptz', name: 'sent_at', insert: false, update: false })
+  /** Set by the database's default when the row is inserted. */
+  @TimeColumn({ insert: false, update: false })
   sentAt: Date;
 }

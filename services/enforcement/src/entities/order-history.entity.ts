@@ -1,31 +1,28 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Entity } from 'typeorm';
+import { TextColumn, TimeColumn } from '@jianguan/platform';
+import { OrderRow } from './order-row';
 
 @Entity({ name: 'order_history' })
-export class OrderHistoryEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Column({ type: 'uuid', name: 'order_id' })
-  orderId: string;
-
-  @Column({ type: 'text' })
+export class OrderHistoryEntity extends OrderRow {
+  @TextColumn()
   action: string;
 
-  @Column({ type: 'text', name: 'from_status', nullable: true })
+  @TextColumn({ nullable: true })
   fromStatus: string | null;
 
-  @Column({ type: 'text', name: 'to_status' })
+  @TextColumn()
   toStatus: string;
 
-  @Column({ type: 'text', name: 'actor_id' })
+  @TextColumn()
   actorId: string;
 
-  @Column({ type: 'text', name: 'actor_name' })
+  @TextColumn()
   actorName: string;
 
-  @Column({ type: 'text', nullable: true })
+  @TextColumn({ nullable: true })
   detail: string | null;
 
-  @Column({ type: 'timestamptz', insert: false, update: false })
+  /** Set by the database's default when the row is inserted. */
+  @TimeColumn({ insert: false, update: false })
   at: Date;
 }

@@ -1,34 +1,17 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Entity } from 'typeorm';
+import { ActedBy, RegionalInstitutionRow, TextColumn, UuidColumn } from '@jianguan/platform';
 
 export type PatrolCardKind = 'REMINDER' | 'YELLOW' | 'RED';
 
 @Entity({ name: 'patrol_card' })
-export class PatrolCardEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Column({ type: 'uuid', name: 'institution_id' })
-  institutionId: string;
-
-  @Column({ type: 'text', name: 'region_code' })
-  regionCode: string;
-
-  @Column({ type: 'text' })
+export class PatrolCardEntity extends ActedBy('issued', RegionalInstitutionRow) {
+  @TextColumn()
   card: PatrolCardKind;
 
-  @Column({ type: 'text' })
+  @TextColumn()
   reason: string;
 
   /** The shutdown a red card imposed. */
-  @Column({ type: 'uuid', name: 'penalty_id', nullable: true })
+  @UuidColumn({ nullable: true })
   penaltyId: string | null;
-
-  @Column({ type: 'text', name: 'issued_by_id' })
-  issuedById: string;
-
-  @Column({ type: 'text', name: 'issued_by_name' })
-  issuedByName: string;
-
-  @Column({ type: 'timestamptz', name: 'issued_at' })
-  issuedAt: Date;
 }

@@ -1,28 +1,17 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Entity } from 'typeorm';
+import { ActedBy, GeneratedIdRow, TextColumn, UuidColumn } from '@jianguan/platform';
 
 @Entity({ name: 'typical_case' })
-export class TypicalCaseEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Column({ type: 'uuid', name: 'institution_id', nullable: true })
+export class TypicalCaseEntity extends ActedBy('published', GeneratedIdRow) {
+  @UuidColumn({ nullable: true })
   institutionId: string | null;
 
-  @Column({ type: 'text', name: 'region_code' })
+  @TextColumn()
   regionCode: string;
 
-  @Column({ type: 'text' })
+  @TextColumn()
   title: string;
 
-  @Column({ type: 'text' })
+  @TextColumn()
   summary: string;
-
-  @Column({ type: 'text', name: 'published_by_id' })
-  publishedById: string;
-
-  @Column({ type: 'text', name: 'published_by_name' })
-  publishedByName: string;
-
-  @Column({ type: 'timestamptz', name: 'published_at' })
-  publishedAt: Date;
 }

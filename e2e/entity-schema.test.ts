@@ -46,7 +46,8 @@ describe.each(services)('%s entities', (_name, createDataSource) => {
 
   it('ask the migrated database for no change but what the snapshot records', async () => {
     const sql = await dataSource.driver.createSchemaBuilder().log();
-    expect(sql.upQueries.map((query) => query.query)).toMatchSnapshot();
+    // Sorted: the builder lists a table's statements in the order its entity declares the columns.
+    expect(sql.upQueries.map((query) => query.query).sort()).toMatchSnapshot();
   });
 
   it('declare the columns the snapshot records', () => {

@@ -34,6 +34,8 @@ function columnOfType(type: ColumnType, fixed: ColumnOptions = {}) {
 }
 
 export const TextColumn = columnOfType('text');
+/** Fixed-length text (char(n)); give its `length`. */
+export const CharColumn = columnOfType('char');
 export const TextArrayColumn = columnOfType('text', { array: true });
 export const UuidColumn = columnOfType('uuid');
 export const IntColumn = columnOfType('integer');
@@ -94,4 +96,28 @@ export function ActedBy<Act extends string, Base extends AbstractClass>(act: Act
   TextColumn()(WithAct.prototype, `${act}ByName`);
   TimeColumn()(WithAct.prototype, `${act}At`);
   return WithAct as unknown as Base & AbstractClass<ActedByColumns<Act>>;
+}
+
+/**
+ * A request an institution submits for a decision (a permit application, an online-course filing): its
+ * status, who submitted it, when it was decided and the reasons given, kept under optimistic locking.
+ */
+export abstract class SubmissionRow<Status extends string> extends RegionalInstitutionRow {
+  @TextColumn()
+  status: Status;
+
+  @TextColumn()
+  submittedBy: string;
+
+  @TimeColumn({ nullable: true })
+  decidedAt: Date | null;
+
+  @TextArrayColumn()
+  reasons: string[];
+
+  @CreatedTimeColumn()
+  createdAt: Date;
+
+  @VersionNumberColumn()
+  version: number;
 }

@@ -1,53 +1,54 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Entity } from 'typeorm';
+import { IntColumn, TextColumn, UuidColumn } from '@jianguan/platform';
 
 /** Part 4 of a filing: one course of the training content. */
 @Entity({ name: 'course' })
 export class CourseEntity {
-  @PrimaryColumn({ type: 'uuid', name: 'filing_id' })
+  @UuidColumn({ primary: true })
   filingId: string;
 
-  @PrimaryColumn({ type: 'integer' })
+  @IntColumn({ primary: true })
   line: number;
 
-  @Column({ type: 'text' })
+  @TextColumn()
   title: string;
 
-  @Column({ type: 'text' })
+  @TextColumn()
   subject: string;
 
-  @Column({ type: 'integer', name: 'grade_from' })
+  @IntColumn()
   gradeFrom: number;
 
-  @Column({ type: 'integer', name: 'grade_to' })
+  @IntColumn()
   gradeTo: number;
 
-  @Column({ type: 'integer', name: 'lesson_minutes' })
+  @IntColumn()
   lessonMinutes: number;
 
-  @Column({ type: 'integer', name: 'break_minutes' })
+  @IntColumn()
   breakMinutes: number;
 
-  @Column({ type: 'text' })
+  @TextColumn()
   delivery: string;
 
-  @Column({ type: 'text' })
+  @TextColumn()
   schedule: string;
 
-  @Column({ type: 'text', name: 'start_time' })
+  @TextColumn()
   startTime: string;
 
-  @Column({ type: 'text', name: 'end_time' })
+  @TextColumn()
   endTime: string;
 
-  @Column({ type: 'integer', name: 'fee_per_lesson_fen' })
+  @IntColumn()
   feePerLessonFen: number;
 
-  @Column({ type: 'text', name: 'billing_mode' })
+  @TextColumn()
   billingMode: string;
 
-  @Column({ type: 'integer', name: 'prepaid_months', nullable: true })
+  @IntColumn({ nullable: true })
   prepaidMonths: number | null;
 
-  @Column({ type: 'integer', name: 'prepaid_lessons', nullable: true })
+  @IntColumn({ nullable: true })
   prepaidLessons: number | null;
 }

@@ -1,39 +1,37 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Entity } from 'typeorm';
+import { BooleanColumn, CreatedTimeColumn, GeneratedIdRow, TextColumn, UuidColumn } from '@jianguan/platform';
 
 /** A screening problem: from a rule of the filing's rule set, or an officer's finding. */
 @Entity({ name: 'finding' })
-export class FindingEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Column({ type: 'uuid', name: 'filing_id' })
+export class FindingEntity extends GeneratedIdRow {
+  @UuidColumn()
   filingId: string;
 
-  @Column({ type: 'text' })
+  @TextColumn()
   source: 'RULE' | 'OFFICER';
 
-  @Column({ type: 'text', nullable: true })
+  @TextColumn({ nullable: true })
   item: string | null;
 
-  @Column({ type: 'text' })
+  @TextColumn()
   rule: string;
 
-  @Column({ type: 'text' })
+  @TextColumn()
   document: string;
 
-  @Column({ type: 'text' })
+  @TextColumn()
   description: string;
 
-  @Column({ type: 'text', name: 'officer_id', nullable: true })
+  @TextColumn({ nullable: true })
   officerId: string | null;
 
-  @Column({ type: 'text', name: 'officer_name', nullable: true })
+  @TextColumn({ nullable: true })
   officerName: string | null;
 
   /** Closed when the institution re-files; history stays. */
-  @Column({ type: 'boolean' })
+  @BooleanColumn()
   open: boolean;
 
-  @CreateDateColumn({ type: 'timestamptz' })
+  @CreatedTimeColumn()
   at: Date;
 }

@@ -1,4 +1,5 @@
-import { Column, Entity } from 'typeorm';
+import { Entity } from 'typeorm';
+import { TextColumn } from '@jianguan/platform';
 import { KnownInstitutionColumns } from '@jianguan/events';
 
 /**
@@ -7,9 +8,9 @@ import { KnownInstitutionColumns } from '@jianguan/events';
  */
 @Entity({ name: 'known_institution' })
 export class KnownInstitutionEntity extends KnownInstitutionColumns {
-  @Column({ type: 'text', name: 'credit_code', nullable: true })
+  @TextColumn({ nullable: true })
   creditCode: string | null;
 
-  @Column({ type: 'text' })
+  @TextColumn()
   source: 'EVENT' | 'IMPORT';
 }

@@ -1,26 +1,27 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Entity } from 'typeorm';
+import { IntColumn, TextColumn, UuidColumn } from '@jianguan/platform';
 
 /** Part 3 of a filing: one member of the training personnel. */
 @Entity({ name: 'person' })
 export class PersonEntity {
-  @PrimaryColumn({ type: 'uuid', name: 'filing_id' })
+  @UuidColumn({ primary: true })
   filingId: string;
 
-  @PrimaryColumn({ type: 'integer' })
+  @IntColumn({ primary: true })
   line: number;
 
-  @Column({ type: 'text' })
+  @TextColumn()
   name: string;
 
-  @Column({ type: 'text', name: 'id_number' })
+  @TextColumn()
   idNumber: string;
 
-  @Column({ type: 'text' })
+  @TextColumn()
   role: string;
 
-  @Column({ type: 'text', nullable: true })
+  @TextColumn({ nullable: true })
   subject: string | null;
 
-  @Column({ type: 'text', name: 'teacher_certificate_number', nullable: true })
+  @TextColumn({ nullable: true })
   teacherCertificateNumber: string | null;
 }

@@ -1,35 +1,35 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Entity } from 'typeorm';
+import { BigIntColumn, DayColumn, IntColumn, TextColumn } from '@jianguan/platform';
 
 /** A versioned set of screening thresholds, set by a policy document and in force from a date. */
 @Entity({ name: 'rule_set' })
 export class RuleSetEntity {
-  @PrimaryColumn({ type: 'text' })
+  @TextColumn({ primary: true })
   version: string;
 
-  @Column({ type: 'text' })
+  @TextColumn()
   document: string;
 
-  @Column({ type: 'date', name: 'effective_from' })
+  @DayColumn()
   effectiveFrom: string;
 
-  @Column({ type: 'integer', name: 'max_lesson_minutes' })
+  @IntColumn()
   maxLessonMinutes: number;
 
-  @Column({ type: 'integer', name: 'min_break_minutes' })
+  @IntColumn()
   minBreakMinutes: number;
 
-  @Column({ type: 'text', name: 'live_lessons_end_by' })
+  @TextColumn()
   liveLessonsEndBy: string;
 
-  @Column({ type: 'integer', name: 'max_prepaid_months' })
+  @IntColumn()
   maxPrepaidMonths: number;
 
-  @Column({ type: 'integer', name: 'max_prepaid_lessons' })
+  @IntColumn()
   maxPrepaidLessons: number;
 
-  @Column({
-    type: 'bigint',
-    name: 'max_prepaid_fen',
+  /** Read as a number: a prepaid ceiling in fen stays far below 2^53. */
+  @BigIntColumn({
     nullable: true,
     transformer: { to: (v: number | null) => v, from: (v: string | null) => (v === null ? null : Number(v)) },
   })

@@ -1,35 +1,36 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Entity } from 'typeorm';
+import { IntColumn, TextColumn, TimeColumn, UuidColumn } from '@jianguan/platform';
 
 /** One change of an institution's list, with the event that caused it and the event's time. */
 @Entity({ name: 'listing_change' })
 export class ListingChangeEntity {
-  @PrimaryColumn({ type: 'uuid', name: 'institution_id' })
+  @UuidColumn({ primary: true })
   institutionId: string;
 
-  @PrimaryColumn({ type: 'integer' })
+  @IntColumn({ primary: true })
   seq: number;
 
-  @Column({ type: 'text', name: 'from_list', nullable: true })
+  @TextColumn({ nullable: true })
   fromList: string | null;
 
-  @Column({ type: 'text', name: 'to_list', nullable: true })
+  @TextColumn({ nullable: true })
   toList: string | null;
 
-  @Column({ type: 'text', name: 'reason_code' })
+  @TextColumn()
   reasonCode: string;
 
-  @Column({ type: 'text' })
+  @TextColumn()
   reason: string;
 
-  @Column({ type: 'uuid', name: 'event_id' })
+  @UuidColumn()
   eventId: string;
 
-  @Column({ type: 'text', name: 'event_type' })
+  @TextColumn()
   eventType: string;
 
-  @Column({ type: 'timestamptz', name: 'occurred_at' })
+  @TimeColumn()
   occurredAt: Date;
 
-  @Column({ type: 'text', name: 'region_code', nullable: true })
+  @TextColumn({ nullable: true })
   regionCode: string | null;
 }

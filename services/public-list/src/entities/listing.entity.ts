@@ -1,51 +1,52 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Entity } from 'typeorm';
+import { CharColumn, TextArrayColumn, TextColumn, TimeColumn, UuidColumn } from '@jianguan/platform';
 import type { PublicListName } from '../domain/listing-rules';
 
 /** The read model: an institution's current list, derived from events (see event-handlers.ts). */
 @Entity({ name: 'listing' })
 export class ListingEntity {
-  @PrimaryColumn({ type: 'uuid', name: 'institution_id' })
+  @UuidColumn({ primary: true })
   institutionId: string;
 
-  @Column({ type: 'char', length: 18, name: 'credit_code', nullable: true })
+  @CharColumn({ length: 18, nullable: true })
   creditCode: string | null;
 
-  @Column({ type: 'text', nullable: true })
+  @TextColumn({ nullable: true })
   name: string | null;
 
-  @Column({ type: 'text', name: 'name_pinyin', nullable: true })
+  @TextColumn({ nullable: true })
   namePinyin: string | null;
 
-  @Column({ type: 'text', name: 'name_initials', nullable: true })
+  @TextColumn({ nullable: true })
   nameInitials: string | null;
 
-  @Column({ type: 'text', array: true, name: 'name_bigrams' })
+  @TextArrayColumn()
   nameBigrams: string[];
 
-  @Column({ type: 'text', nullable: true })
+  @TextColumn({ nullable: true })
   kind: string | null;
 
-  @Column({ type: 'text', nullable: true })
+  @TextColumn({ nullable: true })
   category: string | null;
 
-  @Column({ type: 'text', name: 'region_code', nullable: true })
+  @TextColumn({ nullable: true })
   regionCode: string | null;
 
-  @Column({ type: 'text', name: 'certificate_status', nullable: true })
+  @TextColumn({ nullable: true })
   certificateStatus: string | null;
 
-  @Column({ type: 'text', nullable: true })
+  @TextColumn({ nullable: true })
   list: PublicListName | null;
 
-  @Column({ type: 'text', name: 'reason_code', nullable: true })
+  @TextColumn({ nullable: true })
   reasonCode: string | null;
 
-  @Column({ type: 'text', nullable: true })
+  @TextColumn({ nullable: true })
   reason: string | null;
 
-  @Column({ type: 'timestamptz', nullable: true })
+  @TimeColumn({ nullable: true })
   since: Date | null;
 
-  @Column({ type: 'timestamptz', name: 'updated_at' })
+  @TimeColumn()
   updatedAt: Date;
 }

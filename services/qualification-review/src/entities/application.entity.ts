@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
+import { Entity } from 'typeorm';
+import { JsonColumn, SubmissionRow, TextArrayColumn, TextColumn, TimeColumn } from '@jianguan/platform';
 import type { ApplicationType, Material, MaterialType } from '../domain/materials';
 import type { ApplicationStatus } from '../domain/status';
 import type { ReviewTrack } from '../domain/track';
@@ -6,61 +7,34 @@ import type { ReviewTrack } from '../domain/track';
 export type Decision = 'APPROVE' | 'REJECT';
 
 @Entity({ name: 'application' })
-export class ApplicationEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Column({ type: 'uuid', name: 'institution_id' })
-  institutionId: string;
-
-  @Column({ type: 'text', name: 'region_code' })
-  regionCode: string;
-
-  @Column({ type: 'text' })
+export class ApplicationEntity extends SubmissionRow<ApplicationStatus> {
+  @TextColumn()
   type: ApplicationType;
 
-  @Column({ type: 'text' })
-  status: ApplicationStatus;
-
-  @Column({ type: 'text' })
+  @TextColumn()
   track: ReviewTrack;
 
-  @Column({ type: 'jsonb' })
+  @JsonColumn()
   materials: Material[];
 
-  @Column({ type: 'text', array: true, name: 'requested_materials' })
+  @TextArrayColumn()
   requestedMaterials: MaterialType[];
 
-  @Column({ type: 'text', array: true })
-  reasons: string[];
-
-  @Column({ type: 'timestamptz', name: 'submitted_at' })
+  @TimeColumn()
   submittedAt: Date;
 
-  @Column({ type: 'timestamptz', name: 'due_at' })
+  @TimeColumn()
   dueAt: Date;
 
-  @Column({ type: 'timestamptz', name: 'clock_paused_at', nullable: true })
+  @TimeColumn({ nullable: true })
   clockPausedAt: Date | null;
 
-  @Column({ type: 'text', name: 'submitted_by' })
-  submittedBy: string;
-
-  @Column({ type: 'text', name: 'reviewer_id', nullable: true })
+  @TextColumn({ nullable: true })
   reviewerId: string | null;
 
-  @Column({ type: 'text', name: 'reviewer_name', nullable: true })
+  @TextColumn({ nullable: true })
   reviewerName: string | null;
 
-  @Column({ type: 'text', nullable: true })
+  @TextColumn({ nullable: true })
   decision: Decision | null;
-
-  @Column({ type: 'timestamptz', name: 'decided_at', nullable: true })
-  decidedAt: Date | null;
-
-  @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
-  createdAt: Date;
-
-  @VersionColumn({ type: 'integer' })
-  version: number;
 }

@@ -1,20 +1,15 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Entity } from 'typeorm';
+import { InstitutionRow, TextColumn, TimeColumn, UuidColumn } from '@jianguan/platform';
 
 /** A school-running permit issued by an approval. */
 @Entity({ name: 'permit' })
-export class PermitEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Column({ type: 'uuid', name: 'application_id' })
+export class PermitEntity extends InstitutionRow {
+  @UuidColumn()
   applicationId: string;
 
-  @Column({ type: 'uuid', name: 'institution_id' })
-  institutionId: string;
-
-  @Column({ type: 'text' })
+  @TextColumn()
   number: string;
 
-  @Column({ type: 'timestamptz', name: 'issued_at' })
+  @TimeColumn()
   issuedAt: Date;
 }

@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Entity } from 'typeorm';
+import { CreatedTimeColumn, GeneratedIdRow, TextColumn, TimeColumn, UuidColumn } from '@jianguan/platform';
 
 export type NotificationKind = 'REMINDER' | 'ESCALATION';
 
@@ -7,22 +8,19 @@ export type NotificationKind = 'REMINDER' | 'ESCALATION';
  * job run twice — a retry, a restarted worker, a reconciler — notifies once.
  */
 @Entity({ name: 'review_notification' })
-export class ReviewNotificationEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Column({ type: 'uuid', name: 'application_id' })
+export class ReviewNotificationEntity extends GeneratedIdRow {
+  @UuidColumn()
   applicationId: string;
 
-  @Column({ type: 'text' })
+  @TextColumn()
   kind: NotificationKind;
 
-  @Column({ type: 'timestamptz', name: 'due_at' })
+  @TimeColumn()
   dueAt: Date;
 
-  @Column({ type: 'text' })
+  @TextColumn()
   recipient: string;
 
-  @CreateDateColumn({ type: 'timestamptz', name: 'sent_at' })
+  @CreatedTimeColumn()
   sentAt: Date;
 }

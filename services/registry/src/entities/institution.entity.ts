@@ -1,4 +1,15 @@
-import { Column, Entity, PrimaryGeneratedColumn, CreateDateColumn, VersionColumn } from 'typeorm';
+import { Entity } from 'typeorm';
+import {
+  BooleanColumn,
+  CharColumn,
+  CreatedTimeColumn,
+  DayColumn,
+  GeneratedIdRow,
+  TextArrayColumn,
+  TextColumn,
+  TimeColumn,
+  VersionNumberColumn,
+} from '@jianguan/platform';
 
 export type InstitutionKind = 'OFFLINE' | 'ONLINE';
 export type InstitutionCategory = 'SUBJECT' | 'NON_SUBJECT';
@@ -6,54 +17,52 @@ export type InstitutionStatus = 'ACTIVE' | 'RECTIFYING' | 'SUSPENDED' | 'BANNED'
 export type CertificateStatus = 'COMPLETE' | 'INCOMPLETE' | 'NONE';
 
 @Entity({ name: 'institution' })
-export class InstitutionEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Column({ type: 'text' })
+export class InstitutionEntity extends GeneratedIdRow {
+  @TextColumn()
   name: string;
 
-  @Column({ type: 'char', length: 18, name: 'credit_code', unique: true })
+  /** The unified social credit code (统一社会信用代码): 18 characters. */
+  @CharColumn({ length: 18, unique: true })
   creditCode: string;
 
-  @Column({ type: 'text' })
+  @TextColumn()
   kind: InstitutionKind;
 
-  @Column({ type: 'text' })
+  @TextColumn()
   category: InstitutionCategory;
 
-  @Column({ type: 'text', name: 'region_code' })
+  @TextColumn()
   regionCode: string;
 
-  @Column({ type: 'text' })
+  @TextColumn()
   address: string;
 
-  @Column({ type: 'text' })
+  @TextColumn()
   status: InstitutionStatus;
 
-  @Column({ type: 'boolean', name: 'on_national_platform' })
+  @BooleanColumn()
   onNationalPlatform: boolean;
 
   /** Derived from licences by the rule set; stored so lists and statistics can filter on it. */
-  @Column({ type: 'text', name: 'certificate_status' })
+  @TextColumn()
   certificateStatus: CertificateStatus;
 
-  @Column({ type: 'text', array: true, name: 'missing_licences' })
+  @TextArrayColumn()
   missingLicences: string[];
 
-  @Column({ type: 'text', name: 'rule_set_version' })
+  @TextColumn()
   ruleSetVersion: string;
 
   /** Shanghai day of the last certificate assessment ('YYYY-MM-DD'); licences expiring after it are re-assessed. */
-  @Column({ type: 'date', name: 'assessed_on' })
+  @DayColumn()
   assessedOn: string;
 
-  @Column({ type: 'timestamptz', name: 'training_stop_ordered_at', nullable: true })
+  @TimeColumn({ nullable: true })
   trainingStopOrderedAt: Date | null;
 
-  @CreateDateColumn({ type: 'timestamptz', name: 'registered_at' })
+  @CreatedTimeColumn()
   registeredAt: Date;
 
-  @VersionColumn({ type: 'integer' })
+  @VersionNumberColumn()
   version: number;
 }

@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Entity } from 'typeorm';
+import { CreatedTimeColumn, DayColumn, InstitutionRow, TextColumn } from '@jianguan/platform';
 
 export const LICENCE_TYPES = [
   'SCHOOL_PERMIT',
@@ -12,29 +13,23 @@ export const LICENCE_TYPES = [
 export type LicenceType = (typeof LICENCE_TYPES)[number];
 
 @Entity({ name: 'licence' })
-export class LicenceEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Column({ type: 'uuid', name: 'institution_id' })
-  institutionId: string;
-
-  @Column({ type: 'text' })
+export class LicenceEntity extends InstitutionRow {
+  @TextColumn()
   type: LicenceType;
 
-  @Column({ type: 'text' })
+  @TextColumn()
   number: string;
 
-  @Column({ type: 'text', name: 'issued_by' })
+  @TextColumn()
   issuedBy: string;
 
   /** Calendar dates as 'YYYY-MM-DD' strings: a licence is valid for whole days. */
-  @Column({ type: 'date', name: 'issued_on' })
+  @DayColumn()
   issuedOn: string;
 
-  @Column({ type: 'date', name: 'valid_until', nullable: true })
+  @DayColumn({ nullable: true })
   validUntil: string | null;
 
-  @CreateDateColumn({ type: 'timestamptz', name: 'recorded_at' })
+  @CreatedTimeColumn()
   recordedAt: Date;
 }

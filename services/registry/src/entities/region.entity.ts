@@ -1,19 +1,20 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Entity } from 'typeorm';
+import { TextColumn } from '@jianguan/platform';
 
 export type RegionLevel = 'PROVINCE' | 'CITY' | 'COUNTY' | 'TOWNSHIP' | 'VILLAGE';
 
 /** Division codes are hierarchical prefixes: 2 province, 4 city, 6 county, 9 township, 12 village digits. */
 @Entity({ name: 'region' })
 export class RegionEntity {
-  @PrimaryColumn({ type: 'text' })
+  @TextColumn({ primary: true })
   code: string;
 
-  @Column({ type: 'text' })
+  @TextColumn()
   name: string;
 
-  @Column({ type: 'text' })
+  @TextColumn()
   level: RegionLevel;
 
-  @Column({ type: 'text', name: 'parent_code', nullable: true })
+  @TextColumn({ nullable: true })
   parentCode: string | null;
 }

@@ -1,38 +1,33 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Entity } from 'typeorm';
+import { CreatedTimeColumn, InstitutionRow, TextColumn, TimeColumn } from '@jianguan/platform';
 
 export type SurveyFinding = 'OPERATING' | 'CLOSED' | 'NOT_FOUND';
 export type SurveyClassification =
   'COMPLETE_CERTIFICATES' | 'INCOMPLETE_CERTIFICATES' | 'UNLICENSED' | 'CLOSED_OR_NOT_FOUND';
 
 @Entity({ name: 'survey_record' })
-export class SurveyRecordEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Column({ type: 'uuid', name: 'institution_id' })
-  institutionId: string;
-
-  @Column({ type: 'timestamptz', name: 'surveyed_at' })
+export class SurveyRecordEntity extends InstitutionRow {
+  @TimeColumn()
   surveyedAt: Date;
 
-  @Column({ type: 'text', name: 'grid_code' })
+  @TextColumn()
   gridCode: string;
 
-  @Column({ type: 'text', name: 'surveyor_id' })
+  @TextColumn()
   surveyorId: string;
 
-  @Column({ type: 'text', name: 'surveyor_name' })
+  @TextColumn()
   surveyorName: string;
 
-  @Column({ type: 'text' })
+  @TextColumn()
   finding: SurveyFinding;
 
-  @Column({ type: 'text' })
+  @TextColumn()
   classification: SurveyClassification;
 
-  @Column({ type: 'text', nullable: true })
+  @TextColumn({ nullable: true })
   notes: string | null;
 
-  @CreateDateColumn({ type: 'timestamptz', name: 'recorded_at' })
+  @CreatedTimeColumn()
   recordedAt: Date;
 }

@@ -1,4 +1,5 @@
-import { Column, Entity, PrimaryColumn, type EntityManager } from 'typeorm';
+import { Entity, type EntityManager } from 'typeorm';
+import { TextColumn, TimeColumn, UuidColumn } from '@jianguan/platform';
 
 /**
  * An event a consumer has already applied. Claimed in the same transaction as the consumer's own
@@ -6,13 +7,13 @@ import { Column, Entity, PrimaryColumn, type EntityManager } from 'typeorm';
  */
 @Entity({ name: 'inbox' })
 export class InboxRecord {
-  @PrimaryColumn({ type: 'uuid', name: 'event_id' })
+  @UuidColumn({ primary: true })
   eventId: string;
 
-  @PrimaryColumn({ type: 'text' })
+  @TextColumn({ primary: true })
   consumer: string;
 
-  @Column({ type: 'timestamptz', name: 'processed_at', insert: false, update: false })
+  @TimeColumn({ insert: false, update: false })
   processedAt: Date;
 }
 

@@ -1,4 +1,5 @@
-import { Column, PrimaryColumn, UpdateDateColumn, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import { TextArrayColumn, TextColumn, UpdatedTimeColumn, UuidColumn } from '@jianguan/platform';
 import type { EventEnvelope } from './catalogue';
 
 /**
@@ -8,31 +9,31 @@ import type { EventEnvelope } from './catalogue';
  * adds what it needs (its entity extends this class, its table gets the extra columns).
  */
 export abstract class KnownInstitutionColumns {
-  @PrimaryColumn({ type: 'uuid' })
+  @UuidColumn({ primary: true })
   id: string;
 
-  @Column({ type: 'text', nullable: true })
+  @TextColumn({ nullable: true })
   name: string | null;
 
-  @Column({ type: 'text', name: 'region_code' })
+  @TextColumn()
   regionCode: string;
 
-  @Column({ type: 'text', nullable: true })
+  @TextColumn({ nullable: true })
   kind: string | null;
 
-  @Column({ type: 'text', nullable: true })
+  @TextColumn({ nullable: true })
   category: string | null;
 
-  @UpdateDateColumn({ type: 'timestamptz', name: 'updated_at' })
+  @UpdatedTimeColumn()
   updatedAt: Date;
 }
 
 /** The read model of a department that follows certificates (enforcement, qualification review). */
 export abstract class KnownInstitutionWithCertificates extends KnownInstitutionColumns {
-  @Column({ type: 'text', name: 'certificate_status', nullable: true })
+  @TextColumn({ nullable: true })
   certificateStatus: string | null;
 
-  @Column({ type: 'text', array: true, name: 'missing_licences', nullable: true })
+  @TextArrayColumn({ nullable: true })
   missingLicences: string[] | null;
 }
 

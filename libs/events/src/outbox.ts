@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Column, Entity, PrimaryColumn, type EntityManager } from 'typeorm';
+import { Entity, type EntityManager } from 'typeorm';
+import { BigIntColumn, IntColumn, JsonColumn, TextColumn, TimeColumn, UuidColumn } from '@jianguan/platform';
 import {
   catalogue,
   EventContractError,
@@ -16,30 +17,30 @@ import type { ServiceName } from './vocabulary';
  */
 @Entity({ name: 'outbox' })
 export class OutboxEvent {
-  @PrimaryColumn('uuid')
+  @UuidColumn({ primary: true })
   id: string;
 
-  @Column({ type: 'text' })
+  @TextColumn()
   type: string;
 
-  @Column({ type: 'text' })
+  @TextColumn()
   producer: string;
 
-  @Column({ type: 'jsonb' })
+  @JsonColumn()
   payload: object;
 
-  @Column({ type: 'timestamptz', name: 'occurred_at' })
+  @TimeColumn()
   occurredAt: Date;
 
-  @Column({ type: 'timestamptz', name: 'published_at', nullable: true })
+  @TimeColumn({ nullable: true })
   publishedAt: Date | null;
 
   /** How many times the relay tried to publish it; more than 1 means Redis refused it at least once. */
-  @Column({ type: 'integer', default: 0 })
+  @IntColumn({ default: 0 })
   attempts: number;
 
   /** Insertion order, to break ties between events recorded in the same millisecond. */
-  @Column({ type: 'bigint', insert: false, update: false })
+  @BigIntColumn({ insert: false, update: false })
   seq: string;
 }
 

@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, type EntityManager } from 'typeorm';
+import { Entity, type EntityManager } from 'typeorm';
+import { CreatedTimeColumn, GeneratedIdRow, JsonColumn, TextColumn } from './columns';
 import type { Claims } from './auth';
 
 /** The audit table's name in every service's schema. */
@@ -6,35 +7,32 @@ export const AUDIT_TABLE = 'audit_record';
 
 /** One append-only line per mutation: who did what, and the record before and after. */
 @Entity({ name: AUDIT_TABLE })
-export class AuditRecord {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Column({ type: 'text', name: 'actor_id' })
+export class AuditRecord extends GeneratedIdRow {
+  @TextColumn()
   actorId: string;
 
-  @Column({ type: 'text', name: 'actor_name' })
+  @TextColumn()
   actorName: string;
 
-  @Column({ type: 'text' })
+  @TextColumn()
   action: string;
 
-  @Column({ type: 'text', name: 'entity_type' })
+  @TextColumn()
   entityType: string;
 
-  @Column({ type: 'text', name: 'entity_id' })
+  @TextColumn()
   entityId: string;
 
-  @Column({ type: 'jsonb', nullable: true })
+  @JsonColumn({ nullable: true })
   before: object | null;
 
-  @Column({ type: 'jsonb', nullable: true })
+  @JsonColumn({ nullable: true })
   after: object | null;
 
-  @Column({ type: 'text', name: 'request_id', nullable: true })
+  @TextColumn({ nullable: true })
   requestId: string | null;
 
-  @CreateDateColumn({ type: 'timestamptz', name: 'at' })
+  @CreatedTimeColumn()
   at: Date;
 }
 

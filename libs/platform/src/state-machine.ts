@@ -1,12 +1,6 @@
-import {
-  Column,
-  CreateDateColumn,
-  PrimaryGeneratedColumn,
-  type EntityManager,
-  type EntityTarget,
-  type ObjectLiteral,
-} from 'typeorm';
+import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { Claims } from './auth';
+import { CreatedTimeColumn, GeneratedIdRow, TextColumn } from './columns';
 import { writeAudit } from './audit';
 import { conflict, notFound } from './errors';
 
@@ -80,26 +74,23 @@ export async function lockById<E extends ObjectLiteral>(
  * naming what changed (application_id, filing_id), the way KnownInstitutionColumns does for the read
  * model.
  */
-export abstract class StatusChangeColumns<S extends string> {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Column({ type: 'text', name: 'from_status', nullable: true })
+export abstract class StatusChangeColumns<S extends string> extends GeneratedIdRow {
+  @TextColumn({ nullable: true })
   fromStatus: S | null;
 
-  @Column({ type: 'text', name: 'to_status' })
+  @TextColumn()
   toStatus: S;
 
-  @Column({ type: 'text', name: 'actor_id' })
+  @TextColumn()
   actorId: string;
 
-  @Column({ type: 'text', name: 'actor_name' })
+  @TextColumn()
   actorName: string;
 
-  @Column({ type: 'text', nullable: true })
+  @TextColumn({ nullable: true })
   reason: string | null;
 
-  @CreateDateColumn({ type: 'timestamptz' })
+  @CreatedTimeColumn()
   at: Date;
 }
 

@@ -121,3 +121,12 @@ export abstract class SubmissionRow<Status extends string> extends RegionalInsti
   @VersionNumberColumn()
   version: number;
 }
+
+/** An administrative division (its code and name): the registry's regions and the public list's copy. */
+export abstract class RegionColumns {
+  @TextColumn({ primary: true })
+  code: string;
+
+  @TextColumn()
+  name: string;
+}

@@ -1,17 +1,9 @@
-import { Entity } from 'typeorm';
-import { ActedBy, GeneratedIdRow, TextColumn, UuidColumn } from '@jianguan/platform';
+import { Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { ActedBy } from '@jianguan/platform';
+import { TypicalCaseColumns } from '@jianguan/events';
 
 @Entity({ name: 'typical_case' })
-export class TypicalCaseEntity extends ActedBy('published', GeneratedIdRow) {
-  @UuidColumn({ nullable: true })
-  institutionId: string | null;
-
-  @TextColumn()
-  regionCode: string;
-
-  @TextColumn()
-  title: string;
-
-  @TextColumn()
-  summary: string;
+export class TypicalCaseEntity extends ActedBy('published', TypicalCaseColumns) {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
 }

@@ -1,15 +1,10 @@
 import { Entity } from 'typeorm';
-import { IntColumn, TextColumn, UuidColumn } from '@jianguan/platform';
+import { IntColumn, TextColumn } from '@jianguan/platform';
+import { FilingPartRow } from './filing-part';
 
 /** Part 4 of a filing: one course of the training content. */
 @Entity({ name: 'course' })
-export class CourseEntity {
-  @UuidColumn({ primary: true })
-  filingId: string;
-
-  @IntColumn({ primary: true })
-  line: number;
-
+export class CourseEntity extends FilingPartRow {
   @TextColumn()
   title: string;
 

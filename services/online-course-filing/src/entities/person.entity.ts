@@ -1,15 +1,10 @@
 import { Entity } from 'typeorm';
-import { IntColumn, TextColumn, UuidColumn } from '@jianguan/platform';
+import { TextColumn } from '@jianguan/platform';
+import { FilingPartRow } from './filing-part';
 
 /** Part 3 of a filing: one member of the training personnel. */
 @Entity({ name: 'person' })
-export class PersonEntity {
-  @UuidColumn({ primary: true })
-  filingId: string;
-
-  @IntColumn({ primary: true })
-  line: number;
-
+export class PersonEntity extends FilingPartRow {
   @TextColumn()
   name: string;
 

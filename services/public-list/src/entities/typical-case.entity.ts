@@ -1,22 +1,12 @@
 import { Entity } from 'typeorm';
-import { TextColumn, TimeColumn, UuidColumn } from '@jianguan/platform';
+import { TimeColumn, UuidColumn } from '@jianguan/platform';
+import { TypicalCaseColumns } from '@jianguan/events';
 
+/** A typical case enforcement published (TypicalCasePublished), as the public sees it. */
 @Entity({ name: 'typical_case' })
-export class TypicalCaseEntity {
+export class TypicalCaseEntity extends TypicalCaseColumns {
   @UuidColumn({ primary: true })
   caseId: string;
-
-  @UuidColumn({ nullable: true })
-  institutionId: string | null;
-
-  @TextColumn()
-  regionCode: string;
-
-  @TextColumn()
-  title: string;
-
-  @TextColumn()
-  summary: string;
 
   @TimeColumn()
   publishedAt: Date;

@@ -1,17 +1,11 @@
 import { Entity } from 'typeorm';
-import { TextColumn } from '@jianguan/platform';
+import { RegionColumns, TextColumn } from '@jianguan/platform';
 
 export type RegionLevel = 'PROVINCE' | 'CITY' | 'COUNTY' | 'TOWNSHIP' | 'VILLAGE';
 
 /** Division codes are hierarchical prefixes: 2 province, 4 city, 6 county, 9 township, 12 village digits. */
 @Entity({ name: 'region' })
-export class RegionEntity {
-  @TextColumn({ primary: true })
-  code: string;
-
-  @TextColumn()
-  name: string;
-
+export class RegionEntity extends RegionColumns {
   @TextColumn()
   level: RegionLevel;
 

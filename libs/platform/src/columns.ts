@@ -78,7 +78,7 @@ export abstract class RegionalInstitutionRow extends InstitutionRow {
   regionCode: string;
 }
 
-/** The columns `actedBy('issued', Base)` adds: `issuedById`, `issuedByName` and `issuedAt`. */
+/** The columns `ActedBy('issued', Base)` adds: `issuedById`, `issuedByName` and `issuedAt`. */
 export type ActedByColumns<Act extends string> = Record<`${Act}ById` | `${Act}ByName`, string> &
   Record<`${Act}At`, Date>;
 

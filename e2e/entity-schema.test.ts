@@ -11,7 +11,8 @@ import type { EntityMetadata } from 'typeorm/metadata/EntityMetadata';
 /**
  * The entities and the migrations describe the same tables. TypeORM's schema builder, asked what it
  * would change to make a freshly migrated database fit the entities, must have nothing to say beyond
- * what the snapshot records (the migrations keep indexes and checks that the entities do not declare),
+ * what the snapshot records (the migrations keep foreign keys, indexes and defaults that the entities
+ * do not declare, and a column, campaign.created_at, that no entity maps),
  * and each entity's columns (name, type, nullability, key, default, generation) are pinned, so a change
  * in how the entities declare their columns provably leaves the database as it is.
  */

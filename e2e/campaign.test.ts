@@ -4,10 +4,9 @@
  * in seconds. Each stage checks the province dashboard — one request reading the `Region`
  * statistics of all five departments — as the province would.
  */
-import { Client } from 'pg';
 import { QINGHAI, tokenFor } from '@jianguan/testing';
 import { until } from './support/polling';
-import { ok, type TestFederation, startFederationWithDatabase, stopFederation } from './support/federation';
+import { ok } from './support/federation';
 import {
   JOIN_PLATFORM,
   recordLicences as recordLicencesOf,
@@ -31,6 +30,7 @@ import {
 } from './support/online-course-filing-operations';
 import { EXTEND, REFERRALS } from './support/enforcement-operations';
 import { PUBLIC_LOOKUP, TYPICAL_CASES } from './support/public-list-operations';
+import { institutionUser, useFederationStack } from './support/stack';
 
 const COUNTY = QINGHAI.chengdong;
 const COMMUNITY = QINGHAI.beiguanCommunity;
@@ -80,8 +80,14 @@ const CAMPAIGN = `query Campaign($id: ID!) {
   campaign(id: $id) { name progress { regionCode orders open rectified overdue } }
 }`;
 
-let federation: TestFederation;
-let db: Client;
+const { federation, db } = useFederationStack({
+  workers: true,
+  env: {
+    ENFORCEMENT_REMINDER_OFFSETS_SECONDS: '10,5',
+    ENFORCEMENT_ESCALATION_GRACE: '2s',
+    OUTBOX_POLL_MS: '200',
+  },
+});
 const tokens = {} as Record<
   'province' | 'gridWorker' | 'reviewer' | 'screener' | 'countyOfficer' | 'discipline',
   string
@@ -93,15 +99,6 @@ const ids = {} as Record<
 >;
 let campaignId: string;
 let campaignDeadline: string;
-
-const institutionUser = (institutionId: string) =>
-  tokenFor({
-    sub: `user-${institutionId}`,
-    name: '机构经办人',
-    scopes: [],
-    regionCode: COUNTY,
-    institutionId,
-  });
 
 const view = async (id: string) =>
   ok(await federation.query<{ institution: InstitutionView }>(INSTITUTION_VIEW, { id }, tokens.province))
@@ -160,14 +157,6 @@ async function untilOrder(id: string, status: string, timeoutMs = 15_000) {
 }
 
 beforeAll(async () => {
-  ({ federation, db } = await startFederationWithDatabase({
-    workers: true,
-    env: {
-      ENFORCEMENT_REMINDER_OFFSETS_SECONDS: '10,5',
-      ENFORCEMENT_ESCALATION_GRACE: '2s',
-      OUTBOX_POLL_MS: '200',
-    },
-  }));
   const official = (sub: string, name: string, scopes: string[], regionCode: string) =>
     tokenFor({ sub, name, scopes, regionCode });
   tokens.province = await official(
@@ -187,8 +176,6 @@ beforeAll(async () => {
   );
   tokens.discipline = await official('inspector-zhou', '周纪检', ['discipline:read'], QINGHAI.province);
 }, 60_000);
-
-afterAll(() => stopFederation(federation, db));
 
 describe('the licence-incomplete campaign in Chengdong county', () => {
   it('starts with an empty dashboard, and the province starts the campaign', async () => {

@@ -1,27 +1,24 @@
-import { Client } from 'pg';
 import { registryService } from '@jianguan/registry';
 import { QINGHAI, tokenFor, validCreditCode, officialToken } from '@jianguan/testing';
 import { enforcementService } from '@jianguan/enforcement';
 import { until } from './support/polling';
-import { type TestFederation, startFederationWithDatabase, stopFederation } from './support/federation';
 import { problems, REGISTER, registerInstitution } from './support/enforcement-operations';
+import { useFederationStack } from './support/stack';
 
 /**
  * Orders opened and closed by other departments' events inside a campaign, penalties with the online
  * card ladder, and typical cases — registry and enforcement with their workers behind the gateway.
  */
-let federation: TestFederation;
-let db: Client;
+const { federation, db } = useFederationStack({
+  services: [registryService, enforcementService],
+  workers: true,
+  env: { OUTBOX_POLL_MS: '200', ENFORCEMENT_YELLOW_CARD_WINDOW_SECONDS: '3600' },
+});
 let registryOfficer: string;
 let officer: string;
 let otherCounty: string;
 
 beforeAll(async () => {
-  ({ federation, db } = await startFederationWithDatabase({
-    services: [registryService, enforcementService],
-    workers: true,
-    env: { OUTBOX_POLL_MS: '200', ENFORCEMENT_YELLOW_CARD_WINDOW_SECONDS: '3600' },
-  }));
   registryOfficer = await tokenFor({ scopes: ['registry:write'], regionCode: QINGHAI.chengdong });
   officer = await officialToken(
     'officer-wang',
@@ -31,8 +28,6 @@ beforeAll(async () => {
   );
   otherCounty = await tokenFor({ scopes: ['enforcement:write'], regionCode: QINGHAI.chengzhong });
 });
-
-afterAll(() => stopFederation(federation, db));
 
 const START_CAMPAIGN = `mutation Start($input: StartCampaignInput!) {
   startCampaign(input: $input) { id name regionCode defaultDeadline }

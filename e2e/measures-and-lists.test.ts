@@ -4,29 +4,27 @@
  * off the black list, measures reach the registry and end by themselves, confirmations check the
  * registry's facts, double submits record once, and deadlines read in Beijing time.
  */
-import { Client } from 'pg';
 import { QINGHAI, validCreditCode, officialToken } from '@jianguan/testing';
 import { until } from './support/polling';
-import { ok, type TestFederation, startFederationWithDatabase, stopFederation } from './support/federation';
+import { ok } from './support/federation';
 import { RECORD_SURVEY, recordLicences, registerInstitution } from './support/registry-operations';
 import { CONFIRM, EXTEND, ISSUE } from './support/enforcement-operations';
+import { useFederationStack } from './support/stack';
 
 const COUNTY = QINGHAI.chengdong;
 const ALL_LICENCES = ['BUSINESS_LICENCE', 'FIRE_SAFETY_CLEARANCE', 'SCHOOL_PERMIT'];
 
-let federation: TestFederation;
-let db: Client;
+const { federation, db } = useFederationStack({
+  workers: true,
+  env: {
+    ENFORCEMENT_REMINDER_OFFSETS_SECONDS: '1',
+    ENFORCEMENT_ESCALATION_GRACE: '5s',
+    OUTBOX_POLL_MS: '200',
+  },
+});
 const tokens = {} as Record<'grid' | 'county' | 'city' | 'otherCounty' | 'province', string>;
 
 beforeAll(async () => {
-  ({ federation, db } = await startFederationWithDatabase({
-    workers: true,
-    env: {
-      ENFORCEMENT_REMINDER_OFFSETS_SECONDS: '1',
-      ENFORCEMENT_ESCALATION_GRACE: '5s',
-      OUTBOX_POLL_MS: '200',
-    },
-  }));
   const enforcer = ['enforcement:write', 'enforcement:read', 'registry:read'];
   tokens.grid = await officialToken('grid-ma', '马网格员', ['registry:write', 'registry:read'], COUNTY);
   tokens.county = await officialToken('officer-wang', '王执法', enforcer, COUNTY);
@@ -34,8 +32,6 @@ beforeAll(async () => {
   tokens.otherCounty = await officialToken('officer-liu', '刘执法', enforcer, QINGHAI.chengzhong);
   tokens.province = await officialToken('qh', '省厅', [...enforcer, 'admin'], QINGHAI.province);
 }, 60_000);
-
-afterAll(() => stopFederation(federation, db));
 
 const LOOKUP = `query Lookup($query: String!) { publicLookup(query: $query) { name creditCode list listLabel reason reasonCode } }`;
 const REGISTRY_VIEW = `query View($id: ID!) {

@@ -1,15 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { publicListVersionKey } from '@jianguan/platform';
-import { Client } from 'pg';
 import { registryService } from '@jianguan/registry';
-import { eventQueueName, type EventEnvelope } from '@jianguan/events';
+import type { EventEnvelope } from '@jianguan/events';
 import { QINGHAI, TEST_REDIS_URL, TEST_SUBGRAPH_SECRET, tokenFor, validCreditCode } from '@jianguan/testing';
 import { publicListService } from '@jianguan/public-list';
 import { at, envelope, missedThenFixedLate, removedFromBlacklist } from '@jianguan/testing';
 import { until } from './support/polling';
-import { startFederation, type TestFederation, stopFederation } from './support/federation';
 import { REGISTER } from './support/registry-operations';
 import {
   INSTITUTION_LISTING,
@@ -19,29 +16,18 @@ import {
   REGION_LIST_STATS,
   TYPICAL_CASES,
 } from './support/public-list-operations';
+import { useEventQueue } from './support/event-delivery';
+import { useFederationStack } from './support/stack';
 
-let federation: TestFederation;
-let queue: Queue;
-let db: Client;
+const stack = useFederationStack({ services: [registryService, publicListService], workers: true });
+const { federation, db } = stack;
+const queue = useEventQueue(stack, 'public-list');
 let officer: string;
 let redis: Redis;
 
 beforeAll(async () => {
-  federation = await startFederation({ services: [registryService, publicListService], workers: true });
-  queue = new Queue(eventQueueName('public-list'), {
-    connection: { url: TEST_REDIS_URL },
-    prefix: federation.queue.prefix,
-  });
-  db = new Client({ connectionString: federation.db.url });
-  await db.connect();
   officer = await tokenFor({ scopes: ['registry:write'], regionCode: QINGHAI.province });
-  redis = new Redis(TEST_REDIS_URL);
-});
-
-afterAll(async () => {
-  await redis?.quit();
-  await queue?.close();
-  await stopFederation(federation, db);
+  redis = stack.stopAtEnd(new Redis(TEST_REDIS_URL), (client) => client.quit());
 });
 
 /** Puts an event on the public-list queue as the producing department's relay would. */

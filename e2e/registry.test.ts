@@ -1,6 +1,4 @@
-import { Client } from 'pg';
 import { QINGHAI, tokenFor, validCreditCode } from '@jianguan/testing';
-import { type TestFederation, startFederationWithDatabase, stopFederation } from './support/federation';
 import {
   INSTITUTION,
   JOIN_PLATFORM,
@@ -9,23 +7,20 @@ import {
   REGION_STATS,
   REGISTER,
 } from './support/registry-operations';
+import { useFederationStack } from './support/stack';
 
 type Institution = { id: string; certificateStatus: string; missingLicences: string[]; status: string };
 
-let federation: TestFederation;
-let db: Client;
+const { federation, db } = useFederationStack();
 let officer: string;
 
 beforeAll(async () => {
-  ({ federation, db } = await startFederationWithDatabase());
   officer = await tokenFor({
     scopes: ['registry:write'],
     regionCode: QINGHAI.chengdong,
     name: '城东区教育局 王科长',
   });
 });
-
-afterAll(() => stopFederation(federation, db));
 
 const register = (overrides: Record<string, unknown> = {}, token = officer) =>
   federation.query<{ registerInstitution: Institution }>(

@@ -6,6 +6,7 @@ import {
   RECORD_SURVEY,
   REGION_STATS,
   REGISTER,
+  qihangSchool,
 } from './support/registry-operations';
 import { useFederationStack } from './support/stack';
 
@@ -23,21 +24,7 @@ beforeAll(async () => {
 });
 
 const register = (overrides: Record<string, unknown> = {}, token = officer) =>
-  federation.query<{ registerInstitution: Institution }>(
-    REGISTER,
-    {
-      input: {
-        name: '西宁启航培训学校',
-        creditCode: validCreditCode(),
-        kind: 'OFFLINE',
-        category: 'SUBJECT',
-        regionCode: QINGHAI.beiguanCommunity,
-        address: '西宁市城东区东关大街 88 号',
-        ...overrides,
-      },
-    },
-    token,
-  );
+  federation.query<{ registerInstitution: Institution }>(REGISTER, { input: qihangSchool(overrides) }, token);
 
 const licence = (institutionId: string, type: string, extra: Record<string, unknown> = {}) =>
   federation.query<{ recordLicence: Institution }>(

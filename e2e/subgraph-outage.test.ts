@@ -1,6 +1,7 @@
-import { metricValue, QINGHAI, scrapeMetrics, tokenFor, validCreditCode } from '@jianguan/testing';
+import { metricValue, QINGHAI, scrapeMetrics, tokenFor } from '@jianguan/testing';
 import { postGraphQL, type GraphQLResponse } from './support/federation';
 import { until } from './support/polling';
+import { qihangSchool } from './support/registry-operations';
 import { useFederationStack } from './support/stack';
 
 /**
@@ -24,16 +25,7 @@ beforeAll(async () => {
   official = await tokenFor({ scopes: ['admin'], regionCode: QINGHAI.province, name: '省教育厅 督导' });
   const registered = await federation.query(
     `mutation Register($input: RegisterInstitutionInput!) { registerInstitution(input: $input) { id } }`,
-    {
-      input: {
-        name: '西宁启航培训学校',
-        creditCode: validCreditCode(),
-        kind: 'OFFLINE',
-        category: 'SUBJECT',
-        regionCode: QINGHAI.beiguanCommunity,
-        address: '西宁市城东区东关大街 88 号',
-      },
-    },
+    { input: qihangSchool() },
     official,
   );
   expect(registered.errors).toBeUndefined();

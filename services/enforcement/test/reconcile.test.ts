@@ -5,7 +5,7 @@ import { startEnforcementWorker } from '../src/worker';
 import { deadlineJobId, DeadlineScheduler, jobsFor, RECONCILE_JOB } from '../src/deadlines/schedule';
 import { reconcileDeadlines } from '../src/deadlines/reconcile';
 import { RectificationOrderEntity } from '../src/entities/rectification-order.entity';
-import { insertOrders, sleep, until, useEnforcementDatabase } from './support';
+import { insertOrders, sleep, until, useEnforcementDatabase, outboxEventCounts } from './support';
 
 /**
  * "FLUSHALL Redis after scheduling 1,000 orders": the schedule is lost while the worker is down, and the
@@ -89,10 +89,7 @@ it('restores every pending reminder and deadline of 1,000 orders after Redis los
   );
   // Two recipients each: the institution and the county department.
   expect(counts).toEqual({ reminders: 2 * ORDERS, missed: 2 * ORDERS, reminded_orders: ORDERS });
-  const events = await dataSource.query(
-    `SELECT type, count(*)::int AS n, count(DISTINCT payload->>'orderId')::int AS orders
-       FROM enforcement.outbox GROUP BY type ORDER BY type`,
-  );
+  const events = await outboxEventCounts(dataSource);
   expect(events).toEqual([
     { type: 'InstitutionBlacklisted', n: ORDERS, orders: ORDERS },
     { type: 'RectificationDeadlineMissed', n: ORDERS, orders: ORDERS },

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import type { DataSource } from 'typeorm';
 import { enforcementService } from '../src/service';
-import { insertOrders, until, useEnforcementDatabase } from './support';
+import { insertOrders, until, useEnforcementDatabase, outboxEventCounts } from './support';
 
 /**
  * Kill the worker process (SIGKILL) in the middle of a run of 1,000 due deadlines and start it again:
@@ -104,10 +104,7 @@ it('ends every one of 1,000 due orders escalated exactly once across a SIGKILL o
     { action: 'rectificationDeadlineMissed', n: ORDERS, orders: ORDERS },
     { action: 'referToDisciplineInspection', n: ORDERS, orders: ORDERS },
   ]);
-  const events = await dataSource.query(
-    `SELECT type, count(*)::int AS n, count(DISTINCT payload->>'orderId')::int AS orders
-       FROM enforcement.outbox GROUP BY type ORDER BY type`,
-  );
+  const events = await outboxEventCounts(dataSource);
   expect(events).toEqual([
     { type: 'InstitutionBlacklisted', n: ORDERS, orders: ORDERS },
     { type: 'RectificationDeadlineMissed', n: ORDERS, orders: ORDERS },

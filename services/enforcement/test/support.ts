@@ -27,6 +27,13 @@ export async function insertOrders(dataSource: DataSource, count: number, deadli
   return rows.map((r) => r.id);
 }
 
+/** Enforcement's events by type: how many, for how many distinct orders. */
+export const outboxEventCounts = (dataSource: DataSource) =>
+  dataSource.query(
+    `SELECT type, count(*)::int AS n, count(DISTINCT payload->>'orderId')::int AS orders
+       FROM enforcement.outbox GROUP BY type ORDER BY type`,
+  );
+
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs: number) {

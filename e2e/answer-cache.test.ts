@@ -3,31 +3,26 @@ import { publicListVersionKey } from '@jianguan/platform';
 import { publicListService } from '@jianguan/public-list';
 import { registryService } from '@jianguan/registry';
 import { QINGHAI, TEST_REDIS_URL, tokenFor, validCreditCode } from '@jianguan/testing';
-import { startFederation, type TestFederation } from './support/federation';
 import { until } from './support/polling';
 import { PUBLIC_LOOKUP } from './support/public-list-operations';
 import { REGISTER } from './support/registry-operations';
+import { useFederationStack } from './support/stack';
 
 /**
  * The gateway's kept anonymous answers (gateway/src/public-answer-cache.ts, list-version-feed.ts)
  * against a caller who tries to flush them (2 MiB of cache here, 64 MiB in production, and
  * requests padded to 1 MB) and against someone who can write to Redis and forges the lists' version.
  */
-let federation: TestFederation;
+const stack = useFederationStack({
+  services: [registryService, publicListService],
+  workers: true,
+  env: { PUBLIC_ANSWER_CACHE_MB: '2' },
+});
+const { federation } = stack;
 let redis: Redis;
 
 beforeAll(async () => {
-  federation = await startFederation({
-    services: [registryService, publicListService],
-    workers: true,
-    env: { PUBLIC_ANSWER_CACHE_MB: '2' },
-  });
-  redis = new Redis(TEST_REDIS_URL);
-});
-
-afterAll(async () => {
-  await redis?.quit();
-  await federation?.stop();
+  redis = stack.stopAtEnd(new Redis(TEST_REDIS_URL), (client) => client.quit());
 });
 
 /** An anonymous lookup, with the body as given (the padding is the point). */

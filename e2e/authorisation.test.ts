@@ -2,12 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { QINGHAI, tokenFor } from '@jianguan/testing';
 import { until } from './support/polling';
-import {
-  type GraphQLResponse,
-  type TestFederation,
-  startFederationWithDatabase,
-  stopFederation,
-} from './support/federation';
+import { type GraphQLResponse } from './support/federation';
 import { EXTEND, ISSUE, problems } from './support/enforcement-operations';
 import { materials, START_REVIEW, SUBMIT } from './support/qualification-review-operations';
 import {
@@ -17,14 +12,14 @@ import {
   SUBMIT_FILING,
 } from './support/online-course-filing-operations';
 import { RECORD_LICENCE } from './support/registry-operations';
+import { useFederationStack } from './support/stack';
 
 /**
  * Who may ask, checked before anything else (issue 19, points 5 and 7): a caller without the scope
  * learns nothing about ids and takes no row lock; region statistics follow one rule in all five
  * subgraphs. The whole federation with its workers behind the gateway.
  */
-let federation: TestFederation;
-let db: Client;
+const { federation, db } = useFederationStack({ workers: true, env: { OUTBOX_POLL_MS: '200' } });
 let institutionId: string;
 let orderId: string;
 let applicationId: string;
@@ -32,7 +27,6 @@ let filingId: string;
 let institutionUser: string;
 
 beforeAll(async () => {
-  ({ federation, db } = await startFederationWithDatabase({ workers: true, env: { OUTBOX_POLL_MS: '200' } }));
   const registryOfficer = await tokenFor({ scopes: ['registry:write'], regionCode: QINGHAI.chengdong });
   institutionId = await registerOnlineInstitution(federation, db, registryOfficer);
   for (const schema of ['enforcement', 'qualification_review']) {
@@ -63,8 +57,6 @@ beforeAll(async () => {
   );
   filingId = filing.data!.submitOnlineFiling.id;
 });
-
-afterAll(() => stopFederation(federation, db));
 
 /** One mutation per subgraph that changes a row it locks first; `id` is the row's id. */
 const LOCKING_MUTATIONS = [

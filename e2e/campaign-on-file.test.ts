@@ -4,31 +4,29 @@
  * rectifies in time (WHITE), one late (BLACK, then removed), one is suspended and resumes, one is banned;
  * the county's dashboard shows exactly that.
  */
-import { Client } from 'pg';
 import { QINGHAI, officialToken } from '@jianguan/testing';
 import { until } from './support/polling';
-import { ok, type TestFederation, startFederationWithDatabase, stopFederation } from './support/federation';
+import { ok } from './support/federation';
 import { recordLicences, recordOperatingSurvey, registerInstitution } from './support/registry-operations';
+import { useFederationStack } from './support/stack';
 
 const COUNTY = QINGHAI.chengzhong;
 const PLACE = QINGHAI.chengzhong; // institutions registered at county level
 /** Seconds from the start to the campaign's deadline: time for the test to rectify two in time. */
 const DEADLINE_SECONDS = 12;
 
-let federation: TestFederation;
-let db: Client;
+const { federation, db } = useFederationStack({
+  workers: true,
+  env: {
+    ENFORCEMENT_REMINDER_OFFSETS_SECONDS: '3',
+    ENFORCEMENT_ESCALATION_GRACE: '600s',
+    OUTBOX_POLL_MS: '200',
+  },
+});
 let official: string;
 let grid: string;
 
 beforeAll(async () => {
-  ({ federation, db } = await startFederationWithDatabase({
-    workers: true,
-    env: {
-      ENFORCEMENT_REMINDER_OFFSETS_SECONDS: '3',
-      ENFORCEMENT_ESCALATION_GRACE: '600s',
-      OUTBOX_POLL_MS: '200',
-    },
-  }));
   official = await officialToken(
     'cz-officer',
     '城中区执法',
@@ -37,8 +35,6 @@ beforeAll(async () => {
   );
   grid = await officialToken('cz-grid', '城中区网格员', ['registry:write', 'registry:read'], COUNTY);
 }, 60_000);
-
-afterAll(() => stopFederation(federation, db));
 
 const DASHBOARD = `query Dashboard($code: String!) {
   region(code: $code) {

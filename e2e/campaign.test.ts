@@ -4,16 +4,10 @@
  * in seconds. Each stage checks the province dashboard — one request reading the `Region`
  * statistics of all five departments — as the province would.
  */
-import { Client } from 'pg';
-import { QINGHAI, tokenFor } from '@jianguan/testing';
+import { QINGHAI } from '@jianguan/testing';
 import { until } from './support/polling';
-import { ok, type TestFederation, startFederationWithDatabase, stopFederation } from './support/federation';
-import {
-  JOIN_PLATFORM,
-  recordLicences as recordLicencesOf,
-  recordOperatingSurvey,
-  registerInstitution,
-} from './support/registry-operations';
+import { ok } from './support/federation';
+import { JOIN_PLATFORM } from './support/registry-operations';
 import {
   DECIDE,
   materials,
@@ -31,61 +25,18 @@ import {
 } from './support/online-course-filing-operations';
 import { EXTEND, REFERRALS } from './support/enforcement-operations';
 import { PUBLIC_LOOKUP, TYPICAL_CASES } from './support/public-list-operations';
+import { COUNTY, DASHBOARD, useCampaignStack } from './support/campaign-stack';
+import { institutionUser } from './support/stack';
 
-const COUNTY = QINGHAI.chengdong;
-const COMMUNITY = QINGHAI.beiguanCommunity;
 /** Seconds from the campaign's start to its default deadline: time enough for the others to rectify. */
 const DEADLINE_SECONDS = 30;
-
-const DASHBOARD = `query Dashboard($code: String!) {
-  region(code: $code) {
-    code name
-    institutionStats {
-      total offline online notOnNationalPlatform
-      byCertificateStatus { complete incomplete none }
-      byStatus { active rectifying banned }
-    }
-    reviewStats { submitted inReview approved rejected }
-    filingStats { institutionsFiled byStatus { submitted rectificationRequired filed } }
-    rectificationStats { open rectified overdue referred escalatedByLevel { county city province } }
-    listStats { white grey black }
-  }
-}`;
-
-const INSTITUTION_VIEW = `query View($id: ID!) {
-  institution(id: $id) {
-    id name status certificateStatus missingLicences
-    rectificationOrders { id status deadline escalationLevel problems { code } }
-    listing { list reasonCode }
-  }
-}`;
-
-interface InstitutionView {
-  id: string;
-  name: string;
-  status: string;
-  certificateStatus: string;
-  missingLicences: string[];
-  rectificationOrders: {
-    id: string;
-    status: string;
-    deadline: string;
-    escalationLevel: string | null;
-    problems: { code: string }[];
-  }[];
-  listing: { list: string; reasonCode: string } | null;
-}
 
 const CAMPAIGN = `query Campaign($id: ID!) {
   campaign(id: $id) { name progress { regionCode orders open rectified overdue } }
 }`;
 
-let federation: TestFederation;
-let db: Client;
-const tokens = {} as Record<
-  'province' | 'gridWorker' | 'reviewer' | 'screener' | 'countyOfficer' | 'discipline',
-  string
->;
+const { federation, db, tokens, view, expectDashboard, register, recordLicences, survey, untilOrder } =
+  useCampaignStack();
 /** The institutions of the surveyed county, by the part each plays. */
 const ids = {} as Record<
   'complete' | 'permitMissing' | 'extended' | 'unlicensed' | 'offPlatform' | 'online',
@@ -93,19 +44,6 @@ const ids = {} as Record<
 >;
 let campaignId: string;
 let campaignDeadline: string;
-
-const institutionUser = (institutionId: string) =>
-  tokenFor({
-    sub: `user-${institutionId}`,
-    name: '机构经办人',
-    scopes: [],
-    regionCode: COUNTY,
-    institutionId,
-  });
-
-const view = async (id: string) =>
-  ok(await federation.query<{ institution: InstitutionView }>(INSTITUTION_VIEW, { id }, tokens.province))
-    .institution;
 
 const campaignProgress = async () =>
   ok(
@@ -115,80 +53,6 @@ const campaignProgress = async () =>
       tokens.province,
     ),
   ).campaign.progress;
-
-const dashboard = async () =>
-  ok(await federation.query<{ region: Record<string, unknown> }>(DASHBOARD, { code: '63' }, tokens.province))
-    .region;
-
-/** Waits until the province dashboard shows what the stage should have produced. */
-async function expectDashboard(expected: Record<string, unknown>, timeoutMs = 15_000) {
-  const seen = await until(dashboard, (region) => matches(region, expected), timeoutMs);
-  expect(seen).toMatchObject(expected);
-}
-
-const matches = (value: unknown, expected: unknown): boolean => {
-  if (expected === null || typeof expected !== 'object') return value === expected;
-  if (value === null || typeof value !== 'object') return false;
-  return Object.entries(expected).every(([key, inner]) =>
-    matches((value as Record<string, unknown>)[key], inner),
-  );
-};
-
-async function register(
-  name: string,
-  options: { kind?: 'OFFLINE' | 'ONLINE'; onNationalPlatform?: boolean },
-) {
-  const institution = { name, regionCode: COMMUNITY, address: '西宁市城东区东关大街 18 号', ...options };
-  return (await registerInstitution(federation, tokens.gridWorker, institution)).id;
-}
-
-const recordLicences = (institutionId: string, types: string[]) =>
-  recordLicencesOf(federation, tokens.gridWorker, institutionId, types);
-
-const survey = (institutionId: string) =>
-  recordOperatingSurvey(federation, tokens.gridWorker, institutionId, COMMUNITY);
-
-/** Waits until the institution's campaign order shows the status wanted. */
-async function untilOrder(id: string, status: string, timeoutMs = 15_000) {
-  const seen = await until(
-    () => view(id),
-    (institution) => institution.rectificationOrders.some((order) => order.status === status),
-    timeoutMs,
-  );
-  expect(seen.rectificationOrders.map((order) => order.status)).toContain(status);
-  return seen;
-}
-
-beforeAll(async () => {
-  ({ federation, db } = await startFederationWithDatabase({
-    workers: true,
-    env: {
-      ENFORCEMENT_REMINDER_OFFSETS_SECONDS: '10,5',
-      ENFORCEMENT_ESCALATION_GRACE: '2s',
-      OUTBOX_POLL_MS: '200',
-    },
-  }));
-  const official = (sub: string, name: string, scopes: string[], regionCode: string) =>
-    tokenFor({ sub, name, scopes, regionCode });
-  tokens.province = await official(
-    'qh-jyt',
-    '省教育厅校外培训监管处',
-    ['registry:read', 'review:read', 'filing:read', 'enforcement:read', 'enforcement:write'],
-    QINGHAI.province,
-  );
-  tokens.gridWorker = await official('grid-ma', '马网格员', ['registry:write', 'registry:read'], COUNTY);
-  tokens.reviewer = await official('reviewer-li', '李审核', ['review:decide', 'review:read'], COUNTY);
-  tokens.screener = await official('screener-han', '韩筛查', ['filing:screen', 'filing:read'], COUNTY);
-  tokens.countyOfficer = await official(
-    'officer-wang',
-    '王执法',
-    ['enforcement:write', 'enforcement:read'],
-    COUNTY,
-  );
-  tokens.discipline = await official('inspector-zhou', '周纪检', ['discipline:read'], QINGHAI.province);
-}, 60_000);
-
-afterAll(() => stopFederation(federation, db));
 
 describe('the licence-incomplete campaign in Chengdong county', () => {
   it('starts with an empty dashboard, and the province starts the campaign', async () => {

@@ -8,19 +8,17 @@ import { migrateServiceDatabase, roleOf, scramVerifier, type ServiceDefinition }
 import { onServer, QINGHAI, testServiceUrls, tokenFor, validCreditCode } from '@jianguan/testing';
 import { registryService } from '@jianguan/registry';
 import { federationServices } from '@jianguan/federation';
-import { startFederation, type TestFederation } from './support/federation';
 import { REGISTER } from './support/registry-operations';
+import { useFederationStack } from './support/stack';
 
-let federation: TestFederation;
-let admin: Client;
-const sessions: Client[] = [];
+const stack = useFederationStack({ services: federationServices });
+const { federation, db: admin } = stack;
 
 /** A session as the role the running service `service` connects with. */
 async function asService(service: ServiceDefinition): Promise<Client> {
   const client = new Client({ connectionString: federation.envFor(service).DATABASE_URL });
   await client.connect();
-  sessions.push(client);
-  return client;
+  return stack.stopAtEnd(client, (session) => session.end().catch(() => {}));
 }
 
 /** The SQLSTATE a statement fails with, or 'succeeded'. */
@@ -36,9 +34,6 @@ async function outcome(client: Client, sql: string): Promise<string> {
 const INSUFFICIENT_PRIVILEGE = '42501';
 
 beforeAll(async () => {
-  federation = await startFederation({ services: federationServices });
-  admin = new Client({ connectionString: federation.db.url });
-  await admin.connect();
   // A real audit line: a grid worker registers an institution through the gateway.
   const officer = await tokenFor({ scopes: ['registry:write'], regionCode: QINGHAI.chengdong });
   const registered = await federation.query(
@@ -56,12 +51,6 @@ beforeAll(async () => {
     officer,
   );
   expect(registered.errors).toBeUndefined();
-});
-
-afterAll(async () => {
-  for (const session of sessions) await session.end().catch(() => {});
-  await admin?.end();
-  await federation?.stop();
 });
 
 describe('every service connects as its own runtime role', () => {

@@ -1,162 +1,23 @@
-import { Client } from 'pg';
-import { registryService } from '@jianguan/registry';
-import { QINGHAI, tokenFor, officialToken } from '@jianguan/testing';
-import { enforcementService } from '@jianguan/enforcement';
-import { publicListService } from '@jianguan/public-list';
+import { QINGHAI, tokenFor } from '@jianguan/testing';
 import { sleep, until } from './support/polling';
-import { type TestFederation, startFederationWithDatabase, stopFederation } from './support/federation';
 import {
   CONFIRM,
   EXTEND,
-  ISSUE,
   notificationsOf,
-  ORDER,
-  problems,
   RECORD_ACTION,
   REFERRALS,
   registerInstitution,
   STATS,
   type OrderShape,
 } from './support/enforcement-operations';
+import { useDeadlineEngineStack } from './support/enforcement-deadlines-stack';
 
-/**
- * The deadline engine in seconds: reminders 4 s and 2 s before the deadline, each escalation case
- * given 2 s to record an enforcement action. Registry, enforcement and both workers run behind the
- * gateway on real PostgreSQL and Redis.
- */
-let federation: TestFederation;
-let db: Client;
-let registryOfficer: string;
-let officer: string;
-let otherCounty: string;
-let discipline: string;
-
-beforeAll(async () => {
-  ({ federation, db } = await startFederationWithDatabase({
-    services: [registryService, enforcementService, publicListService],
-    workers: true,
-    env: {
-      ENFORCEMENT_REMINDER_OFFSETS_SECONDS: '4,2',
-      ENFORCEMENT_ESCALATION_GRACE: '2s',
-      OUTBOX_POLL_MS: '200',
-    },
-  }));
-  registryOfficer = await tokenFor({ scopes: ['registry:write'], regionCode: QINGHAI.chengdong });
-  officer = await officialToken(
-    'officer-wang',
-    '王执法',
-    ['enforcement:write', 'enforcement:read'],
-    QINGHAI.chengdong,
-  );
-  otherCounty = await officialToken(
-    'officer-zhao',
-    '赵执法',
-    ['enforcement:write', 'enforcement:read'],
-    QINGHAI.chengzhong,
-  );
-  discipline = await officialToken('inspector', '纪检', ['discipline:read'], '63');
-});
-
-afterAll(() => stopFederation(federation, db));
-
-async function issue(institutionId: string, deadline: Date, token = officer) {
-  return federation.query<{ issueRectificationOrder: OrderShape }>(
-    ISSUE,
-    { input: { institutionId, source: 'SURVEY', problems, deadline: deadline.toISOString() } },
-    token,
-  );
-}
-
-const orderOf = async (id: string) =>
-  (
-    await federation.query<{ rectificationOrder: OrderShape & Record<string, unknown> }>(
-      ORDER,
-      { id },
-      officer,
-    )
-  ).data!.rectificationOrder;
-
-const eventsOf = async (orderId: string) =>
-  (
-    await db.query(`SELECT type FROM enforcement.outbox WHERE payload->>'orderId' = $1 ORDER BY seq`, [
-      orderId,
-    ])
-  ).rows.map((r: { type: string }) => r.type);
-
-describe('issuing', () => {
-  it('refuses a deadline in the past or more than 5 years ahead, and an official of another county', async () => {
-    const id = await registerInstitution(federation, db, registryOfficer, '城东区校验培训学校');
-    const past = await issue(id, new Date(Date.now() - 1000));
-    expect(past.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'deadline' });
-    const far = new Date();
-    far.setUTCFullYear(far.getUTCFullYear() + 5);
-    far.setUTCDate(far.getUTCDate() + 2);
-    const tooFar = await issue(id, far);
-    expect(tooFar.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'deadline' });
-    const both = await federation.query(
-      ISSUE,
-      {
-        input: {
-          institutionId: id,
-          source: 'SURVEY',
-          problems,
-          deadlineWorkingDays: 10,
-          deadline: far.toISOString(),
-        },
-      },
-      officer,
-    );
-    expect(both.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-
-    expect(
-      (await issue(id, new Date(Date.now() + 86_400_000), otherCounty)).errors?.[0].extensions?.code,
-    ).toBe('FORBIDDEN');
-    // N working days with the Chinese calendar: ends at 24:00 Shanghai time.
-    const byDays = await federation.query<{ issueRectificationOrder: OrderShape }>(
-      ISSUE,
-      { input: { institutionId: id, source: 'INSPECTION', problems, deadlineWorkingDays: 10 } },
-      officer,
-    );
-    expect(byDays.errors).toBeUndefined();
-    const order = byDays.data!.issueRectificationOrder;
-    expect(new Date(order.deadline).getUTCHours()).toBe(16);
-    expect(order.status).toBe('OPEN');
-
-    const extend = await federation.query(
-      EXTEND,
-      { input: { orderId: order.id, reason: '申请延期', deadlineWorkingDays: 15 } },
-      otherCounty,
-    );
-    expect(extend.errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    const noReason = await federation.query(
-      EXTEND,
-      { input: { orderId: order.id, reason: ' ', deadlineWorkingDays: 15 } },
-      officer,
-    );
-    expect(noReason.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reason' });
-    const shorter = await federation.query(
-      EXTEND,
-      { input: { orderId: order.id, reason: '提前', deadlineWorkingDays: 5 } },
-      officer,
-    );
-    expect(shorter.errors?.[0].extensions).toMatchObject({
-      code: 'BAD_USER_INPUT',
-      field: 'deadlineWorkingDays',
-    });
-    const close = await federation.query(
-      CONFIRM,
-      { input: { orderId: order.id, evidence: '复查合格' } },
-      otherCounty,
-    );
-    expect(close.errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    const seen = await federation.query(ORDER, { id: order.id }, otherCounty);
-    expect(seen.errors?.[0].extensions?.code).toBe('FORBIDDEN');
-  });
-});
+/** The deadline engine (see support/enforcement-deadlines-stack.ts): reminders, black-listing and escalation in seconds. */
+const { federation, db, tokens, issue, orderOf, eventsOf } = useDeadlineEngineStack();
 
 describe('the deadline engine, in seconds', () => {
   it('reminds in order, black-lists at the deadline and climbs county → city → province → referral, each step once', async () => {
-    const id = await registerInstitution(federation, db, registryOfficer, '城东区逾期培训学校');
+    const id = await registerInstitution(federation, db, tokens.registryOfficer, '城东区逾期培训学校');
     const issued = await issue(id, new Date(Date.now() + 6000));
     expect(issued.errors).toBeUndefined();
     const order = issued.data!.issueRectificationOrder;
@@ -189,7 +50,7 @@ describe('the deadline engine, in seconds', () => {
     const { data: registered } = await federation.query<{ institution: { creditCode: string } }>(
       `query($id: ID!) { institution(id: $id) { creditCode } }`,
       { id },
-      registryOfficer,
+      tokens.registryOfficer,
     );
     const lookup = () =>
       federation.query<{ publicLookup: { list: string; reasonCode: string }[] }>(
@@ -245,7 +106,7 @@ describe('the deadline engine, in seconds', () => {
     // The referral is visible to discipline inspection, and only to it.
     const referrals = await federation.query<{
       disciplineReferrals: { totalCount: number; edges: { node: Record<string, unknown> }[] };
-    }>(REFERRALS, { regionCode: '63' }, discipline);
+    }>(REFERRALS, { regionCode: '63' }, tokens.discipline);
     expect(referrals.errors).toBeUndefined();
     expect(referrals.data!.disciplineReferrals.edges.map((e) => e.node)).toContainEqual({
       responsibleRegionCode: QINGHAI.chengdong,
@@ -254,7 +115,9 @@ describe('the deadline engine, in seconds', () => {
       order: { id: order.id, status: 'ESCALATED' },
       institution: { id, name: '城东区逾期培训学校' },
     });
-    expect((await federation.query(REFERRALS, {}, officer)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect((await federation.query(REFERRALS, {}, tokens.officer)).errors?.[0].extensions?.code).toBe(
+      'FORBIDDEN',
+    );
 
     const stats = await federation.query<{ region: { rectificationStats: Record<string, unknown> } }>(
       STATS,
@@ -266,13 +129,13 @@ describe('the deadline engine, in seconds', () => {
   });
 
   it('rectified one second before the deadline: no black-listing, no escalation', async () => {
-    const id = await registerInstitution(federation, db, registryOfficer, '城东区按期整改培训学校');
+    const id = await registerInstitution(federation, db, tokens.registryOfficer, '城东区按期整改培训学校');
     const order = (await issue(id, new Date(Date.now() + 5000))).data!.issueRectificationOrder;
     await sleep(Date.parse(order.deadline) - Date.now() - 1000);
     const confirmed = await federation.query<{ confirmRectification: OrderShape }>(
       CONFIRM,
       { input: { orderId: order.id, evidence: '复查合格，已取得办学许可证' } },
-      officer,
+      tokens.officer,
     );
     expect(confirmed.errors).toBeUndefined();
     expect(Date.now()).toBeLessThan(Date.parse(order.deadline));
@@ -286,14 +149,14 @@ describe('the deadline engine, in seconds', () => {
   });
 
   it('extended before the deadline: the old schedule does nothing, the new one runs', async () => {
-    const id = await registerInstitution(federation, db, registryOfficer, '城东区延期整改培训学校');
+    const id = await registerInstitution(federation, db, tokens.registryOfficer, '城东区延期整改培训学校');
     const order = (await issue(id, new Date(Date.now() + 5000))).data!.issueRectificationOrder;
     const oldDeadline = order.deadline;
     const newDeadline = new Date(Date.parse(oldDeadline) + 5000);
     const extended = await federation.query<{ extendRectificationDeadline: OrderShape }>(
       EXTEND,
       { input: { orderId: order.id, reason: '疫情停课，申请延期', deadline: newDeadline.toISOString() } },
-      officer,
+      tokens.officer,
     );
     expect(extended.errors).toBeUndefined();
     // The old deadline passes: nothing happens.
@@ -322,7 +185,7 @@ describe('the deadline engine, in seconds', () => {
     const acted = await federation.query<{ recordEnforcementAction: OrderShape }>(
       RECORD_ACTION,
       { input: { orderId: order.id, description: '已责令停止招生并立案查处' } },
-      officer,
+      tokens.officer,
     );
     expect(acted.errors).toBeUndefined();
     expect(acted.data!.recordEnforcementAction.status).toBe('CLOSED');

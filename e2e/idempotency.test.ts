@@ -1,14 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { Client } from 'pg';
 import { QINGHAI, tokenFor, officialToken } from '@jianguan/testing';
 import { until } from './support/polling';
-import {
-  postGraphQL,
-  type GraphQLResponse,
-  type TestFederation,
-  startFederationWithDatabase,
-  stopFederation,
-} from './support/federation';
+import { postGraphQL, type GraphQLResponse } from './support/federation';
 import { registerInstitution } from './support/enforcement-operations';
 import { RECORD_SURVEY } from './support/registry-operations';
 import { materials, SUBMIT } from './support/qualification-review-operations';
@@ -17,20 +10,19 @@ import {
   registerOnlineInstitution,
   SUBMIT_FILING,
 } from './support/online-course-filing-operations';
+import { useFederationStack } from './support/stack';
 
 /**
  * Double submits record once (issue 19, point 11): a mutation sent with an `Idempotency-Key` runs
  * once per caller and key, and every repeat — in parallel or later the same day — answers what the
  * first answered. The whole federation with its workers behind the gateway.
  */
-let federation: TestFederation;
-let db: Client;
+const { federation, db } = useFederationStack({ workers: true, env: { OUTBOX_POLL_MS: '200' } });
 let officer: string;
 let institutionId: string;
 let onlineInstitutionId: string;
 
 beforeAll(async () => {
-  ({ federation, db } = await startFederationWithDatabase({ workers: true, env: { OUTBOX_POLL_MS: '200' } }));
   const registryOfficer = await tokenFor({ scopes: ['registry:write'], regionCode: QINGHAI.chengdong });
   institutionId = await registerInstitution(federation, db, registryOfficer, '城东区重复提交测试培训学校');
   const known = await until(
@@ -46,8 +38,6 @@ beforeAll(async () => {
     QINGHAI.chengdong,
   );
 });
-
-afterAll(() => stopFederation(federation, db));
 
 const send = <T = Record<string, unknown>>(
   query: string,

@@ -1,4 +1,3 @@
-import { Client } from 'pg';
 import { onlineCourseFilingService } from '@jianguan/online-course-filing';
 import { registryService } from '@jianguan/registry';
 import {
@@ -10,7 +9,6 @@ import {
   validIdNumber,
   type LogLine,
 } from '@jianguan/testing';
-import { type TestFederation, startFederationWithDatabase, stopFederation } from './support/federation';
 import {
   filingInput,
   FILING_PERSONNEL,
@@ -18,6 +16,7 @@ import {
   registerOnlineInstitution,
   SUBMIT_FILING,
 } from './support/online-course-filing-operations';
+import { useFederationStack } from './support/stack';
 
 /**
  * Everything the gateway, the subgraphs and their workers log while personal data passes through
@@ -26,8 +25,12 @@ import {
  * phone numbers, ID numbers or tokens. Logs are read at `trace`, the most a process writes.
  */
 const logs = captureLogs();
-let federation: TestFederation;
-let db: Client;
+const { federation, db } = useFederationStack({
+  services: [registryService, onlineCourseFilingService],
+  workers: true,
+  env: { OUTBOX_POLL_MS: '200', LOG_LEVEL: 'trace' },
+  logDestination: logs.destination,
+});
 const tokens: string[] = [];
 const PHONES = ['13900000000', '13912345678'];
 const TEACHER = mathTeacher(); // the fixture teacher, with a valid ID number
@@ -39,17 +42,6 @@ const issue = async (claims: Parameters<typeof tokenFor>[0]) => {
   tokens.push(token);
   return token;
 };
-
-beforeAll(async () => {
-  ({ federation, db } = await startFederationWithDatabase({
-    services: [registryService, onlineCourseFilingService],
-    workers: true,
-    env: { OUTBOX_POLL_MS: '200', LOG_LEVEL: 'trace' },
-    logDestination: logs.destination,
-  }));
-});
-
-afterAll(() => stopFederation(federation, db));
 
 const logText = () => logs.lines.map((line) => JSON.stringify(line)).join('\n');
 

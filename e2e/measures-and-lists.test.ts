@@ -4,138 +4,18 @@
  * off the black list, measures reach the registry and end by themselves, confirmations check the
  * registry's facts, double submits record once, and deadlines read in Beijing time.
  */
-import { Client } from 'pg';
-import { QINGHAI, validCreditCode, officialToken } from '@jianguan/testing';
+import { QINGHAI, validCreditCode } from '@jianguan/testing';
 import { until } from './support/polling';
-import { ok, type TestFederation, startFederationWithDatabase, stopFederation } from './support/federation';
-import { RECORD_SURVEY, recordLicences, registerInstitution } from './support/registry-operations';
+import { ok } from './support/federation';
+import { RECORD_SURVEY } from './support/registry-operations';
 import { CONFIRM, EXTEND, ISSUE } from './support/enforcement-operations';
+import { beijingDay, IMPOSE, inSeconds, REMOVE, useMeasuresStack } from './support/measures-and-lists-stack';
 
 const COUNTY = QINGHAI.chengdong;
 const ALL_LICENCES = ['BUSINESS_LICENCE', 'FIRE_SAFETY_CLEARANCE', 'SCHOOL_PERMIT'];
 
-let federation: TestFederation;
-let db: Client;
-const tokens = {} as Record<'grid' | 'county' | 'city' | 'otherCounty' | 'province', string>;
-
-beforeAll(async () => {
-  ({ federation, db } = await startFederationWithDatabase({
-    workers: true,
-    env: {
-      ENFORCEMENT_REMINDER_OFFSETS_SECONDS: '1',
-      ENFORCEMENT_ESCALATION_GRACE: '5s',
-      OUTBOX_POLL_MS: '200',
-    },
-  }));
-  const enforcer = ['enforcement:write', 'enforcement:read', 'registry:read'];
-  tokens.grid = await officialToken('grid-ma', '马网格员', ['registry:write', 'registry:read'], COUNTY);
-  tokens.county = await officialToken('officer-wang', '王执法', enforcer, COUNTY);
-  tokens.city = await officialToken('city-zhao', '赵市局', enforcer, QINGHAI.xining);
-  tokens.otherCounty = await officialToken('officer-liu', '刘执法', enforcer, QINGHAI.chengzhong);
-  tokens.province = await officialToken('qh', '省厅', [...enforcer, 'admin'], QINGHAI.province);
-}, 60_000);
-
-afterAll(() => stopFederation(federation, db));
-
-const LOOKUP = `query Lookup($query: String!) { publicLookup(query: $query) { name creditCode list listLabel reason reasonCode } }`;
-const REGISTRY_VIEW = `query View($id: ID!) {
-  institution(id: $id) {
-    status trainingStopOrderedAt
-    rectificationOrders { id status rectifiedLate escalations { level outcome } history { action } }
-    penalties { type label endsAt endedAt }
-    blacklistEntries { reason listedByRegionCode removedByName removalReason }
-    listing { list reasonCode history { to reasonCode } }
-  }
-}`;
-const IMPOSE = `mutation Impose($input: ImposePenaltyInput!) { imposePenalty(input: $input) { id type endsAt } }`;
-const REMOVE = `mutation Remove($input: RemoveFromBlacklistInput!) { removeFromBlacklist(input: $input) { removed institution { id } } }`;
-
-interface Entry {
-  name: string;
-  creditCode: string;
-  list: string | null;
-  listLabel: string;
-  reason: string;
-  reasonCode: string;
-}
-interface View {
-  status: string;
-  trainingStopOrderedAt: string | null;
-  rectificationOrders: {
-    id: string;
-    status: string;
-    rectifiedLate: boolean;
-    escalations: { level: string; outcome: string | null }[];
-    history: { action: string }[];
-  }[];
-  penalties: { type: string; label: string; endsAt: string | null; endedAt: string | null }[];
-  blacklistEntries: {
-    reason: string;
-    listedByRegionCode: string;
-    removedByName: string | null;
-    removalReason: string | null;
-  }[];
-  listing: {
-    list: string | null;
-    reasonCode: string;
-    history: { to: string | null; reasonCode: string }[];
-  } | null;
-}
-
-const lookup = async (query: string) =>
-  ok(await federation.query<{ publicLookup: Entry[] }>(LOOKUP, { query })).publicLookup;
-const view = async (id: string) =>
-  ok(await federation.query<{ institution: View }>(REGISTRY_VIEW, { id }, tokens.province)).institution;
-/** Polls the public entry of a credit code until it satisfies the check. */
-const untilEntry = async (creditCode: string, check: (e: Entry | undefined) => boolean) => {
-  const [entry] = await until(
-    () => lookup(creditCode),
-    (entries) => check(entries[0]),
-    20_000,
-  );
-  return entry;
-};
-const untilView = (id: string, check: (v: View) => boolean) => until(() => view(id), check, 20_000);
-
-async function register(
-  name: string,
-  options: { kind?: 'OFFLINE' | 'ONLINE'; licences?: string[]; onPlatform?: boolean } = {},
-) {
-  const { id, creditCode } = await registerInstitution(federation, tokens.grid, {
-    name,
-    kind: options.kind,
-    regionCode: QINGHAI.beiguanCommunity,
-    address: '西宁市城东区东关大街 18 号',
-    onNationalPlatform: options.onPlatform ?? true,
-  });
-  for (const type of options.licences ?? []) await recordLicence(id, type);
-  await until(
-    async () => (await db.query(`SELECT 1 FROM enforcement.known_institution WHERE id = $1`, [id])).rowCount,
-    (n) => n === 1,
-  );
-  return { id, creditCode };
-}
-
-const recordLicence = (institutionId: string, type: string) =>
-  recordLicences(federation, tokens.grid, institutionId, [type]);
-
-const issue = (institutionId: string, deadline: string, token = tokens.county, code = 'FIRE_EXIT_BLOCKED') =>
-  federation.query<{ issueRectificationOrder: { id: string; deadline: string } }>(
-    ISSUE,
-    {
-      input: {
-        institutionId,
-        source: 'INSPECTION',
-        problems: [{ code, description: '消防通道堵塞', field: null }],
-        deadline,
-      },
-    },
-    token,
-  );
-/** The Beijing calendar day `days` from today, as YYYY-MM-DD (computed, not read from the library under test). */
-const beijingDay = (days: number) =>
-  new Date(Date.now() + 8 * 3600_000 + days * 86400_000).toISOString().slice(0, 10);
-const inSeconds = (s: number) => new Date(Date.now() + s * 1000).toISOString();
+const { federation, db, tokens, lookup, view, untilEntry, untilView, register, recordLicence, issue } =
+  useMeasuresStack();
 
 it('puts a licensed institution on the white list, and finds every registered one with its state', async () => {
   const licensed = await register('城东区明德书法培训学校', { licences: ALL_LICENCES });

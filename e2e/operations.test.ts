@@ -7,29 +7,24 @@ import {
   type LogLine,
 } from '@jianguan/testing';
 import { registryService } from '@jianguan/registry';
-import { startFederation, type TestFederation } from './support/federation';
+import { useFederationStack } from './support/stack';
 
 /**
  * Operations through the real gateway and the registry subgraph: the GraphQL latency histograms of
  * both processes after a query, error counts, and one request id in both processes' log lines.
  */
-let federation: TestFederation;
 let admin: string;
 const gatewayLogs = captureLogs();
 const registryLogs = captureLogs();
-
-beforeAll(async () => {
-  federation = await startFederation({
-    services: [registryService],
-    env: { LOG_LEVEL: 'info' },
-    serverOptions: { registry: { logDestination: registryLogs.destination } },
-    gatewayOptions: { logDestination: gatewayLogs.destination },
-  });
-  admin = await tokenFor({ scopes: ['admin'], regionCode: '63' });
+const { federation } = useFederationStack({
+  services: [registryService],
+  env: { LOG_LEVEL: 'info' },
+  serverOptions: { registry: { logDestination: registryLogs.destination } },
+  gatewayOptions: { logDestination: gatewayLogs.destination },
 });
 
-afterAll(async () => {
-  await federation?.stop();
+beforeAll(async () => {
+  admin = await tokenFor({ scopes: ['admin'], regionCode: '63' });
 });
 
 const origin = (graphqlUrl: string) => new URL(graphqlUrl).origin;

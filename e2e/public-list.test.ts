@@ -1,16 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { Queue } from 'bullmq';
-import { Redis } from 'ioredis';
-import { publicListVersionKey } from '@jianguan/platform';
-import { Client } from 'pg';
-import { registryService } from '@jianguan/registry';
-import { eventQueueName, type EventEnvelope } from '@jianguan/events';
-import { QINGHAI, TEST_REDIS_URL, TEST_SUBGRAPH_SECRET, tokenFor, validCreditCode } from '@jianguan/testing';
-import { publicListService } from '@jianguan/public-list';
-import { at, envelope, missedThenFixedLate, removedFromBlacklist } from '@jianguan/testing';
+import { QINGHAI, TEST_SUBGRAPH_SECRET, tokenFor } from '@jianguan/testing';
+import { at, envelope } from '@jianguan/testing';
 import { until } from './support/polling';
-import { startFederation, type TestFederation, stopFederation } from './support/federation';
-import { REGISTER } from './support/registry-operations';
 import {
   INSTITUTION_LISTING,
   OPEN_DATA,
@@ -19,87 +10,11 @@ import {
   REGION_LIST_STATS,
   TYPICAL_CASES,
 } from './support/public-list-operations';
+import { usePublicListStack, type Entry } from './support/public-list-stack';
 
-let federation: TestFederation;
-let queue: Queue;
-let db: Client;
-let officer: string;
-let redis: Redis;
-
-beforeAll(async () => {
-  federation = await startFederation({ services: [registryService, publicListService], workers: true });
-  queue = new Queue(eventQueueName('public-list'), {
-    connection: { url: TEST_REDIS_URL },
-    prefix: federation.queue.prefix,
-  });
-  db = new Client({ connectionString: federation.db.url });
-  await db.connect();
-  officer = await tokenFor({ scopes: ['registry:write'], regionCode: QINGHAI.province });
-  redis = new Redis(TEST_REDIS_URL);
-});
-
-afterAll(async () => {
-  await redis?.quit();
-  await queue?.close();
-  await stopFederation(federation, db);
-});
-
-/** Puts an event on the public-list queue as the producing department's relay would. */
-const deliver = (e: EventEnvelope) => queue.add(e.type, e, { jobId: e.id });
-
-/** Waits until the public-list worker has claimed the event (committed with its change). */
-const consumed = (eventId: string) =>
-  until(
-    async () => (await db.query(`SELECT 1 FROM public_list.inbox WHERE event_id = $1`, [eventId])).rowCount,
-    (n) => n === 1,
-  );
-
-/** Waits until public-list has announced its newest list version (what the gateway's cache follows). */
-async function announced() {
-  const [{ version }] = (await db.query(`SELECT version FROM public_list.list_state WHERE id = 1`)).rows;
-  const key = publicListVersionKey(federation.queue.prefix);
-  const heard = await until(
-    async () => Number(await redis.get(key)),
-    (value) => value >= Number(version),
-  );
-  expect(heard).toBeGreaterThanOrEqual(Number(version));
-}
-
-/** The HTTP response too, for its headers (`age` says the gateway answered from its cache). */
-const rawLookup = (query: string, token?: string) =>
-  fetch(federation.gatewayUrl, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query: PUBLIC_LOOKUP, variables: { query } }),
-  });
-
-type Entry = {
-  name: string;
-  creditCode: string;
-  list: string | null;
-  reasonCode: string;
-  regionName: string;
-};
-const lookup = (query: string) => federation.query<{ publicLookup: Entry[] }>(PUBLIC_LOOKUP, { query });
-
-/** Registers through the registry (its relay tells public-list), then tells the story by events. */
-async function registerAndTell(name: string, regionCode: string = QINGHAI.beiguanCommunity) {
-  const creditCode = validCreditCode();
-  const { data, errors } = await federation.query<{ registerInstitution: { id: string } }>(
-    REGISTER,
-    {
-      input: { name, creditCode, kind: 'OFFLINE', category: 'SUBJECT', regionCode, address: '北关街 5 号' },
-    },
-    officer,
-  );
-  expect(errors).toBeUndefined();
-  const institutionId = data!.registerInstitution.id;
-  const facts = { institutionId, creditCode, name, regionCode };
-  const story = [...missedThenFixedLate(facts), removedFromBlacklist(facts)].filter(
-    (e) => e.type !== 'InstitutionRegistered',
-  );
-  return { institutionId, creditCode, story };
-}
+/** Public lists through the gateway: a parent's lookups, the cache, officials' views, open data. */
+const { federation, db, tokens, deliver, consumed, announced, rawLookup, lookup, registerAndTell } =
+  usePublicListStack();
 
 describe('public lists through the gateway', () => {
   let story: Awaited<ReturnType<typeof registerAndTell>>;
@@ -238,7 +153,7 @@ describe('public lists through the gateway', () => {
       institution: {
         listing: { list: string; history: { from: string | null; to: string; causedBy: string }[] };
       };
-    }>(INSTITUTION_LISTING, { id: story.institutionId }, officer);
+    }>(INSTITUTION_LISTING, { id: story.institutionId }, tokens.officer);
     expect(result.errors).toBeUndefined();
     expect(result.data!.institution.listing.list).toBe('WHITE');
     expect(result.data!.institution.listing.history.map((h) => [h.from, h.to, h.causedBy])).toEqual([
@@ -250,7 +165,7 @@ describe('public lists through the gateway', () => {
     ]);
     const stats = await federation.query<{
       region: { listStats: { white: number; grey: number; black: number } };
-    }>(REGION_LIST_STATS, { code: QINGHAI.xining }, officer);
+    }>(REGION_LIST_STATS, { code: QINGHAI.xining }, tokens.officer);
     expect(stats.errors).toBeUndefined();
     expect(stats.data!.region.listStats).toMatchObject({ white: 1, grey: 0, black: 0 });
     const outside = await federation.query(

@@ -1,11 +1,9 @@
-import { Client } from 'pg';
 import { Queue } from 'bullmq';
 import type { RunningProcess } from '@jianguan/platform';
 import { registryService } from '@jianguan/registry';
 import { QINGHAI, TEST_REDIS_URL, tokenFor, officialToken } from '@jianguan/testing';
 import { qualificationReviewService } from '@jianguan/qualification-review';
 import { sleep, until } from './support/polling';
-import { startFederation, type TestFederation, stopFederation } from './support/federation';
 import {
   APPLICATION,
   DECIDE,
@@ -18,6 +16,7 @@ import {
   SUBMIT,
   type ApplicationShape,
 } from './support/qualification-review-operations';
+import { useFederationStack } from './support/stack';
 
 /**
  * Review time limits in seconds: a 6-second limit, reminders 3 seconds before it, escalation at it.
@@ -25,28 +24,28 @@ import {
  * (with Redis losing the schedule in between) neither loses nor repeats a notification.
  */
 const LIMIT_MS = 6000;
-let federation: TestFederation;
-let db: Client;
+const stack = useFederationStack({
+  workers: false,
+  env: {
+    REVIEW_ACCELERATED_LIMIT: `${LIMIT_MS / 1000}s`,
+    REVIEW_STANDARD_LIMIT: `${LIMIT_MS / 1000}s`,
+    REVIEW_REMINDER_BEFORE_SECONDS: '3',
+    REVIEW_ESCALATE_AFTER_SECONDS: '0',
+    OUTBOX_POLL_MS: '200',
+  },
+});
+const { federation, db } = stack;
 let registryWorker: RunningProcess;
 let reviewWorker: RunningProcess | undefined;
 let registryOfficer: string;
 let reviewer: string;
 
 beforeAll(async () => {
-  federation = await startFederation({
-    workers: false,
-    env: {
-      REVIEW_ACCELERATED_LIMIT: `${LIMIT_MS / 1000}s`,
-      REVIEW_STANDARD_LIMIT: `${LIMIT_MS / 1000}s`,
-      REVIEW_REMINDER_BEFORE_SECONDS: '3',
-      REVIEW_ESCALATE_AFTER_SECONDS: '0',
-      OUTBOX_POLL_MS: '200',
-    },
-  });
   registryWorker = await registryService.startWorker(federation.envFor(registryService));
+  stack.stopAtEnd(registryWorker, (worker) => worker.stop());
   reviewWorker = await qualificationReviewService.startWorker(federation.envFor(qualificationReviewService));
-  db = new Client({ connectionString: federation.db.url });
-  await db.connect();
+  // A test stops this worker and starts another in its place: whichever runs at the end is stopped.
+  stack.stopAtEnd(undefined, () => reviewWorker?.stop());
   registryOfficer = await tokenFor({ scopes: ['registry:write'], regionCode: QINGHAI.chengdong });
   reviewer = await officialToken(
     'reviewer-li',
@@ -54,12 +53,6 @@ beforeAll(async () => {
     ['review:decide', 'review:read'],
     QINGHAI.chengdong,
   );
-});
-
-afterAll(async () => {
-  await reviewWorker?.stop();
-  await registryWorker?.stop();
-  await stopFederation(federation, db);
 });
 
 const notificationsOf = async (id: string) =>

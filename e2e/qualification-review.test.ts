@@ -1,10 +1,7 @@
-import { Client } from 'pg';
 import { workingDaysDeadline } from '@jianguan/platform';
-import { QINGHAI, tokenFor, officialToken } from '@jianguan/testing';
+import { QINGHAI, tokenFor } from '@jianguan/testing';
 import { until } from './support/polling';
-import { type TestFederation, startFederationWithDatabase, stopFederation } from './support/federation';
 import {
-  APPLICATION,
   DECIDE,
   materials,
   NEW_PERMIT_MATERIALS,
@@ -18,67 +15,15 @@ import {
   WITHDRAW,
   type ApplicationShape,
 } from './support/qualification-review-operations';
+import { app, codeOf, useQualificationReviewStack } from './support/qualification-review-stack';
+import { institutionUser } from './support/stack';
 
-let federation: TestFederation;
-let db: Client;
-let registryOfficer: string;
-let reviewer: string;
-let secondReviewer: string;
-let otherCountyReviewer: string;
-
-beforeAll(async () => {
-  ({ federation, db } = await startFederationWithDatabase({ workers: true }));
-  registryOfficer = await tokenFor({ scopes: ['registry:write'], regionCode: QINGHAI.chengdong });
-  reviewer = await officialToken(
-    'reviewer-li',
-    '李审核',
-    ['review:decide', 'review:read'],
-    QINGHAI.chengdong,
-  );
-  secondReviewer = await officialToken('reviewer-wang', '王审核', ['review:decide'], QINGHAI.chengdong);
-  otherCountyReviewer = await officialToken(
-    'reviewer-zhao',
-    '赵审核',
-    ['review:decide', 'review:read'],
-    QINGHAI.chengzhong,
-  );
-});
-
-afterAll(() => stopFederation(federation, db));
-
-const institutionUser = (institutionId: string) =>
-  tokenFor({
-    sub: `user-${institutionId}`,
-    name: '机构经办人',
-    scopes: [],
-    regionCode: QINGHAI.chengdong,
-    institutionId,
-  });
-
-type Result = { data?: unknown; errors?: { extensions?: { code?: string } }[] };
-const codeOf = (result: Result) => result.errors?.[0]?.extensions?.code;
-const app = (result: Result): ApplicationShape => {
-  if (result.errors) throw new Error(JSON.stringify(result.errors));
-  return Object.values(result.data as Record<string, ApplicationShape>)[0];
-};
-
-async function submit(institutionId: string, token: string, types = NEW_PERMIT_MATERIALS) {
-  return app(
-    await federation.query(
-      SUBMIT,
-      { input: { institutionId, type: 'NEW_PERMIT', materials: materials(types) } },
-      token,
-    ),
-  );
-}
-
-async function read(id: string) {
-  return app(await federation.query(APPLICATION, { id }, reviewer));
-}
+/** Qualification review through the gateway: the whole path, illegal transitions and concurrent decisions, then the queue and statistics they leave (which is why they share a file). */
+const { federation, db, tokens, submit, read } = useQualificationReviewStack();
 
 describe('the whole path through the gateway', () => {
   it('an INCOMPLETE institution submits, materials are requested and resubmitted, approval completes its certificates', async () => {
-    const institutionId = await registerIncompleteInstitution(federation, db, registryOfficer);
+    const institutionId = await registerIncompleteInstitution(federation, db, tokens.registryOfficer);
     const user = await institutionUser(institutionId);
 
     // Submitted without teacher qualifications; otherwise qualified, so the accelerated track.
@@ -95,7 +40,7 @@ describe('the whole path through the gateway', () => {
     expect(submitted.dueAt).toBe(workingDaysDeadline(new Date(submitted.submittedAt), 10).toISOString());
     expect(submitted.checklist).toContainEqual({ type: 'TEACHER_QUALIFICATIONS', provided: false });
 
-    const started = app(await federation.query(START_REVIEW, { id: submitted.id }, reviewer));
+    const started = app(await federation.query(START_REVIEW, { id: submitted.id }, tokens.reviewer));
     expect(started).toMatchObject({ status: 'UNDER_REVIEW', reviewerName: '李审核' });
 
     const requested = app(
@@ -104,7 +49,7 @@ describe('the whole path through the gateway', () => {
         {
           input: { applicationId: submitted.id, items: ['TEACHER_QUALIFICATIONS'], note: '缺少教师资格证明' },
         },
-        reviewer,
+        tokens.reviewer,
       ),
     );
     expect(requested).toMatchObject({
@@ -140,7 +85,7 @@ describe('the whole path through the gateway', () => {
       await federation.query(
         DECIDE,
         { input: { applicationId: submitted.id, decision: 'APPROVE' } },
-        reviewer,
+        tokens.reviewer,
       ),
     );
     expect(approved).toMatchObject({ status: 'APPROVED', decision: 'APPROVE' });
@@ -167,7 +112,7 @@ describe('the whole path through the gateway', () => {
       };
     };
     const seen = await until(
-      () => federation.query<Inst>(INSTITUTION, { id: institutionId }, registryOfficer),
+      () => federation.query<Inst>(INSTITUTION, { id: institutionId }, tokens.registryOfficer),
       (r) => r.data?.institution.certificateStatus === 'COMPLETE',
     );
     expect(seen.errors).toBeUndefined();
@@ -186,7 +131,7 @@ describe('the whole path through the gateway', () => {
   });
 
   it('puts an institution missing more than the permit on the standard track', async () => {
-    const institutionId = await registerIncompleteInstitution(federation, db, registryOfficer, {
+    const institutionId = await registerIncompleteInstitution(federation, db, tokens.registryOfficer, {
       name: '城东区标准轨道培训中心',
       licences: ['BUSINESS_LICENCE'],
     });
@@ -201,7 +146,7 @@ describe('illegal transitions are CONFLICT and change nothing', () => {
   let user: string;
 
   beforeAll(async () => {
-    institutionId = await registerIncompleteInstitution(federation, db, registryOfficer, {
+    institutionId = await registerIncompleteInstitution(federation, db, tokens.registryOfficer, {
       name: '城东区规则培训学校',
     });
     user = await institutionUser(institutionId);
@@ -219,7 +164,7 @@ describe('illegal transitions are CONFLICT and change nothing', () => {
     const result = await federation.query(
       DECIDE,
       { input: { applicationId: submitted.id, decision: 'APPROVE' } },
-      reviewer,
+      tokens.reviewer,
     );
     expect(codeOf(result)).toBe('CONFLICT');
     await expectUnchanged(submitted.id, submitted);
@@ -239,7 +184,7 @@ describe('illegal transitions are CONFLICT and change nothing', () => {
         institutionId,
       ])
     ).rows;
-    const started = app(await federation.query(START_REVIEW, { id }, reviewer));
+    const started = app(await federation.query(START_REVIEW, { id }, tokens.reviewer));
     const result = await federation.query(
       RESUBMIT,
       { input: { applicationId: id, materials: materials(['FEE_STANDARDS']) } },
@@ -261,7 +206,7 @@ describe('illegal transitions are CONFLICT and change nothing', () => {
       const result = await federation.query(
         DECIDE,
         { input: { applicationId: id, decision, reasons: ['材料不全'] } },
-        reviewer,
+        tokens.reviewer,
       );
       expect(codeOf(result)).toBe('CONFLICT');
     }
@@ -274,93 +219,24 @@ describe('illegal transitions are CONFLICT and change nothing', () => {
   });
 });
 
-describe('who may touch an application', () => {
-  let id: string;
-  let ownInstitutionId: string;
-  let before: ApplicationShape;
-
-  beforeAll(async () => {
-    const institutionId = await registerIncompleteInstitution(federation, db, registryOfficer, {
-      name: '城东区权限培训学校',
-    });
-    const submitted = await submit(institutionId, await institutionUser(institutionId));
-    before = app(await federation.query(START_REVIEW, { id: submitted.id }, reviewer));
-    id = submitted.id;
-    ownInstitutionId = institutionId;
-  });
-
-  it("keeps another institution's user out", async () => {
-    const otherId = await registerIncompleteInstitution(federation, db, registryOfficer, {
-      name: '城东区别家培训学校',
-    });
-    const other = await institutionUser(otherId);
-    expect(codeOf(await federation.query(APPLICATION, { id }, other))).toBe('FORBIDDEN');
-    expect(codeOf(await federation.query(WITHDRAW, { id }, other))).toBe('FORBIDDEN');
-    expect(
-      codeOf(
-        await federation.query(
-          RESUBMIT,
-          { input: { applicationId: id, materials: materials(['FEE_STANDARDS']) } },
-          other,
-        ),
-      ),
-    ).toBe('FORBIDDEN');
-    // Nor may it submit for an institution that is not its own, or decide anything.
-    expect(
-      codeOf(
-        await federation.query(
-          SUBMIT,
-          { input: { institutionId: ownInstitutionId, type: 'RENEWAL', materials: [] } },
-          other,
-        ),
-      ),
-    ).toBe('FORBIDDEN');
-    expect(
-      codeOf(await federation.query(DECIDE, { input: { applicationId: id, decision: 'APPROVE' } }, other)),
-    ).toBe('FORBIDDEN');
-    await expect(read(id)).resolves.toMatchObject({ status: 'UNDER_REVIEW', version: before.version });
-  });
-
-  it("keeps a reviewer of another county from deciding or seeing this county's", async () => {
-    const decided = await federation.query(
-      DECIDE,
-      { input: { applicationId: id, decision: 'REJECT', reasons: ['越权'] } },
-      otherCountyReviewer,
-    );
-    expect(codeOf(decided)).toBe('FORBIDDEN');
-    expect(codeOf(await federation.query(APPLICATION, { id }, otherCountyReviewer))).toBe('FORBIDDEN');
-    const queue = await federation.query<{ reviewQueue: unknown }>(
-      REVIEW_QUEUE,
-      { regionCode: QINGHAI.chengdong },
-      otherCountyReviewer,
-    );
-    expect(codeOf(queue)).toBe('FORBIDDEN');
-    await expect(read(id)).resolves.toMatchObject({ status: 'UNDER_REVIEW', version: before.version });
-  });
-
-  it('requires the review scope to decide, and a token at all', async () => {
-    const noScope = await tokenFor({ scopes: ['registry:write'], regionCode: QINGHAI.chengdong });
-    expect(
-      codeOf(await federation.query(DECIDE, { input: { applicationId: id, decision: 'APPROVE' } }, noScope)),
-    ).toBe('FORBIDDEN');
-    expect(codeOf(await federation.query(APPLICATION, { id }))).toBe('UNAUTHENTICATED');
-  });
-});
-
 describe('two reviewers deciding at once', () => {
   it('lets exactly one decision win; the other gets CONFLICT', async () => {
-    const institutionId = await registerIncompleteInstitution(federation, db, registryOfficer, {
+    const institutionId = await registerIncompleteInstitution(federation, db, tokens.registryOfficer, {
       name: '城东区并发培训学校',
     });
     const submitted = await submit(institutionId, await institutionUser(institutionId));
-    await federation.query(START_REVIEW, { id: submitted.id }, reviewer);
+    await federation.query(START_REVIEW, { id: submitted.id }, tokens.reviewer);
 
     const results = await Promise.all([
-      federation.query(DECIDE, { input: { applicationId: submitted.id, decision: 'APPROVE' } }, reviewer),
+      federation.query(
+        DECIDE,
+        { input: { applicationId: submitted.id, decision: 'APPROVE' } },
+        tokens.reviewer,
+      ),
       federation.query(
         DECIDE,
         { input: { applicationId: submitted.id, decision: 'REJECT', reasons: ['场地不符合要求'] } },
-        secondReviewer,
+        tokens.secondReviewer,
       ),
     ]);
     const winners = results.filter((r) => !r.errors);
@@ -382,22 +258,22 @@ describe('two reviewers deciding at once', () => {
   });
 
   it('refuses a decision made on a stale version', async () => {
-    const institutionId = await registerIncompleteInstitution(federation, db, registryOfficer, {
+    const institutionId = await registerIncompleteInstitution(federation, db, tokens.registryOfficer, {
       name: '城东区版本培训学校',
     });
     const submitted = await submit(institutionId, await institutionUser(institutionId));
-    const started = app(await federation.query(START_REVIEW, { id: submitted.id }, reviewer));
+    const started = app(await federation.query(START_REVIEW, { id: submitted.id }, tokens.reviewer));
     const stale = await federation.query(
       DECIDE,
       { input: { applicationId: submitted.id, decision: 'APPROVE', expectedVersion: submitted.version } },
-      reviewer,
+      tokens.reviewer,
     );
     expect(codeOf(stale)).toBe('CONFLICT');
     const fresh = app(
       await federation.query(
         DECIDE,
         { input: { applicationId: submitted.id, decision: 'APPROVE', expectedVersion: started.version } },
-        reviewer,
+        tokens.reviewer,
       ),
     );
     expect(fresh.status).toBe('APPROVED');
@@ -415,7 +291,7 @@ describe('review queue and statistics', () => {
         }[];
       };
     };
-    const first = await federation.query<Queue>(REVIEW_QUEUE, { first: 2 }, reviewer);
+    const first = await federation.query<Queue>(REVIEW_QUEUE, { first: 2 }, tokens.reviewer);
     expect(first.errors).toBeUndefined();
     const total = first.data!.reviewQueue.totalCount;
     expect(total).toBeGreaterThanOrEqual(5);
@@ -423,14 +299,18 @@ describe('review queue and statistics', () => {
     const all: string[] = [];
     let after: string | undefined;
     for (;;) {
-      const page = await federation.query<Queue>(REVIEW_QUEUE, { first: 2, after }, reviewer);
+      const page = await federation.query<Queue>(REVIEW_QUEUE, { first: 2, after }, tokens.reviewer);
       all.push(...page.data!.reviewQueue.edges.map((e) => e.node.dueAt));
       if (!page.data!.reviewQueue.pageInfo.hasNextPage) break;
       after = page.data!.reviewQueue.pageInfo.endCursor;
     }
     expect(all).toHaveLength(total);
     expect([...all].sort()).toEqual(all);
-    const underReview = await federation.query<Queue>(REVIEW_QUEUE, { status: 'UNDER_REVIEW' }, reviewer);
+    const underReview = await federation.query<Queue>(
+      REVIEW_QUEUE,
+      { status: 'UNDER_REVIEW' },
+      tokens.reviewer,
+    );
     expect(underReview.data!.reviewQueue.edges.every((e) => e.node.status === 'UNDER_REVIEW')).toBe(true);
 
     type Stats = { region: { reviewStats: Record<string, number | null> } };
@@ -446,7 +326,7 @@ describe('review queue and statistics', () => {
     expect(counts.withdrawn).toBe(1);
     expect(counts.overdue).toBe(0);
     expect(counts.medianDaysToDecision).toBeGreaterThanOrEqual(0);
-    const forbidden = await federation.query(REVIEW_STATS, { code: QINGHAI.xining }, reviewer);
+    const forbidden = await federation.query(REVIEW_STATS, { code: QINGHAI.xining }, tokens.reviewer);
     expect(codeOf(forbidden)).toBe('FORBIDDEN');
   });
 });

@@ -2,9 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { QINGHAI, tokenFor } from '@jianguan/testing';
 import { registryService } from '@jianguan/registry';
 import { enforcementService } from '@jianguan/enforcement';
-import { startFederation, type GraphQLResponse, type TestFederation } from './support/federation';
+import { type GraphQLResponse } from './support/federation';
 import { RECORD_LICENCE } from './support/registry-operations';
 import { ISSUE } from './support/enforcement-operations';
+import { useFederationStack } from './support/stack';
 
 /**
  * A subgraph refuses bad input before any resolver runs (a variable its scalar rejects) with HTTP
@@ -12,20 +13,15 @@ import { ISSUE } from './support/enforcement-operations';
  * the gateway, never "Internal server error" (issue 19, point 1; docs/security.md "Refusals that
  * reach the user").
  */
-let federation: TestFederation;
+const { federation } = useFederationStack({ services: [registryService, enforcementService] });
 let officer: string;
 
 beforeAll(async () => {
-  federation = await startFederation({ services: [registryService, enforcementService] });
   officer = await tokenFor({
     scopes: ['registry:write', 'enforcement:write'],
     regionCode: QINGHAI.chengdong,
     name: '城东区教育局 王科长',
   });
-});
-
-afterAll(async () => {
-  await federation?.stop();
 });
 
 /** The one refusal of an answer, after checking that nothing was done and nothing was masked. */

@@ -1,15 +1,15 @@
 import { Client } from 'pg';
 import { QINGHAI, TEST_SUBGRAPH_SECRET, tokenFor, validCreditCode } from '@jianguan/testing';
-import { postGraphQL, startFederation, type TestFederation } from './support/federation';
+import { postGraphQL } from './support/federation';
 import { INSTITUTION, RECORD_LICENCE, REGISTER } from './support/registry-operations';
+import { useFederationStack } from './support/stack';
 
-let federation: TestFederation;
+const { federation } = useFederationStack();
 let chengzhongInstitution: string;
 let chengdongOfficer: string;
 let chengzhongOfficer: string;
 
 beforeAll(async () => {
-  federation = await startFederation();
   chengdongOfficer = await tokenFor({ scopes: ['registry:write'], regionCode: QINGHAI.chengdong });
   chengzhongOfficer = await tokenFor({ scopes: ['registry:write'], regionCode: QINGHAI.chengzhong });
   const result = await federation.query<{ registerInstitution: { id: string } }>(
@@ -27,10 +27,6 @@ beforeAll(async () => {
     chengzhongOfficer,
   );
   chengzhongInstitution = result.data!.registerInstitution.id;
-});
-
-afterAll(async () => {
-  await federation?.stop();
 });
 
 const ENTITIES = `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Institution { id name } } }`;

@@ -1,10 +1,10 @@
 import { Client } from 'pg';
 import { QINGHAI, StatementCounter, tokenFor, validCreditCode } from '@jianguan/testing';
-import { startFederation, type TestFederation } from './support/federation';
 import { INSTITUTIONS_PAGE } from './support/registry-operations';
+import { useFederationStack } from './support/stack';
 
-let federation: TestFederation;
 const counter = new StatementCounter();
+const { federation } = useFederationStack({ serverOptions: { registry: { queryLogger: counter } } });
 let officer: string;
 
 type Page = {
@@ -16,7 +16,6 @@ type Page = {
 };
 
 beforeAll(async () => {
-  federation = await startFederation({ serverOptions: { registry: { queryLogger: counter } } });
   officer = await tokenFor({ scopes: ['registry:write'], regionCode: QINGHAI.xining });
   // 150 institutions spread over the communities of 城东区, written directly as the test's setup.
   const db = new Client({ connectionString: federation.db.url });
@@ -34,10 +33,6 @@ beforeAll(async () => {
     [codes, villages.map((v) => v.code), villages.length],
   );
   await db.end();
-});
-
-afterAll(async () => {
-  await federation?.stop();
 });
 
 async function statementsFor(first: number) {

@@ -1,34 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { Queue } from 'bullmq';
-import { Client } from 'pg';
-import { eventQueueName } from '@jianguan/events';
-import { QINGHAI, TEST_REDIS_URL, tokenFor, validCreditCode } from '@jianguan/testing';
+import { QINGHAI, tokenFor, validCreditCode } from '@jianguan/testing';
 import { until } from './support/polling';
-import { eventDelivery } from './support/event-delivery';
-import { startFederation, type TestFederation, stopFederation } from './support/federation';
+import { eventDelivery, useEventQueue } from './support/event-delivery';
 import { INSTITUTION, JOIN_PLATFORM, RECORD_LICENCE, REGISTER } from './support/registry-operations';
+import { useFederationStack } from './support/stack';
 
-let federation: TestFederation;
-let queue: Queue;
-let db: Client;
+const stack = useFederationStack({ workers: true });
+const { federation, db } = stack;
+const queue = useEventQueue(stack, 'registry');
+const { deliver } = eventDelivery(queue);
 let officer: string;
-let deliver: ReturnType<typeof eventDelivery>['deliver'];
 
 beforeAll(async () => {
-  federation = await startFederation({ workers: true });
-  queue = new Queue(eventQueueName('registry'), {
-    connection: { url: TEST_REDIS_URL },
-    prefix: federation.queue.prefix,
-  });
-  ({ deliver } = eventDelivery(queue));
-  db = new Client({ connectionString: federation.db.url });
-  await db.connect();
   officer = await tokenFor({ scopes: ['registry:write'], regionCode: QINGHAI.chengdong });
-});
-
-afterAll(async () => {
-  await queue?.close();
-  await stopFederation(federation, db);
 });
 
 async function registerWithAllButPermit() {

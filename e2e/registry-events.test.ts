@@ -4,25 +4,25 @@ import { eventQueueName, startRelay, type Relay } from '@jianguan/events';
 import { createRegistryDataSource, REGISTRY_SCHEMA } from '@jianguan/registry';
 import { QINGHAI, TEST_REDIS_URL, tokenFor, validCreditCode } from '@jianguan/testing';
 import type { DataSource } from 'typeorm';
-import { startFederation, type TestFederation } from './support/federation';
 import { REGISTER } from './support/registry-operations';
+import { useFederationStack } from './support/stack';
 
-let federation: TestFederation;
+// No workers: the test drives the relay itself.
+const stack = useFederationStack();
+const { federation } = stack;
 let dataSource: DataSource;
 const relays: Relay[] = [];
 const queues: Queue[] = [];
 
 beforeAll(async () => {
-  // No workers: the test drives the relay itself.
-  federation = await startFederation();
-  dataSource = await createRegistryDataSource(federation.db.url, { poolSize: 4 }).initialize();
-});
-
-afterAll(async () => {
-  for (const relay of relays) await relay.stop();
-  for (const queue of queues) await queue.close();
-  await dataSource?.destroy();
-  await federation?.stop();
+  dataSource = stack.stopAtEnd(
+    await createRegistryDataSource(federation.db.url, { poolSize: 4 }).initialize(),
+    (source) => source.destroy(),
+  );
+  stack.stopAtEnd(undefined, async () => {
+    for (const relay of relays) await relay.stop();
+    for (const queue of queues) await queue.close();
+  });
 });
 
 const relay = async () => {

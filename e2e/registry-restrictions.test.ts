@@ -1,38 +1,21 @@
 import { randomUUID } from 'node:crypto';
-import { Queue } from 'bullmq';
-import { Client } from 'pg';
-import { eventQueueName } from '@jianguan/events';
-import { QINGHAI, TEST_REDIS_URL, tokenFor, validCreditCode } from '@jianguan/testing';
-import { eventDelivery } from './support/event-delivery';
+import { QINGHAI, tokenFor, validCreditCode } from '@jianguan/testing';
+import { eventDelivery, useEventQueue } from './support/event-delivery';
 import { enforcementMeasures } from './support/enforcement-measures';
-import { startFederation, type TestFederation, stopFederation } from './support/federation';
 import { RECORD_SURVEY, REGISTER } from './support/registry-operations';
+import { useFederationStack } from './support/stack';
 
 /**
  * Every measure reaches the registry (docs/design.md §9.2, §9.3): penalties and black-listings hold
  * the status BANNED or SUSPENDED while in force, and it falls back when the last of them ends.
  */
-let federation: TestFederation;
-let queue: Queue;
-let db: Client;
+const stack = useFederationStack({ workers: true });
+const { federation, db } = stack;
+const delivery = eventDelivery(useEventQueue(stack, 'registry'));
 let officer: string;
-let delivery: ReturnType<typeof eventDelivery>;
 
 beforeAll(async () => {
-  federation = await startFederation({ workers: true });
-  queue = new Queue(eventQueueName('registry'), {
-    connection: { url: TEST_REDIS_URL },
-    prefix: federation.queue.prefix,
-  });
-  delivery = eventDelivery(queue);
-  db = new Client({ connectionString: federation.db.url });
-  await db.connect();
   officer = await tokenFor({ scopes: ['registry:write'], regionCode: QINGHAI.chengdong });
-});
-
-afterAll(async () => {
-  await queue?.close();
-  await stopFederation(federation, db);
 });
 
 const regionCode = QINGHAI.beiguanCommunity;

@@ -1,6 +1,4 @@
-import { Client } from 'pg';
 import { QINGHAI, tokenFor, validCreditCode } from '@jianguan/testing';
-import { type TestFederation, startFederationWithDatabase, stopFederation } from './support/federation';
 import {
   INSTITUTION,
   JOIN_PLATFORM,
@@ -8,16 +6,16 @@ import {
   RECORD_SURVEY,
   REGION_STATS,
   REGISTER,
+  qihangSchool,
 } from './support/registry-operations';
+import { useFederationStack } from './support/stack';
 
 type Institution = { id: string; certificateStatus: string; missingLicences: string[]; status: string };
 
-let federation: TestFederation;
-let db: Client;
+const { federation, db } = useFederationStack();
 let officer: string;
 
 beforeAll(async () => {
-  ({ federation, db } = await startFederationWithDatabase());
   officer = await tokenFor({
     scopes: ['registry:write'],
     regionCode: QINGHAI.chengdong,
@@ -25,24 +23,8 @@ beforeAll(async () => {
   });
 });
 
-afterAll(() => stopFederation(federation, db));
-
 const register = (overrides: Record<string, unknown> = {}, token = officer) =>
-  federation.query<{ registerInstitution: Institution }>(
-    REGISTER,
-    {
-      input: {
-        name: '西宁启航培训学校',
-        creditCode: validCreditCode(),
-        kind: 'OFFLINE',
-        category: 'SUBJECT',
-        regionCode: QINGHAI.beiguanCommunity,
-        address: '西宁市城东区东关大街 88 号',
-        ...overrides,
-      },
-    },
-    token,
-  );
+  federation.query<{ registerInstitution: Institution }>(REGISTER, { input: qihangSchool(overrides) }, token);
 
 const licence = (institutionId: string, type: string, extra: Record<string, unknown> = {}) =>
   federation.query<{ recordLicence: Institution }>(

@@ -1,11 +1,8 @@
-import { metricValue, QINGHAI, scrapeMetrics, tokenFor, validCreditCode } from '@jianguan/testing';
-import {
-  postGraphQL,
-  startFederation,
-  type GraphQLResponse,
-  type TestFederation,
-} from './support/federation';
+import { metricValue, QINGHAI, scrapeMetrics, tokenFor } from '@jianguan/testing';
+import { postGraphQL, type GraphQLResponse } from './support/federation';
 import { until } from './support/polling';
+import { qihangSchool } from './support/registry-operations';
+import { useFederationStack } from './support/stack';
 
 /**
  * One department's subgraph goes down under a running gateway (issue 19, point 15;
@@ -15,37 +12,23 @@ import { until } from './support/polling';
  * /metrics say which subgraph is down, and the gateway notices without a restart when it is back.
  */
 const TIMEOUT_MS = 1000;
-let federation: TestFederation;
+const { federation } = useFederationStack({
+  env: {
+    SUBGRAPH_TIMEOUT_MS: String(TIMEOUT_MS),
+    SUBGRAPH_BREAKER_FAILURES: '3',
+    SUBGRAPH_BREAKER_RESET_MS: '500',
+  },
+});
 let official: string;
 
 beforeAll(async () => {
-  federation = await startFederation({
-    env: {
-      SUBGRAPH_TIMEOUT_MS: String(TIMEOUT_MS),
-      SUBGRAPH_BREAKER_FAILURES: '3',
-      SUBGRAPH_BREAKER_RESET_MS: '500',
-    },
-  });
   official = await tokenFor({ scopes: ['admin'], regionCode: QINGHAI.province, name: '省教育厅 督导' });
   const registered = await federation.query(
     `mutation Register($input: RegisterInstitutionInput!) { registerInstitution(input: $input) { id } }`,
-    {
-      input: {
-        name: '西宁启航培训学校',
-        creditCode: validCreditCode(),
-        kind: 'OFFLINE',
-        category: 'SUBJECT',
-        regionCode: QINGHAI.beiguanCommunity,
-        address: '西宁市城东区东关大街 88 号',
-      },
-    },
+    { input: qihangSchool() },
     official,
   );
   expect(registered.errors).toBeUndefined();
-});
-
-afterAll(async () => {
-  await federation?.stop();
 });
 
 const DASHBOARD = `query Dashboard($code: String!) {

@@ -5,18 +5,9 @@ import { parse } from 'yaml';
 import { childProcessEnv } from '@jianguan/testing';
 import { federationServices } from '@jianguan/federation';
 import { composeProblems, type ComposeFile } from '../src/deployment-compose';
+import { envName, GATEWAY_PORT, ROOT, WORKER_PORTS } from './support/deployment';
 
-const ROOT = path.resolve(__dirname, '..', '..');
 const FILE = path.join(ROOT, 'docker-compose.yml');
-const GATEWAY_PORT = 4000;
-const WORKER_PORTS: Record<string, number> = {
-  registry: 9101,
-  'qualification-review': 9102,
-  'online-course-filing': 9103,
-  enforcement: 9104,
-  'public-list': 9105,
-};
-const envName = (name: string) => name.toUpperCase().replace(/-/g, '_');
 
 // `<<: *node` merge keys are YAML 1.1; compose resolves them, so must the parser.
 const compose = parse(readFileSync(FILE, 'utf8'), { merge: true }) as ComposeFile;

@@ -2,6 +2,7 @@ import type { Client } from 'pg';
 import { QINGHAI } from '@jianguan/testing';
 import type { TestFederation } from './federation';
 import { until } from './polling';
+import type { OfficialSpec } from './stack';
 import { registerInstitution as registerInRegistry } from './registry-operations';
 
 /** GraphQL documents the enforcement tests send through the gateway, as a frontend would. */
@@ -91,3 +92,13 @@ export const notificationsOf = async (db: Client, orderId: string) =>
       [orderId],
     )
   ).rows as { kind: string; step: string; recipient: string }[];
+
+const ENFORCER_SCOPES = ['enforcement:write', 'enforcement:read'];
+
+/** The officials the enforcement tests act as (see useOfficials). */
+export const ENFORCEMENT_OFFICIALS = {
+  /** A grid worker of Chengdong, who registers institutions. */
+  registryOfficer: { scopes: ['registry:write'], regionCode: QINGHAI.chengdong },
+  /** Chengdong's enforcement officer, who issues and follows the orders. */
+  officer: ['officer-wang', '王执法', ENFORCER_SCOPES, QINGHAI.chengdong],
+} satisfies Record<string, OfficialSpec>;

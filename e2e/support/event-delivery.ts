@@ -1,7 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import type { Queue } from 'bullmq';
-import { parsePayload, type EventEnvelope, type EventPayloadInput, type EventType } from '@jianguan/events';
+import { Queue } from 'bullmq';
+import {
+  eventQueueName,
+  parsePayload,
+  type EventEnvelope,
+  type EventPayloadInput,
+  type EventType,
+} from '@jianguan/events';
+import { late, TEST_REDIS_URL } from '@jianguan/testing';
 import { until } from './polling';
+import type { FederationStack } from './stack';
 
 /**
  * Puts events on a service's queue as another department's relay would: `deliver` under a given
@@ -31,4 +39,22 @@ export function eventDelivery(queue: Queue) {
       (counts) => Object.values(counts).every((count) => count === 0),
     );
   return { deliver, settled };
+}
+
+/**
+ * The event queue that `service` consumes in the file's federation (its queue prefix), opened in
+ * `beforeAll` and closed at the end of the file before the federation stops.
+ */
+export function useEventQueue(stack: FederationStack, service: Parameters<typeof eventQueueName>[0]): Queue {
+  let queue: Queue | undefined;
+  beforeAll(() => {
+    queue = stack.stopAtEnd(
+      new Queue(eventQueueName(service), {
+        connection: { url: TEST_REDIS_URL },
+        prefix: stack.federation.queue.prefix,
+      }),
+      (opened) => opened.close(),
+    );
+  });
+  return late(`the ${service} event queue`, () => queue);
 }

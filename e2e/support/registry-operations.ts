@@ -1,6 +1,17 @@
 /** GraphQL documents the registry tests send through the gateway, as a frontend would, and the setup steps made of them. */
-import { validCreditCode } from '@jianguan/testing';
+import { QINGHAI, validCreditCode } from '@jianguan/testing';
 import { ok, type TestFederation } from './federation';
+
+/** A training school of Beiguan community as a grid worker registers it, with a fresh credit code. */
+export const qihangSchool = (overrides: Record<string, unknown> = {}) => ({
+  name: '西宁启航培训学校',
+  creditCode: validCreditCode(),
+  kind: 'OFFLINE',
+  category: 'SUBJECT',
+  regionCode: QINGHAI.beiguanCommunity,
+  address: '西宁市城东区东关大街 88 号',
+  ...overrides,
+});
 
 export const INSTITUTION_FIELDS = `
   id name creditCode kind category regionCode address status onNationalPlatform

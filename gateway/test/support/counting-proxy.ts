@@ -44,3 +44,10 @@ export async function startCountingProxy(target: string): Promise<CountingProxy>
       }),
   };
 }
+
+/** Runs `act` and returns how many requests reached the subgraph behind `proxy` meanwhile. */
+export async function subgraphCallsDuring(proxy: CountingProxy, act: () => Promise<void>): Promise<number> {
+  const before = proxy.requests.length;
+  await act();
+  return proxy.requests.length - before;
+}

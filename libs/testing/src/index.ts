@@ -8,3 +8,5 @@ export * from './metrics';
 export * from './log-capture';
 export * from './event-stories';
 export * from './tokens';
+export * from './late';
+export * from './service-database';

@@ -1,42 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import {
-  createQueuePrefix,
-  createTestDatabase,
-  TEST_REDIS_URL,
-  type TestDatabase,
-  type TestQueuePrefix,
-} from '@jianguan/testing';
-import { openDataSource } from '@jianguan/platform';
-import { createEnforcementDataSource } from '../src/data-source';
-import { migrateEnforcement } from '../src/migrate';
 import { DeadlineScheduler } from '../src/deadlines/schedule';
 import { enrolCampaignBatch, runEnrolment } from '../src/campaigns/enrol';
 import { CampaignEntity } from '../src/entities/campaign.entity';
+import { useEnforcementDatabase } from './support';
 
 /**
  * A campaign's enrolment of the institutions already on file (docs/design.md §9.4), batch by batch on
  * real PostgreSQL: everything in scope gets one order, nothing out of scope does, and a run that starts
  * again from the beginning (a crash before the cursor was kept, a second worker) opens nothing twice.
  */
-let db: TestDatabase;
-let queue: TestQueuePrefix;
+const enforcement = useEnforcementDatabase();
 let dataSource: DataSource;
 let scheduler: DeadlineScheduler;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  queue = createQueuePrefix();
-  await migrateEnforcement(db.url);
-  dataSource = await openDataSource(createEnforcementDataSource(db.url, { poolSize: 4 }), { migrate: false });
-  scheduler = new DeadlineScheduler(TEST_REDIS_URL, queue.prefix, { reminderOffsetsMs: [] });
-});
-
-afterAll(async () => {
-  await scheduler?.close();
-  await dataSource?.destroy();
-  await queue?.cleanup();
-  await db?.drop();
+  dataSource = await enforcement.openDataSource(4);
+  scheduler = enforcement.startScheduler({ reminderOffsetsMs: [] });
 });
 
 /** Institutions on file in Chengdong: `n` of each classification. */

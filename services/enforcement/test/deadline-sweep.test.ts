@@ -1,31 +1,21 @@
 import type { DataSource } from 'typeorm';
-import { createTestDatabase, type TestDatabase } from '@jianguan/testing';
-import { openDataSource, parseTimeLimit } from '@jianguan/platform';
-import { createEnforcementDataSource } from '../src/data-source';
-import { migrateEnforcement } from '../src/migrate';
+import { parseTimeLimit } from '@jianguan/platform';
 import { runDeadlineJob, type DeadlineResult } from '../src/deadlines/process';
 import { deadlineJobId, jobsFor } from '../src/deadlines/schedule';
-import { insertOrders } from './support';
+import { insertOrders, useEnforcementDatabase } from './support';
 
 /**
  * Many deadlines due in the same second: the first deadline jobs to run sweep every due order in
  * batches, each exactly once, while orders extended or rectified meanwhile stay as they are.
  */
 const ORDERS = 250;
-let db: TestDatabase;
+const enforcement = useEnforcementDatabase();
 let dataSource: DataSource;
 const grace = parseTimeLimit('3600s');
 const options = { grace, batchSize: 40 };
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  await migrateEnforcement(db.url);
-  dataSource = await openDataSource(createEnforcementDataSource(db.url, { poolSize: 8 }), { migrate: false });
-});
-
-afterAll(async () => {
-  await dataSource?.destroy();
-  await db?.drop();
+  dataSource = await enforcement.openDataSource(8);
 });
 
 const count = async (sql: string, params: unknown[] = []) =>

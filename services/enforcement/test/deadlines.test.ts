@@ -1,31 +1,21 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { DataSource } from 'typeorm';
-import { createTestDatabase, type TestDatabase } from '@jianguan/testing';
-import { createLogger, openDataSource, parseTimeLimit } from '@jianguan/platform';
-import { createEnforcementDataSource } from '../src/data-source';
-import { migrateEnforcement } from '../src/migrate';
+import { createLogger, parseTimeLimit } from '@jianguan/platform';
 import { NotDueYet, processDeadlineJob } from '../src/deadlines/process';
 import { deadlineJobId, jobsFor } from '../src/deadlines/schedule';
 import { WebhookChannel } from '../src/deadlines/delivery';
 import { respondByFrom } from '../src/deadlines/timings';
-import { insertOrders } from './support';
+import { insertOrders, useEnforcementDatabase } from './support';
 
-let db: TestDatabase;
+const enforcement = useEnforcementDatabase();
 let dataSource: DataSource;
 const grace = parseTimeLimit('60s');
 const options = { grace, batchSize: 1 };
 const at = (instant: () => Date) => ({ ...options, now: instant });
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  await migrateEnforcement(db.url);
-  dataSource = await openDataSource(createEnforcementDataSource(db.url, { poolSize: 6 }), { migrate: false });
-});
-
-afterAll(async () => {
-  await dataSource?.destroy();
-  await db?.drop();
+  dataSource = await enforcement.openDataSource(6);
 });
 
 const statusOf = async (id: string) =>

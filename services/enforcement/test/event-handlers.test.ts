@@ -1,41 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import {
-  createQueuePrefix,
-  createTestDatabase,
-  TEST_REDIS_URL,
-  type TestDatabase,
-  type TestQueuePrefix,
-} from '@jianguan/testing';
-import { openDataSource } from '@jianguan/platform';
 import type { EventEnvelope, EventHandler, EventType } from '@jianguan/events';
-import { createEnforcementDataSource } from '../src/data-source';
-import { migrateEnforcement } from '../src/migrate';
 import { enforcementEventHandlers } from '../src/event-handlers';
 import { DeadlineScheduler } from '../src/deadlines/schedule';
 import { RectificationOrderEntity } from '../src/entities/rectification-order.entity';
 import { CampaignEntity } from '../src/entities/campaign.entity';
+import { useEnforcementDatabase } from './support';
 
-let db: TestDatabase;
-let queue: TestQueuePrefix;
+const enforcement = useEnforcementDatabase();
 let dataSource: DataSource;
 let scheduler: DeadlineScheduler;
 let handlers: ReturnType<typeof enforcementEventHandlers>;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  queue = createQueuePrefix();
-  await migrateEnforcement(db.url);
-  dataSource = await openDataSource(createEnforcementDataSource(db.url, { poolSize: 3 }), { migrate: false });
-  scheduler = new DeadlineScheduler(TEST_REDIS_URL, queue.prefix, { reminderOffsetsMs: [86_400_000] });
+  dataSource = await enforcement.openDataSource(3);
+  scheduler = enforcement.startScheduler({ reminderOffsetsMs: [86_400_000] });
   handlers = enforcementEventHandlers({ deadlines: scheduler, defaultDeadlineWorkingDays: 20 });
-});
-
-afterAll(async () => {
-  await scheduler?.close();
-  await dataSource?.destroy();
-  await queue?.cleanup();
-  await db?.drop();
 });
 
 /** Applies an event as the consumer does: in one transaction (the inbox claim is the consumer's job). */

@@ -1,21 +1,11 @@
 import type { DataSource } from 'typeorm';
-import {
-  createQueuePrefix,
-  createTestDatabase,
-  testEnv,
-  TEST_REDIS_URL,
-  type TestDatabase,
-  type TestQueuePrefix,
-} from '@jianguan/testing';
-import { openDataSource, type RunningProcess } from '@jianguan/platform';
-import { createEnforcementDataSource } from '../src/data-source';
-import { migrateEnforcement } from '../src/migrate';
+import type { RunningProcess } from '@jianguan/platform';
 import { enforcementService } from '../src/service';
 import { startEnforcementWorker } from '../src/worker';
 import { deadlineJobId, DeadlineScheduler, jobsFor, RECONCILE_JOB } from '../src/deadlines/schedule';
 import { reconcileDeadlines } from '../src/deadlines/reconcile';
 import { RectificationOrderEntity } from '../src/entities/rectification-order.entity';
-import { insertOrders, sleep, until } from './support';
+import { insertOrders, sleep, until, useEnforcementDatabase, outboxEventCounts } from './support';
 
 /**
  * "FLUSHALL Redis after scheduling 1,000 orders": the schedule is lost while the worker is down, and the
@@ -25,28 +15,16 @@ const ORDERS = 1000;
 // The 1,000 reminders must all run between their time and the deadline (a reminder after the deadline
 // is stale by design): 15 s leaves room for a loaded 2-core machine; 10 s before that for the set-up.
 const REMINDER_BEFORE_MS = 15_000;
-let db: TestDatabase;
-let queue: TestQueuePrefix;
+const enforcement = useEnforcementDatabase();
+const { queue } = enforcement.service;
 let dataSource: DataSource;
 let scheduler: DeadlineScheduler;
 let worker: RunningProcess | undefined;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  queue = createQueuePrefix();
-  await migrateEnforcement(db.url);
-  dataSource = await openDataSource(createEnforcementDataSource(db.url, { poolSize: 4 }), { migrate: false });
-  scheduler = new DeadlineScheduler(TEST_REDIS_URL, queue.prefix, {
-    reminderOffsetsMs: [REMINDER_BEFORE_MS],
-  });
-});
-
-afterAll(async () => {
-  await worker?.stop();
-  await scheduler?.close();
-  await dataSource?.destroy();
-  await queue?.cleanup();
-  await db?.drop();
+  dataSource = await enforcement.openDataSource(4);
+  scheduler = enforcement.startScheduler({ reminderOffsetsMs: [REMINDER_BEFORE_MS] });
+  enforcement.service.atEnd(() => worker?.stop());
 });
 
 const jobIds = async () =>
@@ -73,7 +51,7 @@ it('restores every pending reminder and deadline of 1,000 orders after Redis los
 
   // The reconciler, run at worker start, puts back exactly the same jobs, ids included.
   worker = await startEnforcementWorker(
-    testEnv(enforcementService, db, queue, {
+    enforcement.service.envFor(enforcementService, {
       ENFORCEMENT_REMINDER_OFFSETS_SECONDS: String(REMINDER_BEFORE_MS / 1000),
       ENFORCEMENT_ESCALATION_GRACE: '3600s',
       ENFORCEMENT_RECONCILE_INTERVAL_MS: '1000',
@@ -111,10 +89,7 @@ it('restores every pending reminder and deadline of 1,000 orders after Redis los
   );
   // Two recipients each: the institution and the county department.
   expect(counts).toEqual({ reminders: 2 * ORDERS, missed: 2 * ORDERS, reminded_orders: ORDERS });
-  const events = await dataSource.query(
-    `SELECT type, count(*)::int AS n, count(DISTINCT payload->>'orderId')::int AS orders
-       FROM enforcement.outbox GROUP BY type ORDER BY type`,
-  );
+  const events = await outboxEventCounts(dataSource);
   expect(events).toEqual([
     { type: 'InstitutionBlacklisted', n: ORDERS, orders: ORDERS },
     { type: 'RectificationDeadlineMissed', n: ORDERS, orders: ORDERS },

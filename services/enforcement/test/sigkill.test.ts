@@ -1,18 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import type { DataSource } from 'typeorm';
-import {
-  createQueuePrefix,
-  createTestDatabase,
-  testEnv,
-  type TestDatabase,
-  type TestQueuePrefix,
-} from '@jianguan/testing';
-import { openDataSource } from '@jianguan/platform';
-import { createEnforcementDataSource } from '../src/data-source';
-import { migrateEnforcement } from '../src/migrate';
 import { enforcementService } from '../src/service';
-import { insertOrders, until } from './support';
+import { insertOrders, until, useEnforcementDatabase, outboxEventCounts } from './support';
 
 /**
  * Kill the worker process (SIGKILL) in the middle of a run of 1,000 due deadlines and start it again:
@@ -21,27 +11,19 @@ import { insertOrders, until } from './support';
  */
 const ORDERS = 1000;
 const ROOT = path.resolve(__dirname, '../../..');
-let db: TestDatabase;
-let queue: TestQueuePrefix;
+const enforcement = useEnforcementDatabase();
 let dataSource: DataSource;
 let child: ChildProcess | undefined;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  queue = createQueuePrefix();
-  await migrateEnforcement(db.url);
-  dataSource = await openDataSource(createEnforcementDataSource(db.url, { poolSize: 2 }), { migrate: false });
-});
-
-afterAll(async () => {
-  if (child && child.exitCode === null) child.kill('SIGKILL');
-  await dataSource?.destroy();
-  await queue?.cleanup();
-  await db?.drop();
+  dataSource = await enforcement.openDataSource(2);
+  enforcement.service.atEnd(() => {
+    if (child && child.exitCode === null) child.kill('SIGKILL');
+  });
 });
 
 function startWorkerProcess(): ChildProcess {
-  const env = testEnv(enforcementService, db, queue, {
+  const env = enforcement.service.envFor(enforcementService, {
     ENFORCEMENT_ESCALATION_GRACE: '2s',
     ENFORCEMENT_RECONCILE_INTERVAL_MS: '3000',
     ENFORCEMENT_DEADLINE_CONCURRENCY: '10',
@@ -122,10 +104,7 @@ it('ends every one of 1,000 due orders escalated exactly once across a SIGKILL o
     { action: 'rectificationDeadlineMissed', n: ORDERS, orders: ORDERS },
     { action: 'referToDisciplineInspection', n: ORDERS, orders: ORDERS },
   ]);
-  const events = await dataSource.query(
-    `SELECT type, count(*)::int AS n, count(DISTINCT payload->>'orderId')::int AS orders
-       FROM enforcement.outbox GROUP BY type ORDER BY type`,
-  );
+  const events = await outboxEventCounts(dataSource);
   expect(events).toEqual([
     { type: 'InstitutionBlacklisted', n: ORDERS, orders: ORDERS },
     { type: 'RectificationDeadlineMissed', n: ORDERS, orders: ORDERS },

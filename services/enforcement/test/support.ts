@@ -1,4 +1,8 @@
 import type { DataSource } from 'typeorm';
+import { TEST_REDIS_URL, useServiceDatabase } from '@jianguan/testing';
+import { createEnforcementDataSource } from '../src/data-source';
+import { migrateEnforcement } from '../src/migrate';
+import { DeadlineScheduler } from '../src/deadlines/schedule';
 
 /**
  * Inserts `count` institutions of Chengdong district and one OPEN order each (as issueRectificationOrder
@@ -23,6 +27,13 @@ export async function insertOrders(dataSource: DataSource, count: number, deadli
   return rows.map((r) => r.id);
 }
 
+/** Enforcement's events by type: how many, for how many distinct orders. */
+export const outboxEventCounts = (dataSource: DataSource) =>
+  dataSource.query(
+    `SELECT type, count(*)::int AS n, count(DISTINCT payload->>'orderId')::int AS orders
+       FROM enforcement.outbox GROUP BY type ORDER BY type`,
+  );
+
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs: number) {
@@ -32,4 +43,21 @@ export async function until<T>(read: () => Promise<T>, done: (value: T) => boole
     if (done(value) || Date.now() > deadline) return value;
     await sleep(100);
   }
+}
+
+/**
+ * An enforcement test's database (migrated) and queue prefix, and the pieces most files start on
+ * them: a data source and a deadline scheduler, both stopped at the end of the file.
+ */
+export function useEnforcementDatabase() {
+  const service = useServiceDatabase({ migrate: migrateEnforcement });
+  return {
+    service,
+    openDataSource: (poolSize: number) =>
+      service.openDataSource(createEnforcementDataSource(service.db.url, { poolSize })),
+    startScheduler: (options: ConstructorParameters<typeof DeadlineScheduler>[2]) =>
+      service.stopAtEnd(new DeadlineScheduler(TEST_REDIS_URL, service.queue.prefix, options), (s) =>
+        s.close(),
+      ),
+  };
 }

@@ -1,23 +1,11 @@
 import type { DataSource } from 'typeorm';
-import { openDataSource, type RunningWorker } from '@jianguan/platform';
-import {
-  createQueuePrefix,
-  createTestDatabase,
-  metricValue,
-  scrapeMetrics,
-  testEnv,
-  TEST_REDIS_URL,
-  type MetricSample,
-  type TestDatabase,
-  type TestQueuePrefix,
-} from '@jianguan/testing';
-import { createEnforcementDataSource } from '../src/data-source';
-import { migrateEnforcement } from '../src/migrate';
+import type { RunningWorker } from '@jianguan/platform';
+import { metricValue, scrapeMetrics, type MetricSample } from '@jianguan/testing';
 import { enforcementService } from '../src/service';
 import { startEnforcementWorker } from '../src/worker';
 import { DEADLINE_QUEUE, DeadlineScheduler, jobsFor } from '../src/deadlines/schedule';
 import { RectificationOrderEntity } from '../src/entities/rectification-order.entity';
-import { insertOrders } from './support';
+import { insertOrders, useEnforcementDatabase } from './support';
 
 /**
  * The enforcement worker's /metrics on a real Postgres and Redis: an order past its deadline that the
@@ -25,34 +13,23 @@ import { insertOrders } from './support';
  * deadline queue's depth and job latency are reported too.
  */
 const HOUR = 3600_000;
-let db: TestDatabase;
-let queue: TestQueuePrefix;
+const enforcement = useEnforcementDatabase();
 let dataSource: DataSource;
 let scheduler: DeadlineScheduler;
 let worker: RunningWorker;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  queue = createQueuePrefix();
-  await migrateEnforcement(db.url);
-  dataSource = await openDataSource(createEnforcementDataSource(db.url, { poolSize: 2 }), { migrate: false });
-  scheduler = new DeadlineScheduler(TEST_REDIS_URL, queue.prefix, { reminderOffsetsMs: [HOUR] });
+  dataSource = await enforcement.openDataSource(2);
+  scheduler = enforcement.startScheduler({ reminderOffsetsMs: [HOUR] });
   worker = await startEnforcementWorker(
-    testEnv(enforcementService, db, queue, {
+    enforcement.service.envFor(enforcementService, {
       ENFORCEMENT_REMINDER_OFFSETS_SECONDS: '3600',
       ENFORCEMENT_ESCALATION_GRACE: '3600s',
       // The reconciler runs at start only: an order inserted afterwards waits for its job.
       ENFORCEMENT_RECONCILE_INTERVAL_MS: '600000',
     }),
   );
-});
-
-afterAll(async () => {
-  await worker?.stop();
-  await scheduler?.close();
-  await dataSource?.destroy();
-  await queue?.cleanup();
-  await db?.drop();
+  enforcement.service.stopAtEnd(worker, (w) => w.stop());
 });
 
 const metrics = () => scrapeMetrics(`${worker.operationsUrl}/metrics`);

@@ -2,8 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { DataSource } from 'typeorm';
-import { openDataSource } from '@jianguan/platform';
-import { createTestDatabase, type TestDatabase } from '@jianguan/testing';
+import { useServiceDatabase } from '@jianguan/testing';
 import { createFilingDataSource } from '../src/data-source';
 import { migrateOnlineCourseFiling } from '../src/migrate';
 import { ImportRefused } from '@jianguan/platform';
@@ -13,21 +12,17 @@ import { readCsvDirectory } from '../src/import/sheets';
 import { readWorkbook, writeWorkbook } from '../src/import/xlsx';
 import { filingStatsFor } from '../src/queries/filing-stats';
 
-let db: TestDatabase;
+const service = useServiceDatabase({ migrate: migrateOnlineCourseFiling });
 let dataSource: DataSource;
 let dir: string;
 const actor = { sub: 'import-test', name: '导入测试' };
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  await migrateOnlineCourseFiling(db.url);
-  dataSource = await openDataSource(createFilingDataSource(db.url, { poolSize: 2 }), { migrate: false });
+  dataSource = await service.openDataSource(createFilingDataSource(service.db.url, { poolSize: 2 }));
   dir = await mkdtemp(path.join(tmpdir(), 'filing-import-'));
 });
 
 afterAll(async () => {
-  await dataSource?.destroy();
-  await db?.drop();
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 

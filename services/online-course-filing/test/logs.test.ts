@@ -3,13 +3,12 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { Client } from 'pg';
 import {
-  createTestDatabase,
   QINGHAI,
   TEST_JWKS,
   TEST_SUBGRAPH_SECRET,
   tokenFor,
+  useServiceDatabase,
   validIdNumber,
-  type TestDatabase,
 } from '@jianguan/testing';
 import { migrateOnlineCourseFiling } from '../src/migrate';
 import { insertPersonnel } from '../src/commands/bulk';
@@ -17,14 +16,13 @@ import { createFilingDataSource, FILING_SCHEMA } from '../src/data-source';
 import { openDataSource } from '@jianguan/platform';
 
 const ROOT = path.resolve(__dirname, '../../..');
-let db: TestDatabase;
+const service = useServiceDatabase({ migrate: migrateOnlineCourseFiling });
+const { db } = service;
 let server: ChildProcess;
 let url: string;
 let output = '';
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  await migrateOnlineCourseFiling(db.url);
   server = spawn('node', ['-r', '@swc-node/register', 'services/online-course-filing/src/server.ts'], {
     cwd: ROOT,
     env: {
@@ -37,6 +35,10 @@ beforeAll(async () => {
       PORT: '0',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  service.atEnd(async () => {
+    server.kill('SIGTERM');
+    await new Promise((resolve) => server.once('exit', resolve));
   });
   url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 30_000);
@@ -51,12 +53,6 @@ beforeAll(async () => {
     server.stdout!.on('data', read);
     server.stderr!.on('data', read);
   });
-});
-
-afterAll(async () => {
-  server?.kill('SIGTERM');
-  await new Promise((resolve) => server?.once('exit', resolve));
-  await db?.drop();
 });
 
 const post = async (query: string, variables: Record<string, unknown>, token: string) =>

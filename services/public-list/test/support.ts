@@ -1,7 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { openDataSource } from '@jianguan/platform';
 import { claimEvent, type EventEnvelope } from '@jianguan/events';
-import { createTestDatabase, type TestDatabase } from '@jianguan/testing';
+import { useServiceDatabase } from '@jianguan/testing';
 import { createPublicListDataSource } from '../src/data-source';
 import { migratePublicList } from '../src/migrate';
 import { applyEvent } from '../src/event-handlers';
@@ -12,7 +11,7 @@ import { applyEvent } from '../src/event-handlers';
  * transaction, so a second delivery is a no-op.
  */
 export function usePublicListDatabase(poolSize: number) {
-  let db: TestDatabase | undefined;
+  const service = useServiceDatabase({ migrate: migratePublicList });
   const bed = {
     dataSource: undefined as unknown as DataSource,
     consume: (e: EventEnvelope) =>
@@ -21,15 +20,7 @@ export function usePublicListDatabase(poolSize: number) {
       }),
   };
   beforeAll(async () => {
-    db = await createTestDatabase();
-    await migratePublicList(db.url);
-    bed.dataSource = await openDataSource(createPublicListDataSource(db.url, { poolSize }), {
-      migrate: false,
-    });
-  });
-  afterAll(async () => {
-    await bed.dataSource?.destroy();
-    await db?.drop();
+    bed.dataSource = await service.openDataSource(createPublicListDataSource(service.db.url, { poolSize }));
   });
   return bed;
 }

@@ -1,39 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import {
-  createQueuePrefix,
-  createTestDatabase,
-  TEST_REDIS_URL,
-  type TestDatabase,
-  type TestQueuePrefix,
-} from '@jianguan/testing';
-import { openDataSource } from '@jianguan/platform';
+import { TEST_REDIS_URL, useServiceDatabase } from '@jianguan/testing';
 import { createReviewDataSource } from '../src/data-source';
 import { ApplicationEntity } from '../src/entities/application.entity';
 import { KnownInstitutionEntity } from '../src/entities/known-institution.entity';
 import { processSlaJob, reconcileSla } from '../src/sla/process';
 import { slaJobId, SlaScheduler } from '../src/sla/schedule';
 
-let db: TestDatabase;
-let queue: TestQueuePrefix;
+const service = useServiceDatabase();
 let dataSource: DataSource;
 let scheduler: SlaScheduler;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  queue = createQueuePrefix();
-  dataSource = await openDataSource(createReviewDataSource(db.url, { poolSize: 3 }), { migrate: false });
-  scheduler = new SlaScheduler(TEST_REDIS_URL, queue.prefix, {
-    reminderBeforeMs: 3_600_000,
-    escalateAfterMs: 0,
-  });
-});
-
-afterAll(async () => {
-  await scheduler?.close();
-  await dataSource?.destroy();
-  await queue?.cleanup();
-  await db?.drop();
+  dataSource = await service.openDataSource(createReviewDataSource(service.db.url, { poolSize: 3 }));
+  scheduler = service.stopAtEnd(
+    new SlaScheduler(TEST_REDIS_URL, service.queue.prefix, {
+      reminderBeforeMs: 3_600_000,
+      escalateAfterMs: 0,
+    }),
+    (s) => s.close(),
+  );
 });
 
 async function application(changes: Partial<ApplicationEntity> = {}): Promise<ApplicationEntity> {

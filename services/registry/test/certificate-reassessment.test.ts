@@ -1,41 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { Queue } from 'bullmq';
-import {
-  createQueuePrefix,
-  createTestDatabase,
-  QINGHAI,
-  TEST_REDIS_URL,
-  testEnv,
-  validCreditCode,
-  type TestDatabase,
-  type TestQueuePrefix,
-} from '@jianguan/testing';
-import { openDataSource, shanghaiDay } from '@jianguan/platform';
-import { createRegistryDataSource } from '../src/data-source';
+import { QINGHAI, TEST_REDIS_URL, validCreditCode } from '@jianguan/testing';
+import { shanghaiDay } from '@jianguan/platform';
 import { reassessStaleCertificates } from '../src/commands/reassess-certificates';
 import { REASSESSMENT_QUEUE } from '../src/certificate-reassessment';
 import { startRegistryWorker } from '../src/worker';
 import { registryService } from '../src/service';
+import { useRegistryDatabase } from './support';
 
 /**
  * A licence that runs out changes the certificate status without anyone touching the institution:
  * the registry worker re-assesses daily (and at start) and tells the other departments.
  */
-let db: TestDatabase;
-let queue: TestQueuePrefix;
+const registry = useRegistryDatabase(3);
+const { queue } = registry.service;
 let dataSource: DataSource;
 
-beforeAll(async () => {
-  db = await createTestDatabase();
-  queue = createQueuePrefix();
-  dataSource = await openDataSource(createRegistryDataSource(db.url, { poolSize: 3 }), { migrate: false });
-});
-
-afterAll(async () => {
-  await dataSource?.destroy();
-  await queue?.cleanup();
-  await db?.drop();
+beforeAll(() => {
+  ({ dataSource } = registry);
 });
 
 /** A complete offline institution, assessed on `assessedOn`, whose business licence is valid until `until`. */
@@ -124,7 +107,7 @@ it('the worker schedules the daily run and catches up at start', async () => {
   const id = await completeInstitution(lastWeek, yesterday);
 
   const worker = await startRegistryWorker(
-    testEnv(registryService, db, queue, { REGISTRY_REASSESS_CRON: '30 0 * * *' }),
+    registry.service.envFor(registryService, { REGISTRY_REASSESS_CRON: '30 0 * * *' }),
   );
   const schedulerQueue = new Queue(REASSESSMENT_QUEUE, {
     connection: { url: TEST_REDIS_URL },

@@ -3,15 +3,11 @@ import { Client } from 'pg';
 import type { RunningWorker } from '@jianguan/platform';
 import { eventQueueName, outboxChannel } from '@jianguan/events';
 import {
-  createQueuePrefix,
-  createTestDatabase,
   metricValue,
   scrapeMetrics,
-  testEnv,
   TEST_REDIS_URL,
+  useServiceDatabase,
   type MetricSample,
-  type TestDatabase,
-  type TestQueuePrefix,
 } from '@jianguan/testing';
 import { startRegistryWorker } from '../src/worker';
 import { registryService } from '../src/service';
@@ -20,31 +16,26 @@ import { registryService } from '../src/service';
  * The registry worker's operations endpoints on a real Postgres and Redis: probes, outbox lag while
  * an event waits to be published, and the depth and job latency of the queue it consumes.
  */
-let db: TestDatabase;
-let queue: TestQueuePrefix;
+const service = useServiceDatabase();
 let pg: Client;
 let events: Queue;
 let worker: RunningWorker;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  queue = createQueuePrefix();
-  pg = new Client({ connectionString: db.url });
+  pg = service.stopAtEnd(new Client({ connectionString: service.db.url }), (client) => client.end());
   await pg.connect();
-  events = new Queue(eventQueueName('registry'), {
-    connection: { url: TEST_REDIS_URL },
-    prefix: queue.prefix,
-  });
+  events = service.stopAtEnd(
+    new Queue(eventQueueName('registry'), {
+      connection: { url: TEST_REDIS_URL },
+      prefix: service.queue.prefix,
+    }),
+    (queue) => queue.close(),
+  );
   // The relay's fallback poll is out of the way: only a NOTIFY (or the start) makes it publish.
-  worker = await startRegistryWorker(testEnv(registryService, db, queue, { OUTBOX_POLL_MS: '600000' }));
-});
-
-afterAll(async () => {
-  await worker?.stop();
-  await events?.close();
-  await pg?.end();
-  await queue?.cleanup();
-  await db?.drop();
+  worker = service.stopAtEnd(
+    await startRegistryWorker(service.envFor(registryService, { OUTBOX_POLL_MS: '600000' })),
+    (started) => started.stop(),
+  );
 });
 
 const metrics = () => scrapeMetrics(`${worker.operationsUrl}/metrics`);

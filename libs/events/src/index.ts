@@ -15,3 +15,4 @@ export * from './service-worker';
 export * from './durable-timers';
 export * from './known-institution';
 export * from './schema-tables';
+export * from './timer-queue';

@@ -2,12 +2,59 @@ import gql from 'graphql-tag';
 import type { DataSource } from 'typeorm';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { SubgraphConfig } from './config';
-import { openDataSource } from './data-source';
+import { openDataSource, type ServiceDatabase } from './data-source';
 import { createLogger, type DestinationStream } from './logger';
 import { runMain } from './main';
+import type { ServerStartOptions } from './service-definition';
 import { startSubgraph, type RequestContext } from './subgraph-server';
 
-export interface ServiceServerOptions<C extends RequestContext> {
+/** A service's subgraph server, declared once: what differs between services and nothing else. */
+export interface ServiceServerDefinition<Cfg extends SubgraphConfig, C extends RequestContext, R> {
+  name: string;
+  /** Parses the service's configuration from the environment (the process's when none is given). */
+  loadConfig: (env?: Record<string, string | undefined>) => Cfg;
+  database: ServiceDatabase;
+  /** The schema-first SDL; a function when the configuration changes it (public-list's cache hints). */
+  typeDefs: string | ((config: Cfg) => string);
+  resolvers: GraphQLResolverMap<C>;
+  /** What the process opens once beside its database (a scheduler, an answer cache). */
+  open?: (config: Cfg) => R;
+  /** Closes what `open` opened, after requests have drained. */
+  close?: (opened: R) => Promise<void>;
+  /** What each request's context holds besides the base one: its loaders, the commands' dependencies. */
+  context: (process: { dataSource: DataSource; config: Cfg; opened: R }) => Omit<C, keyof RequestContext>;
+}
+
+/**
+ * Every service's `server.ts`: the function that starts its subgraph with the given environment
+ * (the process's when none is given); migrations are the launcher's or the migration job's.
+ */
+export function defineServiceServer<Cfg extends SubgraphConfig, C extends RequestContext, R = undefined>(
+  definition: ServiceServerDefinition<Cfg, C, R>,
+) {
+  return (env?: Record<string, string | undefined>, options: ServerStartOptions = {}) => {
+    const config = definition.loadConfig(env);
+    const opened = definition.open?.(config) as R;
+    const { typeDefs, close } = definition;
+    return startServiceServer<C>({
+      name: definition.name,
+      config,
+      typeDefs: typeof typeDefs === 'string' ? typeDefs : typeDefs(config),
+      resolvers: definition.resolvers,
+      dataSource: definition.database.create(config.DATABASE_URL, {
+        poolSize: config.DATABASE_POOL_SIZE,
+        logger: options.queryLogger,
+      }),
+      logDestination: options.logDestination,
+      // The request's own part (its loaders) is made anew for each request.
+      buildContext: (dataSource) => (base) =>
+        ({ ...base, ...definition.context({ dataSource, config, opened }) }) as C,
+      onStop: close && (() => close(opened)),
+    });
+  };
+}
+
+interface ServiceServerOptions<C extends RequestContext> {
   name: string;
   config: SubgraphConfig;
   /** The service's schema-first SDL. */
@@ -26,7 +73,7 @@ export interface ServiceServerOptions<C extends RequestContext> {
  * What every service's `server.ts` does: open its data source, serve its subgraph with a readiness
  * check on the database, and on stop drain requests before closing connections.
  */
-export async function startServiceServer<C extends RequestContext>(options: ServiceServerOptions<C>) {
+async function startServiceServer<C extends RequestContext>(options: ServiceServerOptions<C>) {
   const { config } = options;
   const dataSource = await openDataSource(options.dataSource, { migrate: false });
   const server = await startSubgraph<C>({

@@ -6,7 +6,7 @@ import {
   startOperationsServer,
   type BaseConfig,
   type Logger,
-  type ServiceDatabase,
+  type ServiceBase,
   type WorkerStartOptions,
 } from '@jianguan/platform';
 import type { ServiceName } from './vocabulary';
@@ -38,12 +38,11 @@ export interface WorkerPart {
 
 const NOTHING = async (): Promise<WorkerPart> => ({ stop: async () => {} });
 
+/** A worker's base: the service's; its schema holds the outbox, opened but not migrated here. */
+export type WorkerBase<C extends WorkerConfig> = ServiceBase<ServiceName, C>;
+
+/** What a service's worker adds to its base: its event handlers and the parts around them. */
 export interface ServiceWorkerDefinition<C extends WorkerConfig, B extends WorkerPart, A extends WorkerPart> {
-  service: ServiceName;
-  /** Parses the service's configuration from the environment (the process's when none is given). */
-  loadConfig: (env?: Record<string, string | undefined>) => C;
-  /** The service's own schema, where its outbox lives; opened, not migrated (that is the launcher's). */
-  database: ServiceDatabase;
   /** Connections the worker keeps: 4 unless its parts run more jobs at once. */
   poolSize?: (config: C) => number;
   /** What the event handlers need before the first event arrives (a scheduler, an announcer). */
@@ -73,9 +72,9 @@ export function defineServiceWorker<
   C extends WorkerConfig,
   B extends WorkerPart = WorkerPart,
   A extends WorkerPart = WorkerPart,
->(definition: ServiceWorkerDefinition<C, B, A>) {
+>(base: WorkerBase<C>, definition: ServiceWorkerDefinition<C, B, A>) {
   return (env?: Record<string, string | undefined>, options: WorkerStartOptions = {}) =>
-    startServiceWorker(definition, definition.loadConfig(env), options);
+    startServiceWorker(base, definition, base.loadConfig(env), options);
 }
 
 /**
@@ -84,11 +83,11 @@ export function defineServiceWorker<
  * started, so nothing a running job needs is closed under it.
  */
 async function startServiceWorker<C extends WorkerConfig, B extends WorkerPart, A extends WorkerPart>(
+  { name: service, database }: WorkerBase<C>,
   definition: ServiceWorkerDefinition<C, B, A>,
   config: C,
   options: WorkerStartOptions,
 ): Promise<RunningServiceWorker<B, A>> {
-  const { service, database } = definition;
   const name = `${service}-worker`;
   const logger = createLogger(name, config.LOG_LEVEL, options.logDestination);
   const poolSize = definition.poolSize?.(config) ?? 4;
@@ -136,6 +135,7 @@ async function startServiceWorker<C extends WorkerConfig, B extends WorkerPart, 
 }
 
 /** Runs a worker started from the command line, stopping it cleanly on SIGTERM/SIGINT. */
-export function runWorkerMain(service: ServiceName, config: WorkerConfig, start: () => Promise<WorkerPart>) {
-  runMain(createLogger(`${service}-worker`, config.LOG_LEVEL), config.SHUTDOWN_GRACE_SECONDS, start);
+export function runWorkerMain<C extends WorkerConfig>(base: WorkerBase<C>, start: () => Promise<WorkerPart>) {
+  const config = base.loadConfig();
+  runMain(createLogger(`${base.name}-worker`, config.LOG_LEVEL), config.SHUTDOWN_GRACE_SECONDS, start);
 }

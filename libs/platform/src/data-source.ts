@@ -42,12 +42,14 @@ export interface ServiceDatabase {
 
 /** A service's schema with its entities and migrations, as every process of the service opens it. */
 export function defineDataSource(
-  definition: Pick<DataSourceOptions, 'schema' | 'entities' | 'migrations'>,
+  schema: string,
+  entities: DataSourceOptions['entities'],
+  migrations: DataSourceOptions['migrations'],
 ): ServiceDatabase {
   const create: ServiceDatabase['create'] = (url, options = {}) =>
-    createDataSource({ url, ...definition, ...options });
+    createDataSource({ url, schema, entities, migrations, ...options });
   return {
-    schema: definition.schema,
+    schema,
     create,
     migrate: async (databaseUrl) => {
       const dataSource = await openDataSource(create(databaseUrl, { poolSize: 1 }), { migrate: true });

@@ -2,20 +2,17 @@ import gql from 'graphql-tag';
 import type { DataSource } from 'typeorm';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { SubgraphConfig } from './config';
-import { openDataSource, type ServiceDatabase } from './data-source';
+import { openDataSource } from './data-source';
 import { createLogger, type DestinationStream } from './logger';
 import { runMain } from './main';
 import type { ServerStartOptions } from './service-definition';
+import type { ServiceBase } from './service-base';
 import { startSubgraph, type RequestContext } from './subgraph-server';
 
-/** A service's subgraph server, declared once: what differs between services and nothing else. */
+/** What a service's subgraph server adds to its base: what differs between services and nothing else. */
 export interface ServiceServerDefinition<Cfg extends SubgraphConfig, C extends RequestContext, R> {
-  name: string;
-  /** Parses the service's configuration from the environment (the process's when none is given). */
-  loadConfig: (env?: Record<string, string | undefined>) => Cfg;
-  database: ServiceDatabase;
-  /** The schema-first SDL; a function when the configuration changes it (public-list's cache hints). */
-  typeDefs: string | ((config: Cfg) => string);
+  /** Changes the base's SDL by configuration (public-list's cache hints). */
+  typeDefs?: (typeDefs: string, config: Cfg) => string;
   resolvers: GraphQLResolverMap<C>;
   /** What the process opens once beside its database (a scheduler, an answer cache). */
   open?: (config: Cfg) => R;
@@ -30,18 +27,19 @@ export interface ServiceServerDefinition<Cfg extends SubgraphConfig, C extends R
  * (the process's when none is given); migrations are the launcher's or the migration job's.
  */
 export function defineServiceServer<Cfg extends SubgraphConfig, C extends RequestContext, R = undefined>(
+  base: ServiceBase<string, Cfg>,
   definition: ServiceServerDefinition<Cfg, C, R>,
 ) {
   return (env?: Record<string, string | undefined>, options: ServerStartOptions = {}) => {
-    const config = definition.loadConfig(env);
+    const config = base.loadConfig(env);
     const opened = definition.open?.(config) as R;
     const { typeDefs, close } = definition;
     return startServiceServer<C>({
-      name: definition.name,
+      name: base.name,
       config,
-      typeDefs: typeof typeDefs === 'string' ? typeDefs : typeDefs(config),
+      typeDefs: typeDefs ? typeDefs(base.typeDefs, config) : base.typeDefs,
       resolvers: definition.resolvers,
-      dataSource: definition.database.create(config.DATABASE_URL, {
+      dataSource: base.database.create(config.DATABASE_URL, {
         poolSize: config.DATABASE_POOL_SIZE,
         logger: options.queryLogger,
       }),
@@ -102,11 +100,11 @@ async function startServiceServer<C extends RequestContext>(options: ServiceServ
   };
 }
 
-/** Runs a service process started from the command line, with graceful shutdown on SIGTERM/SIGINT. */
-export function runServiceMain(
-  name: string,
-  config: Pick<SubgraphConfig, 'LOG_LEVEL' | 'SHUTDOWN_GRACE_SECONDS'>,
+/** Runs a service's server started from the command line, with graceful shutdown on SIGTERM/SIGINT. */
+export function runServiceMain<Cfg extends Pick<SubgraphConfig, 'LOG_LEVEL' | 'SHUTDOWN_GRACE_SECONDS'>>(
+  base: ServiceBase<string, Cfg>,
   start: () => Promise<{ stop: () => Promise<void> }>,
 ): void {
-  runMain(createLogger(name, config.LOG_LEVEL), config.SHUTDOWN_GRACE_SECONDS, start);
+  const config = base.loadConfig();
+  runMain(createLogger(base.name, config.LOG_LEVEL), config.SHUTDOWN_GRACE_SECONDS, start);
 }

@@ -5,10 +5,10 @@ import { enforcementMigrations } from './migrations';
 export const ENFORCEMENT_SCHEMA = 'enforcement';
 
 /** The service's own schema, as its server, worker and migration job open it. */
-export const enforcementDatabase = defineDataSource({
-  schema: ENFORCEMENT_SCHEMA,
-  entities: enforcementEntities,
-  migrations: enforcementMigrations,
-});
+export const enforcementDatabase = defineDataSource(
+  ENFORCEMENT_SCHEMA,
+  enforcementEntities,
+  enforcementMigrations,
+);
 
 export const createEnforcementDataSource = enforcementDatabase.create;

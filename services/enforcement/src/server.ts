@@ -1,23 +1,14 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { defineServiceServer, runServiceMain } from '@jianguan/platform';
-import { loadEnforcementConfig } from './config';
-import { enforcementDatabase } from './data-source';
+import { enforcementBase } from './service-base';
 import { createLoaders } from './loaders';
 import { enforcementResolvers } from './resolvers';
 import { openDeadlineScheduler } from './deadlines/timings';
-
-export const enforcementTypeDefs = readFileSync(path.join(__dirname, 'schema.graphql'), 'utf8');
 
 /**
  * Starts the enforcement subgraph; migrations are run by the launcher or the migration job.
  * Commands schedule deadline jobs on Redis after they commit; the worker's reconciler covers a crash in between.
  */
-export const startEnforcementServer = defineServiceServer({
-  name: 'enforcement',
-  loadConfig: loadEnforcementConfig,
-  database: enforcementDatabase,
-  typeDefs: enforcementTypeDefs,
+export const startEnforcementServer = defineServiceServer(enforcementBase, {
   resolvers: enforcementResolvers,
   open: openDeadlineScheduler,
   close: (deadlines) => deadlines.close(),
@@ -28,5 +19,5 @@ export const startEnforcementServer = defineServiceServer({
 });
 
 if (require.main === module) {
-  runServiceMain('enforcement', loadEnforcementConfig(), () => startEnforcementServer());
+  runServiceMain(enforcementBase, () => startEnforcementServer());
 }

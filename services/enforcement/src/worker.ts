@@ -1,6 +1,5 @@
 import { defineServiceWorker, runWorkerMain, startDurableTimers } from '@jianguan/events';
-import { loadEnforcementConfig } from './config';
-import { enforcementDatabase } from './data-source';
+import { enforcementBase } from './service-base';
 import { enforcementEventHandlers } from './event-handlers';
 import { runDeadlineJob, type DeadlineResult } from './deadlines/process';
 import { reconcileDeadlines } from './deadlines/reconcile';
@@ -15,10 +14,7 @@ import { runEnrolment } from './campaigns/enrol';
  * deadline engine as durable timers — reminders, deadline checks, the escalation ladder, measures that
  * end with their term, and campaign enrolment in batches.
  */
-export const startEnforcementWorker = defineServiceWorker({
-  service: 'enforcement',
-  loadConfig: loadEnforcementConfig,
-  database: enforcementDatabase,
+export const startEnforcementWorker = defineServiceWorker(enforcementBase, {
   poolSize: (config) => Math.max(4, config.ENFORCEMENT_DEADLINE_CONCURRENCY + 2),
   // The event handlers open orders, which schedule their deadlines: the scheduler comes first.
   before: async ({ config }) => {
@@ -66,5 +62,5 @@ export const startEnforcementWorker = defineServiceWorker({
 });
 
 if (require.main === module) {
-  runWorkerMain('enforcement', loadEnforcementConfig(), () => startEnforcementWorker());
+  runWorkerMain(enforcementBase, () => startEnforcementWorker());
 }

@@ -5,10 +5,6 @@ import { filingMigrations } from './migrations';
 export const FILING_SCHEMA = 'online_course_filing';
 
 /** The service's own schema, as its server, worker and migration job open it. */
-export const filingDatabase = defineDataSource({
-  schema: FILING_SCHEMA,
-  entities: filingEntities,
-  migrations: filingMigrations,
-});
+export const filingDatabase = defineDataSource(FILING_SCHEMA, filingEntities, filingMigrations);
 
 export const createFilingDataSource = filingDatabase.create;

@@ -1,33 +1,22 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { defineServiceServer, runServiceMain } from '@jianguan/platform';
-import { loadPublicListConfig } from './config';
-import { publicListDatabase } from './data-source';
+import { publicListBase } from './service-base';
 import { createLoaders } from './loaders';
 import { publicListResolvers } from './resolvers';
 import { PublicAnswerCache } from './queries/public-cache';
-
-export const publicListTypeDefs = readFileSync(path.join(__dirname, 'schema.graphql'), 'utf8');
 
 /**
  * Starts the public-list subgraph; migrations are run by the launcher or the migration job, not here.
  * Anonymous answers carry @cacheControl hints (PUBLIC_CACHE_MAX_AGE) and are shared in-process until
  * the list version changes.
  */
-export const startPublicListServer = defineServiceServer({
-  name: 'public-list',
-  loadConfig: loadPublicListConfig,
-  database: publicListDatabase,
-  typeDefs: (config) =>
-    publicListTypeDefs.replace(
-      /@cacheControl\(maxAge: 30,/g,
-      `@cacheControl(maxAge: ${config.PUBLIC_CACHE_MAX_AGE},`,
-    ),
+export const startPublicListServer = defineServiceServer(publicListBase, {
+  typeDefs: (typeDefs, config) =>
+    typeDefs.replace(/@cacheControl\(maxAge: 30,/g, `@cacheControl(maxAge: ${config.PUBLIC_CACHE_MAX_AGE},`),
   resolvers: publicListResolvers,
   open: (config) => new PublicAnswerCache(config.PUBLIC_CACHE_ENTRIES),
   context: ({ dataSource, opened: cache }) => ({ dataSource, cache, loaders: createLoaders(dataSource) }),
 });
 
 if (require.main === module) {
-  runServiceMain('public-list', loadPublicListConfig(), () => startPublicListServer());
+  runServiceMain(publicListBase, () => startPublicListServer());
 }

@@ -1,14 +1,10 @@
 import { defineServiceWorker, runWorkerMain } from '@jianguan/events';
-import { loadPublicListConfig } from './config';
-import { publicListDatabase } from './data-source';
+import { publicListBase } from './service-base';
 import { publicListEventHandlers } from './event-handlers';
 import { startListVersionAnnouncer } from './list-version-announcer';
 
 /** public-list's background work: consuming every department's decisions into the lists (and relaying its outbox, empty today). */
-export const startPublicListWorker = defineServiceWorker({
-  service: 'public-list',
-  loadConfig: loadPublicListConfig,
-  database: publicListDatabase,
+export const startPublicListWorker = defineServiceWorker(publicListBase, {
   // Started first: every consumed event is announced once its transaction has committed.
   before: ({ dataSource, logger, config }) =>
     startListVersionAnnouncer({
@@ -21,5 +17,5 @@ export const startPublicListWorker = defineServiceWorker({
 });
 
 if (require.main === module) {
-  runWorkerMain('public-list', loadPublicListConfig(), () => startPublicListWorker());
+  runWorkerMain(publicListBase, () => startPublicListWorker());
 }

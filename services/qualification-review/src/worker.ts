@@ -1,6 +1,5 @@
 import { defineServiceWorker, runWorkerMain, startDurableTimers } from '@jianguan/events';
-import { loadReviewConfig } from './config';
-import { reviewDatabase } from './data-source';
+import { reviewBase } from './service-base';
 import { reviewEventHandlers } from './event-handlers';
 import { processSlaJob, reconcileSla } from './sla/process';
 import { openSlaScheduler } from './sla/timings';
@@ -9,10 +8,7 @@ import { openSlaScheduler } from './sla/timings';
  * The department's background work: relaying its outbox, keeping the institution read model from
  * registry events, and the review time limits (reminders and escalations, as durable timers).
  */
-export const startQualificationReviewWorker = defineServiceWorker({
-  service: 'qualification-review',
-  loadConfig: loadReviewConfig,
-  database: reviewDatabase,
+export const startQualificationReviewWorker = defineServiceWorker(reviewBase, {
   // The scheduler outlives the timer worker, as enforcement's does: it is closed last.
   before: async ({ config }) => {
     const scheduler = openSlaScheduler(config);
@@ -39,5 +35,5 @@ export const startQualificationReviewWorker = defineServiceWorker({
 });
 
 if (require.main === module) {
-  runWorkerMain('qualification-review', loadReviewConfig(), () => startQualificationReviewWorker());
+  runWorkerMain(reviewBase, () => startQualificationReviewWorker());
 }

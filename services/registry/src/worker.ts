@@ -1,14 +1,10 @@
 import { defineServiceWorker, runWorkerMain } from '@jianguan/events';
-import { loadRegistryConfig } from './config';
-import { registryDatabase } from './data-source';
+import { registryBase } from './service-base';
 import { registryEventHandlers } from './event-handlers';
 import { scheduleCertificateReassessment } from './certificate-reassessment';
 
 /** The registry's background work: relaying its outbox, and consuming what other departments decide. */
-export const startRegistryWorker = defineServiceWorker({
-  service: 'registry',
-  loadConfig: loadRegistryConfig,
-  database: registryDatabase,
+export const startRegistryWorker = defineServiceWorker(registryBase, {
   events: () => ({ handlers: registryEventHandlers }),
   // The nightly re-reading of certificates that lapse with time.
   after: async ({ dataSource, logger, config }) => {
@@ -24,5 +20,5 @@ export const startRegistryWorker = defineServiceWorker({
 });
 
 if (require.main === module) {
-  runWorkerMain('registry', loadRegistryConfig(), () => startRegistryWorker());
+  runWorkerMain(registryBase, () => startRegistryWorker());
 }

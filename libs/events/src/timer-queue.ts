@@ -48,3 +48,12 @@ export class TimerQueue<D extends { kind: string }> {
     return this.queue.close();
   }
 }
+
+/**
+ * A timer queue as a worker part: opened before the event handlers (which may schedule on it) and
+ * closed last, after the timer worker that runs its jobs.
+ */
+export const timerQueuePart = <Q extends Pick<TimerQueue<never>, 'close'>>(scheduler: Q) => ({
+  scheduler,
+  stop: () => scheduler.close(),
+});

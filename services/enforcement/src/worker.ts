@@ -1,4 +1,4 @@
-import { defineServiceWorker, runWorkerMain, startDurableTimers } from '@jianguan/events';
+import { defineServiceWorker, runWorkerMain, startDurableTimers, timerQueuePart } from '@jianguan/events';
 import { enforcementBase } from './service-base';
 import { enforcementEventHandlers } from './event-handlers';
 import { runDeadlineJob, type DeadlineResult } from './deadlines/process';
@@ -17,10 +17,7 @@ import { runEnrolment } from './campaigns/enrol';
 export const startEnforcementWorker = defineServiceWorker(enforcementBase, {
   poolSize: (config) => Math.max(4, config.ENFORCEMENT_DEADLINE_CONCURRENCY + 2),
   // The event handlers open orders, which schedule their deadlines: the scheduler comes first.
-  before: async ({ config }) => {
-    const scheduler = openDeadlineScheduler(config);
-    return { scheduler, stop: () => scheduler.close() };
-  },
+  before: async ({ config }) => timerQueuePart(openDeadlineScheduler(config)),
   events: ({ config }, { scheduler }) => ({
     handlers: enforcementEventHandlers({
       deadlines: scheduler,

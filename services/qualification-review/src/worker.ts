@@ -1,4 +1,4 @@
-import { defineServiceWorker, runWorkerMain, startDurableTimers } from '@jianguan/events';
+import { defineServiceWorker, runWorkerMain, startDurableTimers, timerQueuePart } from '@jianguan/events';
 import { reviewBase } from './service-base';
 import { reviewEventHandlers } from './event-handlers';
 import { processSlaJob, reconcileSla } from './sla/process';
@@ -10,10 +10,7 @@ import { openSlaScheduler } from './sla/timings';
  */
 export const startQualificationReviewWorker = defineServiceWorker(reviewBase, {
   // The scheduler outlives the timer worker, as enforcement's does: it is closed last.
-  before: async ({ config }) => {
-    const scheduler = openSlaScheduler(config);
-    return { scheduler, stop: () => scheduler.close() };
-  },
+  before: async ({ config }) => timerQueuePart(openSlaScheduler(config)),
   events: () => ({ handlers: reviewEventHandlers }),
   after: (context, { scheduler }) => {
     const { dataSource, logger, config } = context;

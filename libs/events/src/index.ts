@@ -16,3 +16,4 @@ export * from './durable-timers';
 export * from './known-institution';
 export * from './schema-tables';
 export * from './typical-case';
+export * from './timer-queue';

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { TextArrayColumn, TextColumn, UpdatedTimeColumn, UuidColumn } from '@jianguan/platform';
 import type { EventEnvelope } from './catalogue';
+import type { EventHandler } from './consumer';
 
 /**
  * The `known_institution` read model: what a department knows of an institution from the registry's
@@ -109,3 +110,24 @@ export const classifiedFields = (p: Classified) => ({
   certificateStatus: p.certificateStatus,
   missingLicences: p.missingLicences,
 });
+
+type OwnFields<P> = (payload: P) => Partial<Record<Exclude<KnownInstitutionField, 'regionCode'>, unknown>>;
+const NONE = () => ({});
+
+/** A read model's InstitutionRegistered handler: the common fields and the department's `own` ones. */
+export const keepRegistration =
+  (schema: string, own: OwnFields<Registered> = NONE): EventHandler<'InstitutionRegistered'> =>
+  (manager, { payload }) =>
+    keepKnownInstitution(manager, schema, payload.institutionId, {
+      ...registeredFields(payload),
+      ...own(payload),
+    });
+
+/** A read model's InstitutionClassified handler (a department that follows certificates), likewise. */
+export const keepClassification =
+  (schema: string, own: OwnFields<Classified> = NONE): EventHandler<'InstitutionClassified'> =>
+  (manager, { payload }) =>
+    keepKnownInstitution(manager, schema, payload.institutionId, {
+      ...classifiedFields(payload),
+      ...own(payload),
+    });

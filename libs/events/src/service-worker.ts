@@ -6,6 +6,7 @@ import {
   startOperationsServer,
   type BaseConfig,
   type Logger,
+  type ServiceBase,
   type WorkerStartOptions,
 } from '@jianguan/platform';
 import type { ServiceName } from './vocabulary';
@@ -15,7 +16,7 @@ import type { Relay } from './relay';
 import { createWorkerMetrics, type WorkerMetrics } from './worker-metrics';
 
 /** What a worker reads of its service's configuration (every service config has these). */
-export type WorkerConfig = Pick<BaseConfig, 'LOG_LEVEL' | 'REDIS_URL' | 'QUEUE_PREFIX'> & {
+export type WorkerConfig = Pick<BaseConfig, 'LOG_LEVEL' | 'DATABASE_URL' | 'REDIS_URL' | 'QUEUE_PREFIX'> & {
   HOST: string;
   WORKER_PORT: number;
   OUTBOX_POLL_MS?: number;
@@ -37,17 +38,13 @@ export interface WorkerPart {
 
 const NOTHING = async (): Promise<WorkerPart> => ({ stop: async () => {} });
 
-export interface ServiceWorkerDeclaration<
-  C extends WorkerConfig,
-  B extends WorkerPart,
-  A extends WorkerPart,
-> extends WorkerStartOptions {
-  service: ServiceName;
-  /** The service's PostgreSQL schema, where its outbox lives. */
-  schema: string;
-  config: C;
-  /** The service's data source, not yet opened (migrations are the launcher's or the migration job's). */
-  dataSource: DataSource;
+/** A worker's base: the service's; its schema holds the outbox, opened but not migrated here. */
+export type WorkerBase<C extends WorkerConfig> = ServiceBase<ServiceName, C>;
+
+/** What a service's worker adds to its base: its event handlers and the parts around them. */
+export interface ServiceWorkerDefinition<C extends WorkerConfig, B extends WorkerPart, A extends WorkerPart> {
+  /** Connections the worker keeps: 4 unless its parts run more jobs at once. */
+  poolSize?: (config: C) => number;
   /** What the event handlers need before the first event arrives (a scheduler, an announcer). */
   before?: (context: WorkerContext<C>) => Promise<B>;
   /** The service's event handlers, and what runs after each consumed event has committed. */
@@ -68,34 +65,50 @@ export type RunningServiceWorker<B extends WorkerPart, A extends WorkerPart> = O
   };
 
 /**
- * Every service's worker process: the database, the event pipeline (outbox relay and inbox consumer),
- * the service's own parts around it, and the operations server. Parts stop in the reverse order they
- * started, so nothing a running job needs is closed under it.
+ * Every service's `worker.ts`: the function that starts its worker process with the given environment
+ * (the process's when none is given).
  */
-export async function startServiceWorker<
+export function defineServiceWorker<
   C extends WorkerConfig,
   B extends WorkerPart = WorkerPart,
   A extends WorkerPart = WorkerPart,
->(declaration: ServiceWorkerDeclaration<C, B, A>): Promise<RunningServiceWorker<B, A>> {
-  const { config, service } = declaration;
+>(base: WorkerBase<C>, definition: ServiceWorkerDefinition<C, B, A>) {
+  return (env?: Record<string, string | undefined>, options: WorkerStartOptions = {}) =>
+    startServiceWorker(base, definition, base.loadConfig(env), options);
+}
+
+/**
+ * A service's worker process: the database, the event pipeline (outbox relay and inbox consumer),
+ * the service's own parts around it, and the operations server. Parts stop in the reverse order they
+ * started, so nothing a running job needs is closed under it.
+ */
+async function startServiceWorker<C extends WorkerConfig, B extends WorkerPart, A extends WorkerPart>(
+  { name: service, database }: WorkerBase<C>,
+  definition: ServiceWorkerDefinition<C, B, A>,
+  config: C,
+  options: WorkerStartOptions,
+): Promise<RunningServiceWorker<B, A>> {
   const name = `${service}-worker`;
-  const logger = createLogger(name, config.LOG_LEVEL, declaration.logDestination);
-  const dataSource = await openDataSource(declaration.dataSource, { migrate: false });
+  const logger = createLogger(name, config.LOG_LEVEL, options.logDestination);
+  const poolSize = definition.poolSize?.(config) ?? 4;
+  const dataSource = await openDataSource(database.create(config.DATABASE_URL, { poolSize }), {
+    migrate: false,
+  });
   const metrics = createWorkerMetrics(service);
   const context: WorkerContext<C> = { config, logger, dataSource, metrics };
-  const before = await (declaration.before ?? (NOTHING as () => Promise<B>))(context);
+  const before = await (definition.before ?? (NOTHING as () => Promise<B>))(context);
   const events = await startEventPipeline({
     service,
-    schema: declaration.schema,
+    schema: database.schema,
     dataSource,
     redisUrl: config.REDIS_URL,
     prefix: config.QUEUE_PREFIX,
     logger,
     pollIntervalMs: config.OUTBOX_POLL_MS,
     metrics,
-    ...declaration.events(context, before),
+    ...definition.events(context, before),
   });
-  const after = await (declaration.after ?? (NOTHING as () => Promise<A>))(context, before);
+  const after = await (definition.after ?? (NOTHING as () => Promise<A>))(context, before);
   const operations = await startOperationsServer({
     name,
     host: config.HOST,
@@ -122,6 +135,7 @@ export async function startServiceWorker<
 }
 
 /** Runs a worker started from the command line, stopping it cleanly on SIGTERM/SIGINT. */
-export function runWorkerMain(service: ServiceName, config: WorkerConfig, start: () => Promise<WorkerPart>) {
-  runMain(createLogger(`${service}-worker`, config.LOG_LEVEL), config.SHUTDOWN_GRACE_SECONDS, start);
+export function runWorkerMain<C extends WorkerConfig>(base: WorkerBase<C>, start: () => Promise<WorkerPart>) {
+  const config = base.loadConfig();
+  runMain(createLogger(`${base.name}-worker`, config.LOG_LEVEL), config.SHUTDOWN_GRACE_SECONDS, start);
 }

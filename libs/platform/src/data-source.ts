@@ -31,6 +31,33 @@ export function createDataSource(options: DataSourceOptions): DataSource {
   });
 }
 
+/** What the server, the worker and the migration job open of a service's own schema. */
+export interface ServiceDatabase {
+  schema: string;
+  /** A data source on `url`, not yet opened. */
+  create: (url: string, options?: { poolSize?: number; logger?: TypeOrmLogger }) => DataSource;
+  /** Creates the schema (unless provisioned) and runs pending migrations against `databaseUrl`. */
+  migrate: (databaseUrl: string) => Promise<void>;
+}
+
+/** A service's schema with its entities and migrations, as every process of the service opens it. */
+export function defineDataSource(
+  schema: string,
+  entities: DataSourceOptions['entities'],
+  migrations: DataSourceOptions['migrations'],
+): ServiceDatabase {
+  const create: ServiceDatabase['create'] = (url, options = {}) =>
+    createDataSource({ url, schema, entities, migrations, ...options });
+  return {
+    schema,
+    create,
+    migrate: async (databaseUrl) => {
+      const dataSource = await openDataSource(create(databaseUrl, { poolSize: 1 }), { migrate: true });
+      await dataSource.destroy();
+    },
+  };
+}
+
 /** Connects and, when asked, creates the schema and runs pending migrations (each in its own transaction). */
 export async function openDataSource(dataSource: DataSource, { migrate }: { migrate: boolean }) {
   await dataSource.initialize();

@@ -15,6 +15,7 @@ export * from './identifiers/credit-code';
 export * from './identifiers/id-number';
 export * from './identifiers/phone';
 export * from './service-definition';
+export * from './service-base';
 export * from './validation';
 export * from './scalars';
 export * from './strict-input';

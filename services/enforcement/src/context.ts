@@ -1,12 +1,9 @@
 import type { RequestContext } from '@jianguan/platform';
-import { createLoaders, type EnforcementLoaders } from './loaders';
+import type { EnforcementLoaders } from './loaders';
 import type { CommandDeps } from './command-deps';
 
+/** What every resolver receives (built per request by server.ts). */
 export interface EnforcementContext extends RequestContext {
   deps: CommandDeps;
   loaders: EnforcementLoaders;
 }
-
-export const buildEnforcementContext =
-  (deps: CommandDeps) =>
-  (base: RequestContext): EnforcementContext => ({ ...base, deps, loaders: createLoaders(deps.dataSource) });

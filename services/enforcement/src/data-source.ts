@@ -1,18 +1,14 @@
-import { createDataSource } from '@jianguan/platform';
-import type { Logger as TypeOrmLogger } from 'typeorm';
+import { defineDataSource } from '@jianguan/platform';
 import { enforcementEntities } from './entities';
 import { enforcementMigrations } from './migrations';
 
 export const ENFORCEMENT_SCHEMA = 'enforcement';
 
-export const createEnforcementDataSource = (
-  url: string,
-  options: { poolSize?: number; logger?: TypeOrmLogger } = {},
-) =>
-  createDataSource({
-    url,
-    schema: ENFORCEMENT_SCHEMA,
-    entities: enforcementEntities,
-    migrations: enforcementMigrations,
-    ...options,
-  });
+/** The service's own schema, as its server, worker and migration job open it. */
+export const enforcementDatabase = defineDataSource(
+  ENFORCEMENT_SCHEMA,
+  enforcementEntities,
+  enforcementMigrations,
+);
+
+export const createEnforcementDataSource = enforcementDatabase.create;

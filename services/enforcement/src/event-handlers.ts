@@ -1,9 +1,8 @@
 import type { EntityManager } from 'typeorm';
 import { workingDaysDeadline } from '@jianguan/platform';
 import {
-  classifiedFields,
-  keepKnownInstitution,
-  registeredFields,
+  keepClassification,
+  keepRegistration,
   type EventEnvelope,
   type EventHandlers,
 } from '@jianguan/events';
@@ -58,11 +57,9 @@ async function openFromEvent(manager: EntityManager, deps: EventHandlerDeps, spe
   if (outcome === 'CREATED') await deps.deadlines.schedule(order);
 }
 
-const upsertClassification = (manager: EntityManager, p: EventEnvelope<'InstitutionClassified'>['payload']) =>
-  keepKnownInstitution(manager, ENFORCEMENT_SCHEMA, p.institutionId, {
-    ...classifiedFields(p),
-    onNationalPlatform: p.onNationalPlatform,
-  });
+const upsertClassification = keepClassification(ENFORCEMENT_SCHEMA, (p) => ({
+  onNationalPlatform: p.onNationalPlatform,
+}));
 
 /** Complete and on the national platform: the survey's findings are rectified. */
 const certificatesSettled = (p: EventEnvelope<'InstitutionClassified'>['payload']) =>
@@ -140,13 +137,12 @@ async function openScreeningOrder(
  * Each runs in the consumer's transaction after the inbox claimed the event, so it applies once.
  */
 export const enforcementEventHandlers = (deps: EventHandlerDeps): EventHandlers => ({
-  InstitutionRegistered: (manager, { payload }: EventEnvelope<'InstitutionRegistered'>) =>
-    keepKnownInstitution(manager, ENFORCEMENT_SCHEMA, payload.institutionId, registeredFields(payload)),
+  InstitutionRegistered: keepRegistration(ENFORCEMENT_SCHEMA),
 
   /** Complete and on the platform closes survey orders; in scope of a running campaign opens one. */
   InstitutionClassified: async (manager, envelope: EventEnvelope<'InstitutionClassified'>) => {
     const p = envelope.payload;
-    await upsertClassification(manager, p);
+    await upsertClassification(manager, envelope);
     if (certificatesSettled(p)) {
       const at = new Date(envelope.occurredAt);
       await rectifyOrders(manager, envelope, p.institutionId, ['SURVEY'], '登记显示证照已齐全', at);

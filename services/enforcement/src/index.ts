@@ -1,5 +1,5 @@
 export { enforcementService } from './service';
-export { startEnforcementServer, enforcementTypeDefs } from './server';
+export { startEnforcementServer } from './server';
 export { startEnforcementWorker } from './worker';
 export { migrateEnforcement } from './migrate';
 export { createEnforcementDataSource, ENFORCEMENT_SCHEMA } from './data-source';

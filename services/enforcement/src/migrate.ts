@@ -1,10 +1,4 @@
-import { openDataSource } from '@jianguan/platform';
-import { createEnforcementDataSource } from './data-source';
+import { enforcementDatabase } from './data-source';
 
 /** Creates the enforcement schema and runs pending migrations. */
-export async function migrateEnforcement(databaseUrl: string): Promise<void> {
-  const dataSource = await openDataSource(createEnforcementDataSource(databaseUrl, { poolSize: 1 }), {
-    migrate: true,
-  });
-  await dataSource.destroy();
-}
+export const migrateEnforcement = enforcementDatabase.migrate;

@@ -1,12 +1,9 @@
-import { runWorkerMain, startDurableTimers, startServiceWorker } from '@jianguan/events';
-import type { WorkerStartOptions } from '@jianguan/platform';
-import { loadEnforcementConfig } from './config';
-import { createEnforcementDataSource, ENFORCEMENT_SCHEMA } from './data-source';
+import { defineServiceWorker, runWorkerMain, startDurableTimers, timerQueuePart } from '@jianguan/events';
+import { enforcementBase } from './service-base';
 import { enforcementEventHandlers } from './event-handlers';
-import { DEADLINE_QUEUE, DeadlineScheduler } from './deadlines/schedule';
 import { runDeadlineJob, type DeadlineResult } from './deadlines/process';
 import { reconcileDeadlines } from './deadlines/reconcile';
-import { deadlineTimings } from './deadlines/timings';
+import { openDeadlineScheduler } from './deadlines/timings';
 import { channelFor } from './deadlines/delivery';
 import { registerOverdueMetrics } from './metrics';
 import { endMeasure } from './penalties/end-measure';
@@ -17,66 +14,50 @@ import { runEnrolment } from './campaigns/enrol';
  * deadline engine as durable timers — reminders, deadline checks, the escalation ladder, measures that
  * end with their term, and campaign enrolment in batches.
  */
-export function startEnforcementWorker(
-  env?: Record<string, string | undefined>,
-  options: WorkerStartOptions = {},
-) {
-  const config = loadEnforcementConfig(env);
-  return startServiceWorker({
-    ...options,
-    service: 'enforcement',
-    schema: ENFORCEMENT_SCHEMA,
-    config,
-    dataSource: createEnforcementDataSource(config.DATABASE_URL, {
-      poolSize: Math.max(4, config.ENFORCEMENT_DEADLINE_CONCURRENCY + 2),
+export const startEnforcementWorker = defineServiceWorker(enforcementBase, {
+  poolSize: (config) => Math.max(4, config.ENFORCEMENT_DEADLINE_CONCURRENCY + 2),
+  // The event handlers open orders, which schedule their deadlines: the scheduler comes first.
+  before: async ({ config }) => timerQueuePart(openDeadlineScheduler(config)),
+  events: ({ config }, { scheduler }) => ({
+    handlers: enforcementEventHandlers({
+      deadlines: scheduler,
+      defaultDeadlineWorkingDays: config.ENFORCEMENT_DEFAULT_DEADLINE_WORKING_DAYS,
     }),
-    // The event handlers open orders, which schedule their deadlines: the scheduler comes first.
-    before: async () => {
-      const scheduler = new DeadlineScheduler(config.REDIS_URL, config.QUEUE_PREFIX, deadlineTimings(config));
-      return { scheduler, stop: () => scheduler.close() };
-    },
-    events: (_context, { scheduler }) => ({
-      handlers: enforcementEventHandlers({
-        deadlines: scheduler,
-        defaultDeadlineWorkingDays: config.ENFORCEMENT_DEFAULT_DEADLINE_WORKING_DAYS,
-      }),
-    }),
-    after: (context, { scheduler }) => {
-      const { dataSource, logger, metrics } = context;
-      const channel = channelFor(config.ENFORCEMENT_NOTIFY_WEBHOOK_URL, logger);
-      const deadlineOptions = {
-        grace: config.ENFORCEMENT_ESCALATION_GRACE,
-        batchSize: config.ENFORCEMENT_DEADLINE_BATCH_SIZE,
-      };
-      // After each commit: the next rung of the ladder (the reconciler covers a crash right here), then
-      // the notifications.
-      const afterCommit = async (result: DeadlineResult) => {
-        await scheduler.scheduleAll(result.next);
-        if (result.notifications.length > 0) await channel.deliver(result.notifications);
-      };
-      registerOverdueMetrics(metrics.registry, dataSource);
-      return startDurableTimers(context, {
-        queue: DEADLINE_QUEUE,
-        schedulerQueue: scheduler.queue,
-        reconcile: () => reconcileDeadlines(dataSource, scheduler),
-        reconcileEveryMs: config.ENFORCEMENT_RECONCILE_INTERVAL_MS,
-        concurrency: config.ENFORCEMENT_DEADLINE_CONCURRENCY,
-        lockMs: config.ENFORCEMENT_JOB_LOCK_MS,
-        run: async ({ data }) => {
-          if (data.kind === 'MEASURE_END') return { outcome: await endMeasure(dataSource, data) };
-          if (data.kind === 'ENROL') {
-            const batch = config.ENFORCEMENT_CAMPAIGN_BATCH_SIZE;
-            return { opened: await runEnrolment(dataSource, scheduler, data.campaignId, batch) };
-          }
-          const outcome = await runDeadlineJob(dataSource, data, deadlineOptions, afterCommit);
-          logger.debug({ orderId: data.orderId, kind: data.kind, outcome }, 'deadline job');
-          return { outcome };
-        },
-      });
-    },
-  });
-}
+  }),
+  after: (context, { scheduler }) => {
+    const { dataSource, logger, metrics, config } = context;
+    const channel = channelFor(config.ENFORCEMENT_NOTIFY_WEBHOOK_URL, logger);
+    const deadlineOptions = {
+      grace: config.ENFORCEMENT_ESCALATION_GRACE,
+      batchSize: config.ENFORCEMENT_DEADLINE_BATCH_SIZE,
+    };
+    // After each commit: the next rung of the ladder (the reconciler covers a crash right here), then
+    // the notifications.
+    const afterCommit = async (result: DeadlineResult) => {
+      await scheduler.scheduleAll(result.next);
+      if (result.notifications.length > 0) await channel.deliver(result.notifications);
+    };
+    registerOverdueMetrics(metrics.registry, dataSource);
+    return startDurableTimers(context, {
+      timers: scheduler,
+      reconcile: () => reconcileDeadlines(dataSource, scheduler),
+      reconcileEveryMs: config.ENFORCEMENT_RECONCILE_INTERVAL_MS,
+      concurrency: config.ENFORCEMENT_DEADLINE_CONCURRENCY,
+      lockMs: config.ENFORCEMENT_JOB_LOCK_MS,
+      run: async ({ data }) => {
+        if (data.kind === 'MEASURE_END') return { outcome: await endMeasure(dataSource, data) };
+        if (data.kind === 'ENROL') {
+          const batch = config.ENFORCEMENT_CAMPAIGN_BATCH_SIZE;
+          return { opened: await runEnrolment(dataSource, scheduler, data.campaignId, batch) };
+        }
+        const outcome = await runDeadlineJob(dataSource, data, deadlineOptions, afterCommit);
+        logger.debug({ orderId: data.orderId, kind: data.kind, outcome }, 'deadline job');
+        return { outcome };
+      },
+    });
+  },
+});
 
 if (require.main === module) {
-  runWorkerMain('enforcement', loadEnforcementConfig(), () => startEnforcementWorker());
+  runWorkerMain(enforcementBase, () => startEnforcementWorker());
 }

@@ -1,12 +1,9 @@
 import type { RequestContext } from '@jianguan/platform';
-import { createLoaders, type FilingLoaders } from './loaders';
+import type { FilingLoaders } from './loaders';
 import type { CommandDeps } from './commands/filing-state';
 
+/** What every resolver receives (built per request by server.ts). */
 export interface FilingContext extends RequestContext {
   deps: CommandDeps;
   loaders: FilingLoaders;
 }
-
-export const buildFilingContext =
-  (deps: CommandDeps) =>
-  (base: RequestContext): FilingContext => ({ ...base, deps, loaders: createLoaders(deps.dataSource) });

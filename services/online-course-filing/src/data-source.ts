@@ -1,18 +1,10 @@
-import { createDataSource } from '@jianguan/platform';
-import type { Logger as TypeOrmLogger } from 'typeorm';
+import { defineDataSource } from '@jianguan/platform';
 import { filingEntities } from './entities';
 import { filingMigrations } from './migrations';
 
 export const FILING_SCHEMA = 'online_course_filing';
 
-export const createFilingDataSource = (
-  url: string,
-  options: { poolSize?: number; logger?: TypeOrmLogger } = {},
-) =>
-  createDataSource({
-    url,
-    schema: FILING_SCHEMA,
-    entities: filingEntities,
-    migrations: filingMigrations,
-    ...options,
-  });
+/** The service's own schema, as its server, worker and migration job open it. */
+export const filingDatabase = defineDataSource(FILING_SCHEMA, filingEntities, filingMigrations);
+
+export const createFilingDataSource = filingDatabase.create;

@@ -1,9 +1,4 @@
-import {
-  keepKnownInstitution,
-  registeredFields,
-  type EventEnvelope,
-  type EventHandlers,
-} from '@jianguan/events';
+import { keepRegistration, type EventHandlers } from '@jianguan/events';
 import { FILING_SCHEMA } from './data-source';
 
 /**
@@ -12,10 +7,8 @@ import { FILING_SCHEMA } from './data-source';
  * changes nothing. The registry's word replaces what an imported filing said (source EVENT).
  */
 export const filingEventHandlers: EventHandlers = {
-  InstitutionRegistered: (manager, { payload }: EventEnvelope<'InstitutionRegistered'>) =>
-    keepKnownInstitution(manager, FILING_SCHEMA, payload.institutionId, {
-      ...registeredFields(payload),
-      creditCode: payload.creditCode,
-      source: 'EVENT',
-    }),
+  InstitutionRegistered: keepRegistration(FILING_SCHEMA, (p) => ({
+    creditCode: p.creditCode,
+    source: 'EVENT',
+  })),
 };

@@ -1,5 +1,5 @@
 export { onlineCourseFilingService } from './service';
-export { startOnlineCourseFilingServer, filingTypeDefs } from './server';
+export { startOnlineCourseFilingServer } from './server';
 export { startOnlineCourseFilingWorker } from './worker';
 export { migrateOnlineCourseFiling } from './migrate';
 export { createFilingDataSource, FILING_SCHEMA } from './data-source';

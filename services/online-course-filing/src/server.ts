@@ -1,33 +1,14 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { runServiceMain, startServiceServer, type ServerStartOptions } from '@jianguan/platform';
-import { loadFilingConfig } from './config';
-import { createFilingDataSource } from './data-source';
-import { buildFilingContext } from './context';
+import { defineServiceServer, runServiceMain } from '@jianguan/platform';
+import { filingBase } from './service-base';
+import { createLoaders } from './loaders';
 import { filingGraphResolvers } from './resolvers';
 
-export const filingTypeDefs = readFileSync(path.join(__dirname, 'schema.graphql'), 'utf8');
-
 /** Starts the online-course-filing subgraph; migrations are run by the launcher or the migration job. */
-export function startOnlineCourseFilingServer(
-  env?: Record<string, string | undefined>,
-  options: ServerStartOptions = {},
-) {
-  const config = loadFilingConfig(env);
-  return startServiceServer({
-    name: 'online-course-filing',
-    config,
-    typeDefs: filingTypeDefs,
-    resolvers: filingGraphResolvers,
-    dataSource: createFilingDataSource(config.DATABASE_URL, {
-      poolSize: config.DATABASE_POOL_SIZE,
-      logger: options.queryLogger,
-    }),
-    logDestination: options.logDestination,
-    buildContext: (dataSource) => buildFilingContext({ dataSource, config }),
-  });
-}
+export const startOnlineCourseFilingServer = defineServiceServer(filingBase, {
+  resolvers: filingGraphResolvers,
+  context: ({ dataSource, config }) => ({ deps: { dataSource, config }, loaders: createLoaders(dataSource) }),
+});
 
 if (require.main === module) {
-  runServiceMain('online-course-filing', loadFilingConfig(), () => startOnlineCourseFilingServer());
+  runServiceMain(filingBase, () => startOnlineCourseFilingServer());
 }

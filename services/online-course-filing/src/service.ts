@@ -1,15 +1,10 @@
-import type { ServiceDefinition } from '@jianguan/platform';
-import { filingTypeDefs, startOnlineCourseFilingServer } from './server';
+import { defineService } from '@jianguan/platform';
+import { filingBase } from './service-base';
+import { startOnlineCourseFilingServer } from './server';
 import { startOnlineCourseFilingWorker } from './worker';
-import { migrateOnlineCourseFiling } from './migrate';
-import { FILING_SCHEMA } from './data-source';
 
-export const onlineCourseFilingService: ServiceDefinition = {
-  name: 'online-course-filing',
-  schema: FILING_SCHEMA,
+export const onlineCourseFilingService = defineService(filingBase, {
   defaultPort: 4003,
-  typeDefs: filingTypeDefs,
-  migrate: migrateOnlineCourseFiling,
   startServer: startOnlineCourseFilingServer,
   startWorker: startOnlineCourseFilingWorker,
-};
+});

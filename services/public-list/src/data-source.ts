@@ -1,18 +1,14 @@
-import { createDataSource } from '@jianguan/platform';
-import type { Logger as TypeOrmLogger } from 'typeorm';
+import { defineDataSource } from '@jianguan/platform';
 import { publicListEntities } from './entities';
 import { publicListMigrations } from './migrations';
 
 export const PUBLIC_LIST_SCHEMA = 'public_list';
 
-export const createPublicListDataSource = (
-  url: string,
-  options: { poolSize?: number; logger?: TypeOrmLogger } = {},
-) =>
-  createDataSource({
-    url,
-    schema: PUBLIC_LIST_SCHEMA,
-    entities: publicListEntities,
-    migrations: publicListMigrations,
-    ...options,
-  });
+/** The service's own schema, as its server, worker and migration job open it. */
+export const publicListDatabase = defineDataSource(
+  PUBLIC_LIST_SCHEMA,
+  publicListEntities,
+  publicListMigrations,
+);
+
+export const createPublicListDataSource = publicListDatabase.create;

@@ -1,5 +1,5 @@
 export { publicListService } from './service';
-export { startPublicListServer, publicListTypeDefs } from './server';
+export { startPublicListServer } from './server';
 export { startPublicListWorker } from './worker';
 export { migratePublicList } from './migrate';
 export { createPublicListDataSource, PUBLIC_LIST_SCHEMA } from './data-source';

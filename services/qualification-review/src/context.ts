@@ -1,12 +1,9 @@
 import type { RequestContext } from '@jianguan/platform';
-import { createLoaders, type ReviewLoaders } from './loaders';
+import type { ReviewLoaders } from './loaders';
 import type { CommandDeps } from './commands/application-state';
 
+/** What every resolver receives (built per request by server.ts). */
 export interface ReviewContext extends RequestContext {
   deps: CommandDeps;
   loaders: ReviewLoaders;
 }
-
-export const buildReviewContext =
-  (deps: CommandDeps) =>
-  (base: RequestContext): ReviewContext => ({ ...base, deps, loaders: createLoaders(deps.dataSource) });

@@ -1,18 +1,10 @@
-import { createDataSource } from '@jianguan/platform';
-import type { Logger as TypeOrmLogger } from 'typeorm';
+import { defineDataSource } from '@jianguan/platform';
 import { reviewEntities } from './entities';
 import { reviewMigrations } from './migrations';
 
 export const REVIEW_SCHEMA = 'qualification_review';
 
-export const createReviewDataSource = (
-  url: string,
-  options: { poolSize?: number; logger?: TypeOrmLogger } = {},
-) =>
-  createDataSource({
-    url,
-    schema: REVIEW_SCHEMA,
-    entities: reviewEntities,
-    migrations: reviewMigrations,
-    ...options,
-  });
+/** The service's own schema, as its server, worker and migration job open it. */
+export const reviewDatabase = defineDataSource(REVIEW_SCHEMA, reviewEntities, reviewMigrations);
+
+export const createReviewDataSource = reviewDatabase.create;

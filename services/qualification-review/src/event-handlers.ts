@@ -1,10 +1,4 @@
-import {
-  classifiedFields,
-  keepKnownInstitution,
-  registeredFields,
-  type EventEnvelope,
-  type EventHandlers,
-} from '@jianguan/events';
+import { keepClassification, keepRegistration, type EventHandlers } from '@jianguan/events';
 import { REVIEW_SCHEMA } from './data-source';
 
 /**
@@ -13,12 +7,6 @@ import { REVIEW_SCHEMA } from './data-source';
  * columns it knows; each runs in the consumer's transaction after the inbox claimed the event.
  */
 export const reviewEventHandlers: EventHandlers = {
-  InstitutionRegistered: (manager, { payload }: EventEnvelope<'InstitutionRegistered'>) =>
-    keepKnownInstitution(manager, REVIEW_SCHEMA, payload.institutionId, registeredFields(payload)),
-
-  InstitutionClassified: (manager, { payload }: EventEnvelope<'InstitutionClassified'>) =>
-    keepKnownInstitution(manager, REVIEW_SCHEMA, payload.institutionId, {
-      ...classifiedFields(payload),
-      surveyFinding: payload.surveyFinding,
-    }),
+  InstitutionRegistered: keepRegistration(REVIEW_SCHEMA),
+  InstitutionClassified: keepClassification(REVIEW_SCHEMA, (p) => ({ surveyFinding: p.surveyFinding })),
 };

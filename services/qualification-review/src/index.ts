@@ -1,5 +1,5 @@
 export { qualificationReviewService } from './service';
-export { startQualificationReviewServer, reviewTypeDefs } from './server';
+export { startQualificationReviewServer } from './server';
 export { startQualificationReviewWorker } from './worker';
 export { migrateQualificationReview } from './migrate';
 export { createReviewDataSource, REVIEW_SCHEMA } from './data-source';

@@ -1,12 +1,9 @@
 import type { DataSource } from 'typeorm';
 import type { RequestContext } from '@jianguan/platform';
-import { createLoaders, type RegistryLoaders } from './loaders';
+import type { RegistryLoaders } from './loaders';
 
+/** What every resolver receives (built per request by server.ts). */
 export interface RegistryContext extends RequestContext {
   dataSource: DataSource;
   loaders: RegistryLoaders;
 }
-
-export const buildRegistryContext =
-  (dataSource: DataSource) =>
-  (base: RequestContext): RegistryContext => ({ ...base, dataSource, loaders: createLoaders(dataSource) });

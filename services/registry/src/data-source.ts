@@ -1,18 +1,10 @@
-import { createDataSource } from '@jianguan/platform';
-import type { Logger as TypeOrmLogger } from 'typeorm';
+import { defineDataSource } from '@jianguan/platform';
 import { registryEntities } from './entities';
 import { registryMigrations } from './migrations';
 
 export const REGISTRY_SCHEMA = 'registry';
 
-export const createRegistryDataSource = (
-  url: string,
-  options: { poolSize?: number; logger?: TypeOrmLogger } = {},
-) =>
-  createDataSource({
-    url,
-    schema: REGISTRY_SCHEMA,
-    entities: registryEntities,
-    migrations: registryMigrations,
-    ...options,
-  });
+/** The service's own schema, as its server, worker and migration job open it. */
+export const registryDatabase = defineDataSource(REGISTRY_SCHEMA, registryEntities, registryMigrations);
+
+export const createRegistryDataSource = registryDatabase.create;

@@ -1,5 +1,5 @@
 export { registryService } from './service';
-export { startRegistryServer, registryTypeDefs } from './server';
+export { startRegistryServer } from './server';
 export { startRegistryWorker } from './worker';
 export { migrateRegistry } from './migrate';
 export { createRegistryDataSource, REGISTRY_SCHEMA } from './data-source';

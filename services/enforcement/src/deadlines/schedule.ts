@@ -1,4 +1,4 @@
-import { Queue, type JobsOptions } from 'bullmq';
+import { TimerQueue } from '@jianguan/events';
 import type { CaseLevel, OrderStatus } from '../orders/order';
 
 /** BullMQ forbids ':' in queue names; the deployment's QUEUE_PREFIX goes into `prefix`. */
@@ -104,37 +104,27 @@ export function jobsFor(order: SchedulableOrder, timings: DeadlineTimings): Dead
   return [];
 }
 
-const JOB_OPTIONS = {
-  attempts: 10,
-  backoff: { type: 'exponential', delay: 500 },
-  // Completed jobs go: a re-added job finds the order moved on (or its notification row) and does nothing.
-  removeOnComplete: true,
-  removeOnFail: { age: 7 * 24 * 3600 },
-} as const satisfies JobsOptions;
-
 /** Puts orders' reminders, deadline checks and escalations on the queue (Redis the schedule, Postgres the truth). */
-export class DeadlineScheduler {
-  readonly queue: Queue<DeadlineJobData>;
-
+export class DeadlineScheduler extends TimerQueue<DeadlineJobData> {
   constructor(
     redisUrl: string,
     prefix: string,
     readonly timings: DeadlineTimings,
   ) {
-    this.queue = new Queue<DeadlineJobData>(DEADLINE_QUEUE, { connection: { url: redisUrl }, prefix });
-    // BullMQ reconnects by itself; without a listener an 'error' would crash the process.
-    this.queue.on('error', () => {});
-  }
-
-  /** Adds jobs; a job whose id exists is left as it is, so this is safe to repeat at any time. */
-  async add(jobs: DeadlineJobData[], now = Date.now()): Promise<void> {
-    if (jobs.length === 0) return;
-    await this.queue.addBulk(
-      jobs.map((data) => ({
-        name: data.kind,
-        data,
-        opts: { ...JOB_OPTIONS, jobId: deadlineJobId(data), delay: Math.max(0, fireAt(data) - now) },
-      })),
+    super(
+      DEADLINE_QUEUE,
+      { redisUrl, prefix },
+      {
+        jobId: deadlineJobId,
+        fireAt,
+        jobOptions: {
+          attempts: 10,
+          backoff: { type: 'exponential', delay: 500 },
+          // Completed jobs go: a re-added job finds the order moved on (or its notification row) and does nothing.
+          removeOnComplete: true,
+          removeOnFail: { age: 7 * 24 * 3600 },
+        },
+      },
     );
   }
 
@@ -150,9 +140,5 @@ export class DeadlineScheduler {
   /** Schedules the jobs of many orders' current state with one bulk add (orders past their reminders). */
   scheduleAll(orders: readonly SchedulableOrder[]): Promise<void> {
     return this.add(orders.flatMap((order) => jobsFor(order, this.timings)));
-  }
-
-  close(): Promise<void> {
-    return this.queue.close();
   }
 }

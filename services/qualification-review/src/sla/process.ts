@@ -65,13 +65,13 @@ export async function reconcileSla(dataSource: DataSource, scheduler: SlaSchedul
         WHERE a.status IN ('SUBMITTED','UNDER_REVIEW','MATERIALS_REQUESTED') AND a.clock_paused_at IS NULL
         GROUP BY a.id`,
     );
-  for (const row of rows) {
-    const sent = row.sent as NotificationKind[];
-    if (sent.length === 2) continue;
-    await scheduler.schedule(
-      { id: row.id, status: row.status, clockPausedAt: null, dueAt: row.due_at },
-      sent,
-    );
-  }
+  await scheduler.add(
+    rows.flatMap((row) =>
+      scheduler.jobsFor(
+        { id: row.id, status: row.status, clockPausedAt: null, dueAt: row.due_at },
+        row.sent as NotificationKind[],
+      ),
+    ),
+  );
   return rows.length;
 }

@@ -1,4 +1,4 @@
-import { Queue, type JobsOptions } from 'bullmq';
+import { TimerQueue } from '@jianguan/events';
 import type { ApplicationEntity } from '../entities/application.entity';
 import type { NotificationKind } from '../entities/review-notification.entity';
 import { OPEN_STATUSES } from '../domain/status';
@@ -32,54 +32,50 @@ export const slaFireAt = (kind: NotificationKind, dueAt: Date, timings: SlaTimin
       : dueAt.getTime() + timings.escalateAfterMs,
   );
 
+export type SchedulableApplication = Pick<ApplicationEntity, 'id' | 'status' | 'clockPausedAt' | 'dueAt'>;
+
 /** Whether the clock is running: open and not paused for materials. */
 export const clockRunning = (app: Pick<ApplicationEntity, 'status' | 'clockPausedAt'>) =>
   OPEN_STATUSES.includes(app.status) && app.clockPausedAt === null;
 
-const JOB_OPTIONS = {
-  attempts: 8,
-  backoff: { type: 'exponential', delay: 1000 },
-  // Completed jobs go: a re-added job finds its notification row and does nothing.
-  removeOnComplete: true,
-  removeOnFail: { age: 7 * 24 * 3600 },
-} as const satisfies JobsOptions;
-
 /** Puts an application's reminder and escalation on the queue (Redis holds the schedule; Postgres the truth). */
-export class SlaScheduler {
-  readonly queue: Queue<SlaJobData>;
-
+export class SlaScheduler extends TimerQueue<SlaJobData> {
   constructor(
     redisUrl: string,
     prefix: string,
     readonly timings: SlaTimings,
   ) {
-    this.queue = new Queue<SlaJobData>(SLA_QUEUE, { connection: { url: redisUrl }, prefix });
-    // BullMQ reconnects by itself; without a listener an 'error' would crash the process.
-    this.queue.on('error', () => {});
+    super(
+      SLA_QUEUE,
+      { redisUrl, prefix },
+      {
+        jobId: (job) => slaJobId(job.kind, job.applicationId, new Date(job.dueAt)),
+        fireAt: (job) => slaFireAt(job.kind, new Date(job.dueAt), timings).getTime(),
+        jobOptions: {
+          attempts: 8,
+          backoff: { type: 'exponential', delay: 1000 },
+          // Completed jobs go: a re-added job finds its notification row and does nothing.
+          removeOnComplete: true,
+          removeOnFail: { age: 7 * 24 * 3600 },
+        },
+      },
+    );
   }
 
-  /**
-   * Schedules the jobs of the application's current dueAt, skipping kinds already sent. Adding a job
-   * whose id exists is a no-op, so this is safe to call again at any time.
-   */
-  async schedule(
-    app: Pick<ApplicationEntity, 'id' | 'status' | 'clockPausedAt' | 'dueAt'>,
-    alreadySent: NotificationKind[] = [],
+  /** The jobs of the application's current dueAt, less the kinds already sent; none while the clock stops. */
+  jobsFor(app: SchedulableApplication, alreadySent: readonly NotificationKind[] = []): SlaJobData[] {
+    if (!clockRunning(app)) return [];
+    return (['REMINDER', 'ESCALATION'] as const)
+      .filter((kind) => !alreadySent.includes(kind))
+      .map((kind) => ({ applicationId: app.id, kind, dueAt: app.dueAt.toISOString() }));
+  }
+
+  /** Schedules the application's jobs (see jobsFor); safe to call again at any time. */
+  schedule(
+    app: SchedulableApplication,
+    alreadySent: readonly NotificationKind[] = [],
     now = Date.now(),
   ): Promise<void> {
-    if (!clockRunning(app)) return;
-    for (const kind of ['REMINDER', 'ESCALATION'] as const) {
-      if (alreadySent.includes(kind)) continue;
-      const delay = Math.max(0, slaFireAt(kind, app.dueAt, this.timings).getTime() - now);
-      await this.queue.add(
-        kind,
-        { applicationId: app.id, kind, dueAt: app.dueAt.toISOString() },
-        { ...JOB_OPTIONS, jobId: slaJobId(kind, app.id, app.dueAt), delay },
-      );
-    }
-  }
-
-  close(): Promise<void> {
-    return this.queue.close();
+    return this.add(this.jobsFor(app, alreadySent), now);
   }
 }

@@ -41,3 +41,4 @@ export * from './keyset-page';
 export * from './region-subtree';
 export * from './loaders';
 export * from './api-node';
+export * from './resolvers';

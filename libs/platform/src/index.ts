@@ -43,3 +43,4 @@ export * from './region-subtree';
 export * from './loaders';
 export * from './api-node';
 export * from './columns';
+export * from './resolvers';

@@ -1,4 +1,4 @@
-import { requireUuid } from '@jianguan/platform';
+import { institutionReference, regionReference, regionStatistics, visibleNode } from '@jianguan/platform';
 import type { BlacklistEntryEntity } from '../entities/blacklist-entry.entity';
 import type { EnforcementContext } from '../context';
 import {
@@ -16,14 +16,15 @@ import {
 } from '../api-types';
 import { campaignProgress } from '../queries/campaign-progress';
 
+/** One order for the caller: the root query and entity resolution obey the same jurisdiction rule. */
+export const visibleOrder = visibleNode(
+  'enforcement.read',
+  (ctx: EnforcementContext, id) => ctx.loaders.order.load(id),
+  toOrderNode,
+);
+
 export const orderResolvers = {
-  /** Entity resolution obeys the same jurisdiction rule as a root query. */
-  __resolveReference: async ({ id }: { id: string }, ctx: EnforcementContext) => {
-    const order = await ctx.viewer.requireVisible('enforcement.read', () =>
-      ctx.loaders.order.load(requireUuid('id', id)),
-    );
-    return order && toOrderNode(order);
-  },
+  __resolveReference: ({ id }: { id: string }, ctx: EnforcementContext) => visibleOrder(ctx, id),
   escalations: async (o: OrderNode, _: unknown, ctx: EnforcementContext) =>
     (await ctx.loaders.escalations.load(o.id)).map(toCaseNode),
   actions: async (o: OrderNode, _: unknown, ctx: EnforcementContext) =>
@@ -48,10 +49,7 @@ export const referralResolvers = {
 };
 
 export const institutionResolvers = {
-  __resolveReference: ({ id }: { id: string }, ctx: EnforcementContext) => {
-    ctx.viewer.requireUser();
-    return { id: requireUuid('id', id) };
-  },
+  __resolveReference: institutionReference,
   /** Only the orders the caller may see: its own institution's, or its jurisdiction's. */
   rectificationOrders: async ({ id }: { id: string }, _: unknown, ctx: EnforcementContext) =>
     (await ctx.loaders.ordersOfInstitution.load(id))
@@ -107,13 +105,8 @@ export const campaignResolvers = {
 };
 
 export const regionResolvers = {
-  __resolveReference: ({ code }: { code: string }, ctx: EnforcementContext) => {
-    ctx.viewer.requireUser();
-    return { code };
-  },
-  /** Statistics are for officials whose jurisdiction includes the whole region. */
-  rectificationStats: ({ code }: { code: string }, _: unknown, ctx: EnforcementContext) => {
-    ctx.viewer.requireRegionStatistics(code);
-    return ctx.loaders.rectificationStats.load(code);
-  },
+  __resolveReference: regionReference,
+  rectificationStats: regionStatistics((ctx: EnforcementContext, code) =>
+    ctx.loaders.rectificationStats.load(code),
+  ),
 };

@@ -1,4 +1,4 @@
-import { parseInput } from '@jianguan/platform';
+import { commandMutations, entityRef } from '@jianguan/platform';
 import type { EnforcementContext } from '../context';
 import {
   toCampaignNode,
@@ -29,56 +29,60 @@ import {
 } from '../inputs';
 import { removeFromBlacklist } from '../blacklist/entries';
 
-type Args = { input: unknown };
+const mutation = commandMutations((ctx: EnforcementContext) => ctx.deps);
 
 // Every mutation here is an enforcement officer's: the scope is checked before the input's ids are
 // looked up or their rows locked; the command then checks jurisdiction on the row.
+const permission = 'enforcement.act';
 
 export const mutationResolvers = {
-  issueRectificationOrder: async (_: unknown, { input }: Args, ctx: EnforcementContext) => {
-    ctx.viewer.require('enforcement.act');
-    const parsed = parseInput(issueInput, input);
-    return toOrderNode(await issueRectificationOrder(ctx.deps, ctx.viewer, parsed, ctx.requestId));
-  },
-  confirmRectification: async (_: unknown, { input }: Args, ctx: EnforcementContext) => {
-    ctx.viewer.require('enforcement.act');
-    const parsed = parseInput(confirmInput, input);
-    return toOrderNode(await confirmRectification(ctx.deps, ctx.viewer, parsed, ctx.requestId));
-  },
-  extendRectificationDeadline: async (_: unknown, { input }: Args, ctx: EnforcementContext) => {
-    ctx.viewer.require('enforcement.act');
-    const parsed = parseInput(extendInput, input);
-    return toOrderNode(await extendRectificationDeadline(ctx.deps, ctx.viewer, parsed, ctx.requestId));
-  },
-  recordEnforcementAction: async (_: unknown, { input }: Args, ctx: EnforcementContext) => {
-    ctx.viewer.require('enforcement.act');
-    const parsed = parseInput(actionInput, input);
-    return toOrderNode(await recordEnforcementAction(ctx.deps, ctx.viewer, parsed, ctx.requestId));
-  },
-  startCampaign: async (_: unknown, { input }: Args, ctx: EnforcementContext) => {
-    ctx.viewer.require('enforcement.act');
-    const parsed = parseInput(campaignInput, input);
-    return toCampaignNode(await startCampaign(ctx.deps, ctx.viewer, parsed, ctx.requestId));
-  },
-  imposePenalty: async (_: unknown, { input }: Args, ctx: EnforcementContext) => {
-    ctx.viewer.require('enforcement.act');
-    const parsed = parseInput(penaltyInput, input);
-    return toPenaltyNode(await imposePenalty(ctx.deps, ctx.viewer, parsed, ctx.requestId));
-  },
-  issuePatrolCard: async (_: unknown, { input }: Args, ctx: EnforcementContext) => {
-    ctx.viewer.require('enforcement.act');
-    const parsed = parseInput(patrolCardInput, input);
-    return (await issuePatrolCard(ctx.deps, ctx.viewer, parsed, ctx.requestId)).map(toPatrolCardNode);
-  },
-  removeFromBlacklist: async (_: unknown, { input }: Args, ctx: EnforcementContext) => {
-    ctx.viewer.require('enforcement.act');
-    const parsed = parseInput(removalInput, input);
-    const removal = await removeFromBlacklist(ctx.deps, ctx.viewer, parsed, ctx.requestId);
-    return { ...removal, institution: { __typename: 'Institution' as const, id: removal.institutionId } };
-  },
-  publishTypicalCase: async (_: unknown, { input }: Args, ctx: EnforcementContext) => {
-    ctx.viewer.require('enforcement.act');
-    const parsed = parseInput(typicalCaseInput, input);
-    return toTypicalCaseNode(await publishTypicalCase(ctx.deps, ctx.viewer, parsed, ctx.requestId));
-  },
+  issueRectificationOrder: mutation({
+    permission,
+    input: issueInput,
+    command: issueRectificationOrder,
+    toNode: toOrderNode,
+  }),
+  confirmRectification: mutation({
+    permission,
+    input: confirmInput,
+    command: confirmRectification,
+    toNode: toOrderNode,
+  }),
+  extendRectificationDeadline: mutation({
+    permission,
+    input: extendInput,
+    command: extendRectificationDeadline,
+    toNode: toOrderNode,
+  }),
+  recordEnforcementAction: mutation({
+    permission,
+    input: actionInput,
+    command: recordEnforcementAction,
+    toNode: toOrderNode,
+  }),
+  startCampaign: mutation({
+    permission,
+    input: campaignInput,
+    command: startCampaign,
+    toNode: toCampaignNode,
+  }),
+  imposePenalty: mutation({ permission, input: penaltyInput, command: imposePenalty, toNode: toPenaltyNode }),
+  issuePatrolCard: mutation({
+    permission,
+    input: patrolCardInput,
+    command: issuePatrolCard,
+    toNode: (cards) => cards.map(toPatrolCardNode),
+  }),
+  removeFromBlacklist: mutation({
+    permission,
+    input: removalInput,
+    command: removeFromBlacklist,
+    toNode: (removal) => ({ ...removal, institution: entityRef('Institution', removal.institutionId) }),
+  }),
+  publishTypicalCase: mutation({
+    permission,
+    input: typicalCaseInput,
+    command: publishTypicalCase,
+    toNode: toTypicalCaseNode,
+  }),
 };

@@ -1,21 +1,16 @@
 import type { EnforcementContext } from '../context';
-import { forbidden, requireUuid } from '@jianguan/platform';
+import { forbidden, mapNodes, requireUuid } from '@jianguan/platform';
 import { toCampaignNode, toOrderNode, toReferralNode } from '../api-types';
+import { visibleOrder } from './entities';
 import { CampaignEntity } from '../entities/campaign.entity';
 import { disciplineReferrals, rectificationOrders, type OrderListArgs } from '../queries/lists';
 
 export const queryResolvers = {
-  rectificationOrder: async (_: unknown, { id }: { id: string }, ctx: EnforcementContext) => {
-    const order = await ctx.viewer.requireVisible('enforcement.read', () =>
-      ctx.loaders.order.load(requireUuid('id', id)),
-    );
-    return order && toOrderNode(order);
-  },
+  rectificationOrder: (_: unknown, { id }: { id: string }, ctx: EnforcementContext) => visibleOrder(ctx, id),
 
   rectificationOrders: async (_: unknown, args: OrderListArgs, ctx: EnforcementContext) => {
     const connection = await rectificationOrders(ctx.deps.dataSource, ctx.viewer, args);
-    for (const { node } of connection.edges) ctx.loaders.order.prime(node.id, node);
-    return { ...connection, edges: connection.edges.map((e) => ({ ...e, node: toOrderNode(e.node) })) };
+    return mapNodes(connection, toOrderNode, ctx.loaders.order);
   },
 
   disciplineReferrals: async (
@@ -23,8 +18,7 @@ export const queryResolvers = {
     args: { regionCode?: string | null; first?: number | null; after?: string | null },
     ctx: EnforcementContext,
   ) => {
-    const connection = await disciplineReferrals(ctx.deps.dataSource, ctx.viewer, args);
-    return { ...connection, edges: connection.edges.map((e) => ({ ...e, node: toReferralNode(e.node) })) };
+    return mapNodes(await disciplineReferrals(ctx.deps.dataSource, ctx.viewer, args), toReferralNode);
   },
 
   /** Officials whose jurisdiction covers the campaign region, or lies inside it (they see their part). */

@@ -1,4 +1,12 @@
-import { maskPhone, requireUuid, SCOPES } from '@jianguan/platform';
+import {
+  institutionReference,
+  mapNodes,
+  maskPhone,
+  regionReference,
+  regionStatistics,
+  SCOPES,
+  visibleNode,
+} from '@jianguan/platform';
 import type { InstitutionInfo } from '../domain/types';
 import type { FilingContext } from '../context';
 import {
@@ -14,25 +22,21 @@ import { CourseEntity } from '../entities/course.entity';
 import { PersonEntity } from '../entities/person.entity';
 import { filingPart, type PageArgs } from '../queries/filing-parts';
 
+/** One filing for the caller: the root query and entity resolution obey the same jurisdiction rule. */
+export const visibleFiling = visibleNode(
+  'filing.read',
+  (ctx: FilingContext, id) => ctx.loaders.filing.load(id),
+  toFilingNode,
+);
+
 export const filingResolvers = {
-  /** Entity resolution obeys the same jurisdiction rule as a root query. */
-  __resolveReference: async ({ id }: { id: string }, ctx: FilingContext) => {
-    const filing = await ctx.viewer.requireVisible('filing.read', () =>
-      ctx.loaders.filing.load(requireUuid('id', id)),
-    );
-    return filing && toFilingNode(filing);
-  },
-  personnel: async (filing: FilingNode, args: PageArgs, ctx: FilingContext) => {
-    const connection = await filingPart(ctx.deps.dataSource, PersonEntity, filing.id, args);
-    return {
-      ...connection,
-      edges: connection.edges.map((e) => ({ ...e, node: toPersonNode(e.node, ctx.viewer) })),
-    };
-  },
-  courses: async (filing: FilingNode, args: PageArgs, ctx: FilingContext) => {
-    const connection = await filingPart(ctx.deps.dataSource, CourseEntity, filing.id, args);
-    return { ...connection, edges: connection.edges.map((e) => ({ ...e, node: toCourseNode(e.node) })) };
-  },
+  __resolveReference: ({ id }: { id: string }, ctx: FilingContext) => visibleFiling(ctx, id),
+  personnel: async (filing: FilingNode, args: PageArgs, ctx: FilingContext) =>
+    mapNodes(await filingPart(ctx.deps.dataSource, PersonEntity, filing.id, args), (person) =>
+      toPersonNode(person, ctx.viewer),
+    ),
+  courses: async (filing: FilingNode, args: PageArgs, ctx: FilingContext) =>
+    mapNodes(await filingPart(ctx.deps.dataSource, CourseEntity, filing.id, args), toCourseNode),
   ruleSet: async (filing: FilingNode, _: unknown, ctx: FilingContext) => {
     if (!filing.ruleSetVersion) return null;
     const set = await ctx.loaders.ruleSet.load(filing.ruleSetVersion);
@@ -45,10 +49,7 @@ export const filingResolvers = {
 };
 
 export const institutionResolvers = {
-  __resolveReference: ({ id }: { id: string }, ctx: FilingContext) => {
-    ctx.viewer.requireUser();
-    return { id: requireUuid('id', id) };
-  },
+  __resolveReference: institutionReference,
   /** Only when the caller may see it: its own institution's, or its jurisdiction's. */
   onlineFiling: async ({ id }: { id: string }, _: unknown, ctx: FilingContext) => {
     const filing = await ctx.loaders.filingOfInstitution.load(id);
@@ -57,15 +58,8 @@ export const institutionResolvers = {
 };
 
 export const regionResolvers = {
-  __resolveReference: ({ code }: { code: string }, ctx: FilingContext) => {
-    ctx.viewer.requireUser();
-    return { code };
-  },
-  /** Statistics are for officials whose jurisdiction includes the whole region. */
-  filingStats: ({ code }: { code: string }, _: unknown, ctx: FilingContext) => {
-    ctx.viewer.requireRegionStatistics(code);
-    return ctx.loaders.filingStats.load(code);
-  },
+  __resolveReference: regionReference,
+  filingStats: regionStatistics((ctx: FilingContext, code) => ctx.loaders.filingStats.load(code)),
 };
 
 /** Phone numbers are personal data: shown whole only to those who screen filings. */

@@ -1,15 +1,11 @@
-import { forbidden, requireRegionCode, requireUuid, SCOPES } from '@jianguan/platform';
+import { forbidden, requireRegionCode, SCOPES } from '@jianguan/platform';
 import type { FilingContext } from '../context';
-import { toFilingNode, toRuleSetNode } from '../api-types';
+import { toRuleSetNode } from '../api-types';
+import { visibleFiling } from './entities';
 import { RuleSetEntity } from '../entities/rule-set.entity';
 
 export const queryResolvers = {
-  onlineFiling: async (_: unknown, { id }: { id: string }, ctx: FilingContext) => {
-    const filing = await ctx.viewer.requireVisible('filing.read', () =>
-      ctx.loaders.filing.load(requireUuid('id', id)),
-    );
-    return filing && toFilingNode(filing);
-  },
+  onlineFiling: (_: unknown, { id }: { id: string }, ctx: FilingContext) => visibleFiling(ctx, id),
 
   screeningRuleSets: async (_: unknown, __: unknown, ctx: FilingContext) => {
     ctx.viewer.requireUser();

@@ -1,13 +1,10 @@
-import { forbidden, requireUuid } from '@jianguan/platform';
+import { forbidden, institutionReference, regionReference, regionStatistics } from '@jianguan/platform';
 import type { PublicListContext } from '../context';
 import { toListingChangeNode, toListingNode, type ListingNode } from '../api-types';
 
 export const institutionResolvers = {
   /** Listings with their history are for officials (and the institution itself), not the public. */
-  __resolveReference: ({ id }: { id: string }, ctx: PublicListContext) => {
-    ctx.viewer.requireUser();
-    return { id: requireUuid('id', id) };
-  },
+  __resolveReference: institutionReference,
   listing: async ({ id }: { id: string }, _: unknown, ctx: PublicListContext) => {
     const listing = await ctx.loaders.listing.load(id);
     if (!listing) return null;
@@ -24,13 +21,6 @@ export const listingResolvers = {
 };
 
 export const regionResolvers = {
-  __resolveReference: ({ code }: { code: string }, ctx: PublicListContext) => {
-    ctx.viewer.requireUser();
-    return { code };
-  },
-  /** Statistics are for officials whose jurisdiction includes the whole region. */
-  listStats: ({ code }: { code: string }, _: unknown, ctx: PublicListContext) => {
-    ctx.viewer.requireRegionStatistics(code);
-    return ctx.loaders.listStats.load(code);
-  },
+  __resolveReference: regionReference,
+  listStats: regionStatistics((ctx: PublicListContext, code) => ctx.loaders.listStats.load(code)),
 };

@@ -1,4 +1,4 @@
-import { requireUuid } from '@jianguan/platform';
+import { institutionReference, regionReference, regionStatistics, visibleNode } from '@jianguan/platform';
 import type { ReviewContext } from '../context';
 import {
   toApplicationNode,
@@ -8,14 +8,15 @@ import {
   type ApplicationNode,
 } from '../api-types';
 
+/** One application for the caller: the root query and entity resolution obey the same jurisdiction rule. */
+export const visibleApplication = visibleNode(
+  'review.read',
+  (ctx: ReviewContext, id) => ctx.loaders.application.load(id),
+  toApplicationNode,
+);
+
 export const applicationResolvers = {
-  /** Entity resolution obeys the same jurisdiction rule as a root query. */
-  __resolveReference: async ({ id }: { id: string }, ctx: ReviewContext) => {
-    const app = await ctx.viewer.requireVisible('review.read', () =>
-      ctx.loaders.application.load(requireUuid('id', id)),
-    );
-    return app && toApplicationNode(app);
-  },
+  __resolveReference: ({ id }: { id: string }, ctx: ReviewContext) => visibleApplication(ctx, id),
   permit: async (app: ApplicationNode, _: unknown, ctx: ReviewContext) => {
     const permit = await ctx.loaders.permit.load(app.id);
     return permit && toPermitNode(permit);
@@ -27,10 +28,7 @@ export const applicationResolvers = {
 };
 
 export const institutionResolvers = {
-  __resolveReference: ({ id }: { id: string }, ctx: ReviewContext) => {
-    ctx.viewer.requireUser();
-    return { id: requireUuid('id', id) };
-  },
+  __resolveReference: institutionReference,
   /** Only the applications the caller may see: its own institution's, or its jurisdiction's. */
   qualificationApplications: async ({ id }: { id: string }, _: unknown, ctx: ReviewContext) =>
     (await ctx.loaders.applicationsOfInstitution.load(id))
@@ -39,13 +37,6 @@ export const institutionResolvers = {
 };
 
 export const regionResolvers = {
-  __resolveReference: ({ code }: { code: string }, ctx: ReviewContext) => {
-    ctx.viewer.requireUser();
-    return { code };
-  },
-  /** Statistics are for officials whose jurisdiction includes the whole region. */
-  reviewStats: ({ code }: { code: string }, _: unknown, ctx: ReviewContext) => {
-    ctx.viewer.requireRegionStatistics(code);
-    return ctx.loaders.reviewStats.load(code);
-  },
+  __resolveReference: regionReference,
+  reviewStats: regionStatistics((ctx: ReviewContext, code) => ctx.loaders.reviewStats.load(code)),
 };

@@ -1,4 +1,4 @@
-import { parseInput } from '@jianguan/platform';
+import { commandMutations } from '@jianguan/platform';
 import type { ReviewContext } from '../context';
 import { toApplicationNode } from '../api-types';
 import { submitApplication } from '../commands/submit-application';
@@ -18,51 +18,46 @@ import {
   withdrawInput,
 } from '../commands/inputs';
 
-type Args<T> = { input: T };
-
 // Each mutation checks who may ask before the input's ids are looked up or their rows locked;
 // the command then checks the row (jurisdiction, the institution's own user).
+const mutation = commandMutations((ctx: ReviewContext) => ctx.deps);
 
 export const mutationResolvers = {
-  submitQualificationApplication: async (_: unknown, { input }: Args<unknown>, ctx: ReviewContext) => {
-    ctx.viewer.require('review.apply');
-    const parsed = parseInput(submitInput, input);
-    return toApplicationNode(await submitApplication(ctx.deps, ctx.viewer, parsed, ctx.requestId));
-  },
-
-  startReview: async (_: unknown, args: { applicationId: string }, ctx: ReviewContext) => {
-    ctx.viewer.require('review.decide');
-    const { applicationId } = parseInput(applicationIdInput, args);
-    return toApplicationNode(await startReview(ctx.deps, ctx.viewer, applicationId, ctx.requestId));
-  },
-
-  requestMaterials: async (_: unknown, { input }: Args<unknown>, ctx: ReviewContext) => {
-    ctx.viewer.require('review.decide');
-    const parsed = parseInput(requestMaterialsInput, input);
-    return toApplicationNode(await requestMaterials(ctx.deps, ctx.viewer, parsed, ctx.requestId));
-  },
-
-  resubmitMaterials: async (_: unknown, { input }: Args<unknown>, ctx: ReviewContext) => {
-    ctx.viewer.require('review.apply');
-    const parsed = parseInput(resubmitInput, input);
-    return toApplicationNode(await resubmitMaterials(ctx.deps, ctx.viewer, parsed, ctx.requestId));
-  },
-
-  decideQualification: async (_: unknown, { input }: Args<unknown>, ctx: ReviewContext) => {
-    ctx.viewer.require('review.decide');
-    const parsed = parseInput(decideInput, input);
-    const { application, permit } = await decideQualification(ctx.deps, ctx.viewer, parsed, ctx.requestId);
-    ctx.loaders.permit.prime(application.id, permit);
-    return toApplicationNode(application);
-  },
-
-  withdrawQualificationApplication: async (
-    _: unknown,
-    args: { applicationId: string; reason?: string | null },
-    ctx: ReviewContext,
-  ) => {
-    ctx.viewer.require('review.apply');
-    const parsed = parseInput(withdrawInput, args);
-    return toApplicationNode(await withdrawApplication(ctx.deps, ctx.viewer, parsed, ctx.requestId));
-  },
+  submitQualificationApplication: mutation({
+    permission: 'review.apply',
+    input: submitInput,
+    command: submitApplication,
+    toNode: toApplicationNode,
+  }),
+  startReview: mutation({
+    permission: 'review.decide',
+    arguments: applicationIdInput.transform((args) => args.applicationId),
+    command: startReview,
+    toNode: toApplicationNode,
+  }),
+  requestMaterials: mutation({
+    permission: 'review.decide',
+    input: requestMaterialsInput,
+    command: requestMaterials,
+    toNode: toApplicationNode,
+  }),
+  resubmitMaterials: mutation({
+    permission: 'review.apply',
+    input: resubmitInput,
+    command: resubmitMaterials,
+    toNode: toApplicationNode,
+  }),
+  decideQualification: mutation({
+    permission: 'review.decide',
+    input: decideInput,
+    command: decideQualification,
+    prime: ({ application, permit }, ctx) => ctx.loaders.permit.prime(application.id, permit),
+    toNode: ({ application }) => toApplicationNode(application),
+  }),
+  withdrawQualificationApplication: mutation({
+    permission: 'review.apply',
+    arguments: withdrawInput,
+    command: withdrawApplication,
+    toNode: toApplicationNode,
+  }),
 };

@@ -1,16 +1,20 @@
-import { notFound, requireUuid } from '@jianguan/platform';
+import { notFound, visibleNode } from '@jianguan/platform';
 import type { RegistryContext } from '../context';
 import { toInstitutionNode, toLicenceNode, toRegionNode, type InstitutionNode } from '../api-types';
 import { LICENCE_RULE_SETS } from '../domain/licence-rules';
 
+/**
+ * One institution for the caller: the root query and entity resolution from other subgraphs obey the
+ * same jurisdiction rule.
+ */
+export const visibleInstitution = visibleNode(
+  'registry.read',
+  (ctx: RegistryContext, id) => ctx.loaders.institution.load(id),
+  toInstitutionNode,
+);
+
 export const institutionResolvers = {
-  /** Entity resolution from other subgraphs obeys the same jurisdiction rule as a root query. */
-  __resolveReference: async ({ id }: { id: string }, ctx: RegistryContext) => {
-    const institution = await ctx.viewer.requireVisible('registry.read', () =>
-      ctx.loaders.institution.load(requireUuid('id', id)),
-    );
-    return institution && toInstitutionNode(institution);
-  },
+  __resolveReference: ({ id }: { id: string }, ctx: RegistryContext) => visibleInstitution(ctx, id),
 
   region: async (institution: InstitutionNode, _: unknown, ctx: RegistryContext) => {
     const region = await ctx.loaders.region.load(institution.regionCode);

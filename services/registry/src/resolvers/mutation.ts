@@ -1,4 +1,4 @@
-import { parseInput } from '@jianguan/platform';
+import { commandMutations } from '@jianguan/platform';
 import type { RegistryContext } from '../context';
 import { toInstitutionNode } from '../api-types';
 import { registerInstitution } from '../commands/register-institution';
@@ -7,34 +7,38 @@ import { recordSurvey } from '../commands/record-survey';
 import { joinNationalPlatform } from '../commands/join-national-platform';
 import { idInput, recordLicenceInput, recordSurveyInput, registerInstitutionInput } from '../commands/inputs';
 
-type Args<T> = { input: T };
+const mutation = commandMutations((ctx: RegistryContext) => ctx.dataSource);
 
 export const mutationResolvers = {
-  registerInstitution: async (_: unknown, { input }: Args<unknown>, ctx: RegistryContext) => {
-    ctx.viewer.require('registry.survey');
-    const parsed = parseInput(registerInstitutionInput, input);
-    const actor = ctx.viewer.requireOn('registry.survey', { regionCode: parsed.regionCode });
-    return toInstitutionNode(await registerInstitution(ctx.dataSource, actor, parsed, ctx.requestId));
-  },
-
-  recordLicence: async (_: unknown, { input }: Args<unknown>, ctx: RegistryContext) => {
-    ctx.viewer.require('registry.write');
-    const parsed = parseInput(recordLicenceInput, input);
-    return toInstitutionNode(await recordLicence(ctx.dataSource, ctx.viewer, parsed, ctx.requestId));
-  },
-
-  recordSurvey: async (_: unknown, { input }: Args<unknown>, ctx: RegistryContext) => {
-    ctx.viewer.require('registry.survey');
-    const parsed = parseInput(recordSurveyInput, input);
-    const survey = await recordSurvey(ctx.dataSource, ctx.viewer, parsed, ctx.requestId);
-    return { ...survey };
-  },
-
-  joinNationalPlatform: async (_: unknown, args: { institutionId: string }, ctx: RegistryContext) => {
-    ctx.viewer.require('registry.write');
-    const { institutionId } = parseInput(idInput, args);
-    return toInstitutionNode(
-      await joinNationalPlatform(ctx.dataSource, ctx.viewer, institutionId, ctx.requestId),
-    );
-  },
+  registerInstitution: mutation({
+    permission: 'registry.survey',
+    input: registerInstitutionInput,
+    // The region is the record here: a surveyor registers institutions of their own jurisdiction.
+    command: (dataSource, viewer, input, requestId) =>
+      registerInstitution(
+        dataSource,
+        viewer.requireOn('registry.survey', { regionCode: input.regionCode }),
+        input,
+        requestId,
+      ),
+    toNode: toInstitutionNode,
+  }),
+  recordLicence: mutation({
+    permission: 'registry.write',
+    input: recordLicenceInput,
+    command: recordLicence,
+    toNode: toInstitutionNode,
+  }),
+  recordSurvey: mutation({
+    permission: 'registry.survey',
+    input: recordSurveyInput,
+    command: recordSurvey,
+    toNode: (survey) => ({ ...survey }),
+  }),
+  joinNationalPlatform: mutation({
+    permission: 'registry.write',
+    arguments: idInput.transform((args) => args.institutionId),
+    command: joinNationalPlatform,
+    toNode: toInstitutionNode,
+  }),
 };

@@ -1,16 +1,12 @@
-import { requireRegionCode, requireUuid } from '@jianguan/platform';
+import { mapNodes, requireRegionCode } from '@jianguan/platform';
 import type { RegistryContext } from '../context';
 import { toInstitutionNode, toRegionNode } from '../api-types';
 import { InstitutionEntity } from '../entities/institution.entity';
 import { listInstitutions, type InstitutionFilter } from '../queries/list-institutions';
+import { visibleInstitution } from './institution';
 
 export const queryResolvers = {
-  institution: async (_: unknown, { id }: { id: string }, ctx: RegistryContext) => {
-    const institution = await ctx.viewer.requireVisible('registry.read', () =>
-      ctx.loaders.institution.load(requireUuid('id', id)),
-    );
-    return institution && toInstitutionNode(institution);
-  },
+  institution: (_: unknown, { id }: { id: string }, ctx: RegistryContext) => visibleInstitution(ctx, id),
 
   institutionByCreditCode: async (
     _: unknown,
@@ -36,8 +32,7 @@ export const queryResolvers = {
       args.after,
     );
     // Later field resolvers (region, licences) find these rows in the loader instead of re-reading them.
-    for (const { node } of connection.edges) ctx.loaders.institution.prime(node.id, node);
-    return { ...connection, edges: connection.edges.map((e) => ({ ...e, node: toInstitutionNode(e.node) })) };
+    return mapNodes(connection, toInstitutionNode, ctx.loaders.institution);
   },
 
   region: async (_: unknown, { code }: { code: string }, ctx: RegistryContext) => {

@@ -1,3 +1,4 @@
+import { regionStatistics } from '@jianguan/platform';
 import type { RegistryContext } from '../context';
 import { toRegionNode, type RegionNode } from '../api-types';
 
@@ -17,9 +18,5 @@ export const regionResolvers = {
   children: async (region: RegionNode, _: unknown, ctx: RegistryContext) =>
     (await ctx.loaders.regionChildren.load(region.code)).map(toRegionNode),
 
-  /** Statistics are for officials whose jurisdiction includes the whole region. */
-  institutionStats: (region: RegionNode, _: unknown, ctx: RegistryContext) => {
-    ctx.viewer.requireRegionStatistics(region.code);
-    return ctx.loaders.institutionStats.load(region.code);
-  },
+  institutionStats: regionStatistics((ctx: RegistryContext, code) => ctx.loaders.institutionStats.load(code)),
 };

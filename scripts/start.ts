@@ -39,7 +39,7 @@ import { isPortFree } from './dev-processes';
 import { demoEnvironment } from './demo/demo-env';
 import { parseDemoSize, runDemo } from './demo/run-demo';
 import { startBanner } from './start-banner';
-import { DEFAULT_DEMO_SIZE } from '@jianguan/registry';
+import { DEFAULT_DEMO_SIZE } from '@jianguan/tools';
 
 const USAGE = `Usage: pnpm start [--demo [--demo-size N]]
 

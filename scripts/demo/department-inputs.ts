@@ -1,7 +1,7 @@
 /** What institutions submit in the demo: qualification materials and online filings, derived from the data set. */
 import { createHash } from 'node:crypto';
 import { idNumberCheckCharacter } from '@jianguan/platform';
-import type { DemoInstitution } from '@jianguan/registry';
+import type { DemoInstitution } from '@jianguan/tools';
 
 /** The materials a new school-running permit needs (qualification-review's checklist). */
 export const NEW_PERMIT_MATERIALS = [

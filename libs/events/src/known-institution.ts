@@ -1,5 +1,5 @@
 import { Column, PrimaryColumn, UpdateDateColumn, type EntityManager } from 'typeorm';
-import type { EventEnvelope } from './catalogue';
+import type { EventEnvelope } from './envelope';
 
 /**
  * The `known_institution` read model: what a department knows of an institution from the registry's

@@ -1,13 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Column, Entity, PrimaryColumn, type EntityManager } from 'typeorm';
-import {
-  catalogue,
-  EventContractError,
-  parsePayload,
-  type EventEnvelope,
-  type EventPayloadInput,
-  type EventType,
-} from './catalogue';
+import { catalogue, type EventPayloadInput, type EventType } from './catalogue';
+import { EventContractError, parsePayload, type EventEnvelope } from './envelope';
 import type { ServiceName } from './vocabulary';
 
 /**

@@ -15,6 +15,10 @@ const ROOT_FOLDERS = {
   message: "A workspace package must not import the root package's scripts or tests: make it a package.",
 };
 const GATEWAY = { group: ['@jianguan/gateway'], message: 'Only scripts and tests import the gateway.' };
+const TOOLS = {
+  group: ['@jianguan/tools', '@jianguan/tools/**'],
+  message: 'The data generators are not deployed: only tests, scripts, bench and e2e import @jianguan/tools.',
+};
 const crossPackage = [
   {
     group: ['@jianguan/*/src/**', '@jianguan/*/test/**'],
@@ -39,8 +43,30 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { patterns: [...crossPackage, ...SERVICE_PACKAGES, ROOT_FOLDERS] }],
     },
   },
+  // What runs in production (a service's or the gateway's src, and the libs) does not import the data
+  // generators of tools/; a service's tests may.
+  {
+    files: ['services/*/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [...crossPackage, ...SERVICE_PACKAGES, ROOT_FOLDERS, TOOLS] },
+      ],
+    },
+  },
   {
     files: ['libs/**/*.ts', 'gateway/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [...crossPackage, ...SERVICE_PACKAGES, GATEWAY, ROOT_FOLDERS, TOOLS] },
+      ],
+    },
+  },
+  // The generators import no service (services' tests use them); their commands use the services'
+  // file writers.
+  {
+    files: ['tools/src/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -49,7 +75,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['bench/**/*.ts', 'gateway/scripts/**/*.ts', 'gateway/test/**/*.ts'],
+    files: ['bench/**/*.ts', 'gateway/scripts/**/*.ts', 'gateway/test/**/*.ts', 'tools/commands/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [...crossPackage, ROOT_FOLDERS] }] },
   },
   {

@@ -6,7 +6,12 @@ import { tokenFor } from '@jianguan/testing';
 import { onlineCourseFilingService } from '@jianguan/online-course-filing';
 import { startFederation, type TestFederation } from './support/federation';
 import { REGION_FILING_STATS } from './support/online-course-filing-operations';
-import { runFilingCommand, NATIONAL_STATS, type StatsShape } from './support/online-course-filing-import';
+import {
+  runFilingCommand,
+  runFilingSeed,
+  NATIONAL_STATS,
+  type StatsShape,
+} from './support/online-course-filing-import';
 
 let federation: TestFederation;
 let dir: string;
@@ -26,7 +31,7 @@ afterAll(async () => {
 
 describe('the national 2019 filing, through the commands and the gateway', () => {
   it('a bad personnel row refuses the whole file; the national set then loads and the country reports 718 / 115,622 / 3,463', async () => {
-    const seeded = await runFilingCommand(['seed', dir], filingDatabaseUrl());
+    const seeded = await runFilingSeed(dir);
     expect(seeded.code).toBe(0);
 
     // Break the check digit of one ID number in the personnel sheet.

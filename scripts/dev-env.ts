@@ -15,6 +15,8 @@ export const REPO_ROOT = path.resolve(__dirname, '..');
 /** Treats `VAR=` (empty) like an unset variable, as shells and compose files often produce it. */
 const unsetIfEmpty = (value: unknown) => (value === '' ? undefined : value);
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(unsetIfEmpty, schema.optional());
+/** A setting with a default, which an empty value also gets. */
+const orDefault = <T extends z.ZodType>(schema: z.ZodDefault<T>) => z.preprocess(unsetIfEmpty, schema);
 
 const port = z.coerce.number().int().min(1).max(65535);
 
@@ -23,14 +25,9 @@ export const jwtEnvSchema = z.object({
   JWT_SIGNING_KEY_FILE: optional(z.string().min(1)).describe(
     "the issuer's private JWK with `kid` (`pnpm keys`); unset: a key generated once into `.data/dev-secrets.json`. Services get only its public key",
   ),
-  JWT_ISSUER: z
-    .preprocess(unsetIfEmpty, z.string().min(1).default('jianguan'))
-    .describe('`iss` of the tokens'),
-  JWT_AUDIENCE: z
-    .preprocess(unsetIfEmpty, z.string().min(1).default('jianguan'))
-    .describe('`aud` of the tokens'),
-  JIANGUAN_DATA_DIR: z
-    .preprocess(unsetIfEmpty, z.string().min(1).default('.data'))
+  JWT_ISSUER: orDefault(z.string().min(1).default('jianguan')).describe('`iss` of the tokens'),
+  JWT_AUDIENCE: orDefault(z.string().min(1).default('jianguan')).describe('`aud` of the tokens'),
+  JIANGUAN_DATA_DIR: orDefault(z.string().min(1).default('.data'))
     .transform((dir) => path.resolve(REPO_ROOT, dir))
     .describe(
       'where the launcher keeps its state: embedded PostgreSQL, a spawned Redis, the development secrets (relative to the repository)',
@@ -38,39 +35,32 @@ export const jwtEnvSchema = z.object({
 });
 
 export const launcherEnvSchema = jwtEnvSchema.extend({
-  NODE_ENV: z
-    .preprocess(unsetIfEmpty, z.enum(['development', 'test', 'production']).default('development'))
-    .describe('passed to every service'),
-  LOG_LEVEL: z
-    .preprocess(
-      unsetIfEmpty,
-      z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    )
-    .describe('passed to every service'),
+  NODE_ENV: orDefault(z.enum(['development', 'test', 'production']).default('development')).describe(
+    'passed to every service',
+  ),
+  LOG_LEVEL: orDefault(
+    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ).describe('passed to every service'),
   DATABASE_URL: optional(z.string().url()).describe(
     'an administrator (may create roles), database created if missing; unset: an embedded PostgreSQL under `.data/postgres`',
   ),
   REDIS_URL: optional(z.string().url()).describe(
     'an existing Redis; unset: `localhost:6379` if it answers, else a spawned `redis-server` from PATH',
   ),
-  QUEUE_PREFIX: z
-    .preprocess(unsetIfEmpty, z.string().min(1).default('jianguan'))
-    .describe('passed to every service'),
-  HOST: z
-    .preprocess(unsetIfEmpty, z.string().min(1).default('127.0.0.1'))
-    .describe('where the gateway and subgraphs listen'),
-  GATEWAY_PORT: z
-    .preprocess(unsetIfEmpty, port.default(4000))
-    .describe("the gateway's port (subgraphs use their default ports)"),
+  QUEUE_PREFIX: orDefault(z.string().min(1).default('jianguan')).describe('passed to every service'),
+  HOST: orDefault(z.string().min(1).default('127.0.0.1')).describe('where the gateway and subgraphs listen'),
+  GATEWAY_PORT: orDefault(port.default(4000)).describe(
+    "the gateway's port (subgraphs use their default ports)",
+  ),
   EMBEDDED_POSTGRES_PORT: optional(port).describe(
     'port of the embedded PostgreSQL; unset: 5432 if free, else any free port',
   ),
   EMBEDDED_REDIS_PORT: optional(port).describe(
     'port of a spawned `redis-server`; unset: 6379 if free, else any free port',
   ),
-  SHUTDOWN_GRACE_SECONDS: z
-    .preprocess(unsetIfEmpty, z.coerce.number().positive().default(10))
-    .describe('passed to every service'),
+  SHUTDOWN_GRACE_SECONDS: orDefault(z.coerce.number().positive().default(10)).describe(
+    'passed to every service',
+  ),
 });
 
 export type JwtEnv = z.infer<typeof jwtEnvSchema>;

@@ -11,10 +11,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ConfigError, type RunningProcess } from '@jianguan/platform';
+import type { SigningKey } from '@jianguan/platform';
 import {
   composeSupergraph,
-  DEFAULT_SUPERGRAPH_PATH,
   startGateway,
   subgraphSecretVariable,
   subgraphUrlVariable,
@@ -24,7 +23,6 @@ import { federationServices } from '@jianguan/federation';
 import { migrateWithRoles } from './dev-roles';
 import {
   jwksOf,
-  LauncherError,
   loadDevSecrets,
   loadLauncherEnv,
   passThroughEnv,
@@ -33,13 +31,23 @@ import {
   type DevSecrets,
   type LauncherEnv,
 } from './dev-env';
-import { ensureDatabase, startEmbeddedPostgres, type RunningPostgres } from './dev-postgres';
-import { resolveRedis, type ResolvedRedis } from './dev-redis';
-import { isPortFree } from './dev-processes';
+import { ensureDatabase, startEmbeddedPostgres } from './dev-postgres';
+import { resolveRedis } from './dev-redis';
 import { demoEnvironment } from './demo/demo-env';
 import { parseDemoSize, runDemo } from './demo/run-demo';
 import { startBanner } from './start-banner';
-import { DEFAULT_DEMO_SIZE } from '@jianguan/registry';
+import { checkPorts, describe, maskPassword, warnIfCommittedSupergraphIsStale } from './start-checks';
+import {
+  checkpoint,
+  Interrupted,
+  onStopSignals,
+  requestStop,
+  running,
+  say,
+  stopAll,
+  stopSignal,
+} from './start-supervision';
+import { DEFAULT_DEMO_SIZE } from '@jianguan/tools';
 
 const USAGE = `Usage: pnpm start [--demo [--demo-size N]]
 
@@ -56,128 +64,8 @@ interface DemoOptions {
   env: Record<string, string | undefined>;
 }
 
-/** Aborted on Ctrl-C, so a demo load in progress stops at its next request. */
-const stopSignal = new AbortController();
-
-const say = (message: string) => process.stderr.write(`[start] ${message}\n`);
-
-/** What is running, so shutdown can stop it in the right order. */
-const running: {
-  gateway?: RunningProcess;
-  servers: { name: string; process: RunningProcess }[];
-  workers: { name: string; process: RunningProcess }[];
-  postgres?: RunningPostgres;
-  redis?: ResolvedRedis;
-} = { servers: [], workers: [] };
-
-class Interrupted extends Error {}
-let stopRequested = false;
-const ourSignalHandlers = new Set<(...args: never[]) => unknown>();
-
-/**
- * Apollo Server installs its own SIGINT/SIGTERM handlers (stop, then re-raise the signal), which
- * would stop each server on its own schedule and make the re-raised signal look like a second
- * Ctrl-C. The launcher stops everything itself, in order, so it keeps the signals to itself.
- */
-function keepSignalsToOurselves() {
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    for (const listener of process.listeners(signal)) {
-      if (!ourSignalHandlers.has(listener)) process.removeListener(signal, listener);
-    }
-  }
-}
-
-/** Called between startup steps: a Ctrl-C during startup stops at the next step and cleans up. */
-const checkpoint = () => {
-  keepSignalsToOurselves();
-  if (stopRequested) throw new Interrupted('interrupted');
-};
-
-async function stopAll(): Promise<boolean> {
-  let clean = true;
-  const attempt = async (what: string, stop: () => Promise<void>) => {
-    try {
-      await stop();
-    } catch (error) {
-      clean = false;
-      say(`stopping ${what} failed: ${(error as Error).message}`);
-    }
-  };
-  if (running.gateway) await attempt('the gateway', running.gateway.stop);
-  running.gateway = undefined;
-  // Subgraphs first (no new work), then workers (let in-flight jobs finish), all in parallel per group.
-  await Promise.all(running.servers.map((s) => attempt(`the ${s.name} subgraph`, s.process.stop)));
-  running.servers = [];
-  await Promise.all(running.workers.map((w) => attempt(`the ${w.name} worker`, w.process.stop)));
-  running.workers = [];
-  if (running.redis?.stop) await attempt('redis-server', running.redis.stop);
-  running.redis = undefined;
-  if (running.postgres) await attempt('embedded PostgreSQL', running.postgres.stop);
-  running.postgres = undefined;
-  return clean;
-}
-
-/** Before touching anything: the ports we are going to listen on must be free. */
-async function checkPorts(env: LauncherEnv) {
-  const wanted = [
-    { port: env.GATEWAY_PORT, what: 'the gateway' },
-    ...federationServices.map((service) => ({
-      port: service.defaultPort,
-      what: `the ${service.name} subgraph`,
-    })),
-  ];
-  const busy: string[] = [];
-  for (const { port, what } of wanted) {
-    if (!(await isPortFree(port, env.HOST))) busy.push(`${env.HOST}:${port} (${what})`);
-  }
-  if (busy.length > 0) {
-    throw new LauncherError(
-      `These ports are in use: ${busy.join(', ')}.\nIs another \`pnpm start\` running? Stop it first` +
-        ' (or set GATEWAY_PORT for the gateway).',
-    );
-  }
-}
-
-/** Warns when gateway/supergraph.graphql (what deployments use) lags behind the subgraph schemas. */
-function warnIfCommittedSupergraphIsStale(composed: string) {
-  const normalise = (sdl: string) =>
-    sdl
-      .split('\n')
-      .filter((line) => !line.startsWith('#'))
-      .join('\n')
-      .replace(/url: "[^"]*"/g, 'url: ""')
-      .trim();
-  let committed: string;
-  try {
-    committed = fs.readFileSync(DEFAULT_SUPERGRAPH_PATH, 'utf8');
-  } catch {
-    say(
-      `note: ${path.relative(process.cwd(), DEFAULT_SUPERGRAPH_PATH)} does not exist yet; run \`pnpm compose\``,
-    );
-    return;
-  }
-  if (normalise(committed) !== normalise(composed)) {
-    say(
-      `note: ${path.relative(process.cwd(), DEFAULT_SUPERGRAPH_PATH)} is out of date with the subgraph schemas ` +
-        '(this launcher composes its own); run `pnpm compose`',
-    );
-  }
-}
-
-const maskPassword = (url: string) => {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = '***';
-    return parsed.toString();
-  } catch {
-    return url;
-  }
-};
-
-async function startStack(env: LauncherEnv, demo?: DemoOptions) {
-  await checkPorts(env);
-  checkpoint();
-
+/** The signing key and each subgraph's secret: from the environment, or the dev secrets file. */
+function resolveSecrets(env: LauncherEnv) {
   const names = federationServices.map((service) => service.name);
   const envSecrets = Object.fromEntries(names.map((name) => [name, subgraphSecretFromEnv(name)]));
   const needsFile = !env.JWT_SIGNING_KEY_FILE || names.some((name) => !envSecrets[name]) || !env.DATABASE_URL;
@@ -188,7 +76,11 @@ async function startStack(env: LauncherEnv, demo?: DemoOptions) {
   const signingKey = resolveSigningKey(env, devSecrets);
   const subgraphSecret = (name: string) =>
     envSecrets[name] ?? (devSecrets as DevSecrets).subgraphSecrets[name];
+  return { devSecrets, signingKey, subgraphSecret };
+}
 
+/** Redis, then PostgreSQL (the given one or an embedded cluster); the administrator's database URL. */
+async function startDatabases(env: LauncherEnv, devSecrets: DevSecrets | undefined): Promise<string> {
   // Redis first: finding none is quick, and then there is no database to stop again.
   running.redis = await resolveRedis({
     url: env.REDIS_URL,
@@ -199,27 +91,30 @@ async function startStack(env: LauncherEnv, demo?: DemoOptions) {
   if (running.redis.source !== 'spawned') say(`using the Redis on ${maskPassword(running.redis.url)}`);
   checkpoint();
 
-  let databaseUrl: string;
   if (env.DATABASE_URL) {
     say(`using DATABASE_URL ${maskPassword(env.DATABASE_URL)}`);
     await ensureDatabase(env.DATABASE_URL, say);
-    databaseUrl = env.DATABASE_URL;
-  } else {
-    running.postgres = await startEmbeddedPostgres({
-      dataDir: env.JIANGUAN_DATA_DIR,
-      password: (devSecrets as DevSecrets).postgresPassword as string,
-      port: env.EMBEDDED_POSTGRES_PORT,
-      say,
-    });
-    databaseUrl = running.postgres.url;
+    return env.DATABASE_URL;
   }
-  checkpoint();
+  running.postgres = await startEmbeddedPostgres({
+    dataDir: env.JIANGUAN_DATA_DIR,
+    password: (devSecrets as DevSecrets).postgresPassword as string,
+    port: env.EMBEDDED_POSTGRES_PORT,
+    say,
+  });
+  return running.postgres.url;
+}
 
-  // As the administrator: each service's roles and schema; then its owner migrates. The services
-  // themselves connect as their runtime roles only (docs/security.md, "Database roles").
-  const serviceUrls = await migrateWithRoles(federationServices, databaseUrl, env.JIANGUAN_DATA_DIR, say);
-  checkpoint();
-
+/**
+ * Every subgraph and its worker (each as its runtime role), then the gateway on a supergraph composed
+ * from the code that is running; the gateway and the subgraphs' URLs.
+ */
+async function startServices(
+  env: LauncherEnv,
+  demo: DemoOptions | undefined,
+  serviceUrls: Awaited<ReturnType<typeof migrateWithRoles>>,
+  secrets: { signingKey: SigningKey; subgraphSecret: (name: string) => string },
+) {
   const common: Record<string, string | undefined> = {
     // Service-specific settings (poll intervals, reminder offsets, …) pass through from our environment.
     ...passThroughEnv(demo?.env),
@@ -227,9 +122,9 @@ async function startStack(env: LauncherEnv, demo?: DemoOptions) {
     LOG_LEVEL: env.LOG_LEVEL,
     // The administrator's URL stays here: each service gets its runtime role's below.
     DATABASE_URL: undefined,
-    REDIS_URL: running.redis.url,
+    REDIS_URL: running.redis?.url,
     QUEUE_PREFIX: env.QUEUE_PREFIX,
-    JWT_JWKS: jwksOf(signingKey),
+    JWT_JWKS: jwksOf(secrets.signingKey),
     JWT_ISSUER: env.JWT_ISSUER,
     JWT_AUDIENCE: env.JWT_AUDIENCE,
     HOST: env.HOST,
@@ -246,7 +141,7 @@ async function startStack(env: LauncherEnv, demo?: DemoOptions) {
       ...common,
       PORT: String(service.defaultPort),
       DATABASE_URL: serviceUrls[service.name].runtimeUrl,
-      SUBGRAPH_SECRET: subgraphSecret(service.name),
+      SUBGRAPH_SECRET: secrets.subgraphSecret(service.name),
       // Each worker keeps its own default port (9101–9105); one WORKER_PORT would clash.
       WORKER_PORT: undefined,
     };
@@ -254,7 +149,7 @@ async function startStack(env: LauncherEnv, demo?: DemoOptions) {
     running.servers.push({ name: service.name, process: server });
     subgraphUrls[service.name] = server.url;
     gatewayEnv[subgraphUrlVariable(service.name)] = server.url;
-    gatewayEnv[subgraphSecretVariable(service.name)] = subgraphSecret(service.name);
+    gatewayEnv[subgraphSecretVariable(service.name)] = secrets.subgraphSecret(service.name);
     checkpoint();
     running.workers.push({ name: service.name, process: await service.startWorker(serviceEnv) });
     checkpoint();
@@ -268,19 +163,35 @@ async function startStack(env: LauncherEnv, demo?: DemoOptions) {
       url: subgraphUrls[service.name],
     })),
   );
-  warnIfCommittedSupergraphIsStale(supergraph);
+  warnIfCommittedSupergraphIsStale(supergraph, say);
   fs.writeFileSync(gatewayEnv.SUPERGRAPH_PATH as string, supergraph);
 
   const gateway = await startGateway(gatewayEnv);
   running.gateway = gateway;
   checkpoint();
+  return { gateway, subgraphUrls };
+}
 
+async function startStack(env: LauncherEnv, demo?: DemoOptions) {
+  await checkPorts(env);
+  checkpoint();
+  const secrets = resolveSecrets(env);
+  const databaseUrl = await startDatabases(env, secrets.devSecrets);
+  checkpoint();
+
+  // As the administrator: each service's roles and schema; then its owner migrates. The services
+  // themselves connect as their runtime roles only (docs/security.md, "Database roles").
+  const serviceUrls = await migrateWithRoles(federationServices, databaseUrl, env.JIANGUAN_DATA_DIR, say);
+  checkpoint();
+
+  const { gateway, subgraphUrls } = await startServices(env, demo, serviceUrls, secrets);
+  const redis = running.redis!;
   process.stdout.write(
     startBanner({
       gatewayUrl: gateway.url,
       subgraphUrls,
       databaseUrl: `${maskPassword(databaseUrl)}${running.postgres ? '  (embedded)' : ''}`,
-      redisUrl: `${running.redis.url}${running.redis.source === 'spawned' ? '  (started by this launcher)' : ''}`,
+      redisUrl: `${redis.url}${redis.source === 'spawned' ? '  (started by this launcher)' : ''}`,
     }),
   );
 
@@ -290,7 +201,7 @@ async function startStack(env: LauncherEnv, demo?: DemoOptions) {
         gatewayUrl: gateway.url,
         // The registry's bulk import writes as the registry's runtime role, like its mutations.
         databaseUrl: serviceUrls[registryService.name].runtimeUrl,
-        keys: signingKey,
+        keys: secrets.signingKey,
         dataDir: env.JIANGUAN_DATA_DIR,
         size: demo.size,
         signal: stopSignal.signal,
@@ -302,12 +213,6 @@ async function startStack(env: LauncherEnv, demo?: DemoOptions) {
       throw error;
     }
   }
-}
-
-function describe(error: unknown): string {
-  if (error instanceof LauncherError || error instanceof ConfigError) return error.message;
-  if (error instanceof Error) return error.stack ?? error.message;
-  return String(error);
 }
 
 async function main() {
@@ -355,7 +260,7 @@ async function main() {
       say(`${signal} again: exiting without waiting`);
       process.exit(130);
     }
-    stopRequested = true;
+    requestStop();
     stopSignal.abort();
     say(`${signal}: shutting down (press Ctrl-C again to exit at once)`);
     const force = setTimeout(
@@ -374,16 +279,14 @@ async function main() {
         process.exit(clean ? 0 : 1);
       });
   };
-  ourSignalHandlers.add(shutdown);
-  process.on('SIGINT', shutdown);
-  process.on('SIGTERM', shutdown);
+  onStopSignals(shutdown);
 
   try {
     await startup;
   } catch (error) {
     if (error instanceof Interrupted) return; // shutdown() takes it from here
     say(`failed to start:\n${describe(error)}`);
-    stopRequested = true;
+    requestStop();
     await stopAll();
     process.exit(1);
   }

@@ -1,5 +1,5 @@
 /** The operations of the scenarios, with variables varied per request. */
-import { LOOKUP_TERMS, type County } from './dataset';
+import { BENCH_LOOKUP_TERMS, type BenchCounty } from '@jianguan/tools';
 
 export const PUBLIC_LOOKUP = `query PublicLookup($query: String!) {
   publicLookup(query: $query) { name creditCode kind regionCode regionName list reason reasonCode since }
@@ -33,12 +33,12 @@ export const DASHBOARD = `query Dashboard($code: String!) {
 const body = (query: string, variables: Record<string, unknown>) => JSON.stringify({ query, variables });
 
 export function lookupBodies(kind: 'fragment' | 'pinyin'): string[] {
-  const terms = kind === 'fragment' ? LOOKUP_TERMS.fragments : LOOKUP_TERMS.pinyin;
+  const terms = kind === 'fragment' ? BENCH_LOOKUP_TERMS.fragments : BENCH_LOOKUP_TERMS.pinyin;
   return terms.map((query) => body(PUBLIC_LOOKUP, { query }));
 }
 
 /** One page per county: the same shape of work, different rows. */
-export const institutionPageBodies = (counties: County[], first = 50) =>
+export const institutionPageBodies = (counties: BenchCounty[], first = 50) =>
   counties.map((c) => body(INSTITUTION_PAGE, { filter: { regionCode: c.code }, first }));
 
 /**

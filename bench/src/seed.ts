@@ -4,7 +4,7 @@
  * event pipeline, which we wait for.
  */
 import { Client } from 'pg';
-import { qinghaiInstitutions, type County, type InstitutionSeed } from './dataset';
+import { benchInstitutions, type BenchCounty, type BenchInstitution } from '@jianguan/tools';
 import { inParallel, postGraphQL } from './graphql-client';
 import type { Stack, Subgraph } from './stack';
 
@@ -41,7 +41,7 @@ export async function withDatabase<T>(stack: Stack, work: (db: Client) => Promis
 
 export const qinghaiCounties = (stack: Stack) =>
   withDatabase(stack, async (db) => {
-    const rows = await db.query<County>(
+    const rows = await db.query<BenchCounty>(
       `SELECT code, name FROM registry.region WHERE level = 'COUNTY' AND code LIKE '63%' ORDER BY code`,
     );
     return rows.rows;
@@ -51,7 +51,7 @@ const REGISTER = `mutation($input: RegisterInstitutionInput!) { registerInstitut
 
 export async function registerInstitutions(
   stack: Stack,
-  seeds: InstitutionSeed[],
+  seeds: BenchInstitution[],
   concurrency = 8,
 ): Promise<string[]> {
   const ids: string[] = new Array(seeds.length);
@@ -107,9 +107,9 @@ export async function issueOrders(
 }
 
 export interface Seeded {
-  counties: County[];
+  counties: BenchCounty[];
   institutionIds: string[];
-  seeds: InstitutionSeed[];
+  seeds: BenchInstitution[];
   seconds: number;
   /** Orders issued per second while seeding (scenario 4 plans its lead time with it). */
   ordersPerSecond: number;
@@ -119,7 +119,7 @@ export interface Seeded {
 export async function seedQinghai(stack: Stack, count: number): Promise<Seeded> {
   const started = Date.now();
   const counties = await qinghaiCounties(stack);
-  const seeds = qinghaiInstitutions(count, counties);
+  const seeds = benchInstitutions(count, counties);
   say(`registering ${count} institutions in ${counties.length} Qinghai counties`);
   const institutionIds = await registerInstitutions(stack, seeds);
   say(`registered in ${((Date.now() - started) / 1000).toFixed(1)} s; waiting for the event pipeline`);

@@ -1,4 +1,7 @@
-/** Runs the online-course-filing package's commands as an operator would, through pnpm. */
+/**
+ * Runs the online-course-filing package's commands as an operator would, through pnpm, and the tools
+ * package's command that writes the national data set for them.
+ */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { childProcessEnv } from '@jianguan/testing';
@@ -16,14 +19,23 @@ export interface StatsShape {
 
 const ROOT = path.resolve(__dirname, '../..');
 
-export function runFilingCommand(
+type CommandOutcome = { code: number | null; stdout: string; stderr: string };
+
+export const runFilingCommand = (args: string[], databaseUrl: string) =>
+  runPackageCommand('@jianguan/online-course-filing', args, { DATABASE_URL: databaseUrl });
+
+/** `pnpm --filter @jianguan/tools run filing-seed DIR`: the national 2019 data set as CSV sheets. */
+export const runFilingSeed = (dir: string) => runPackageCommand('@jianguan/tools', ['filing-seed', dir], {});
+
+function runPackageCommand(
+  pkg: string,
   args: string[],
-  databaseUrl: string,
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  env: Record<string, string>,
+): Promise<CommandOutcome> {
   return new Promise((resolve, reject) => {
-    const child = spawn('pnpm', ['--filter', '@jianguan/online-course-filing', 'run', ...args], {
+    const child = spawn('pnpm', ['--filter', pkg, 'run', ...args], {
       cwd: ROOT,
-      env: childProcessEnv({ DATABASE_URL: databaseUrl }),
+      env: childProcessEnv(env),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';

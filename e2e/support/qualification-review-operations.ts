@@ -1,6 +1,7 @@
 /** GraphQL documents and setup steps the qualification-review tests send through the gateway. */
 import { createHash } from 'node:crypto';
 import { Client } from 'pg';
+import { CHECKLISTS } from '@jianguan/qualification-review';
 import { QINGHAI } from '@jianguan/testing';
 import type { TestFederation } from './federation';
 import { until } from './polling';
@@ -68,15 +69,8 @@ export const REVIEW_STATS = `query Stats($code: String!) {
   }
 }`;
 
-export const NEW_PERMIT_MATERIALS = [
-  'LEGAL_PERSON_CERTIFICATE',
-  'PREMISES_PROOF',
-  'FIRE_SAFETY_CLEARANCE',
-  'TEACHER_QUALIFICATIONS',
-  'FEE_STANDARDS',
-  'SAFETY_RULES',
-  'ARTICLES_OF_ASSOCIATION',
-];
+/** What a new school-running permit needs: qualification-review's own checklist. */
+export const NEW_PERMIT_MATERIALS: string[] = [...CHECKLISTS.NEW_PERMIT];
 
 export const materials = (types: string[]) =>
   types.map((type) => ({

@@ -1,6 +1,6 @@
 /** The people of the demo and their tokens, signed with the running stack's JWT keys. */
 import { signToken, type Claims, type SigningKey } from '@jianguan/platform';
-import type { DemoCounty } from '@jianguan/registry';
+import type { DemoCounty } from '@jianguan/tools';
 
 export const PROVINCE = '63';
 

@@ -1,18 +1,11 @@
 /** What institutions submit in the demo: qualification materials and online filings, derived from the data set. */
 import { createHash } from 'node:crypto';
 import { idNumberCheckCharacter } from '@jianguan/platform';
-import type { DemoInstitution } from '@jianguan/registry';
+import { CHECKLISTS } from '@jianguan/qualification-review';
+import type { DemoInstitution } from '@jianguan/tools';
 
-/** The materials a new school-running permit needs (qualification-review's checklist). */
-export const NEW_PERMIT_MATERIALS = [
-  'LEGAL_PERSON_CERTIFICATE',
-  'PREMISES_PROOF',
-  'FIRE_SAFETY_CLEARANCE',
-  'TEACHER_QUALIFICATIONS',
-  'FEE_STANDARDS',
-  'SAFETY_RULES',
-  'ARTICLES_OF_ASSOCIATION',
-] as const;
+/** The materials a new school-running permit needs: qualification-review's own checklist. */
+export const NEW_PERMIT_MATERIALS = CHECKLISTS.NEW_PERMIT;
 
 export const materialsOf = (institution: DemoInstitution, types: readonly string[]) =>
   types.map((type) => ({

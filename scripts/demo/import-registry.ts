@@ -8,11 +8,10 @@ import { openDataSource, parseCsv } from '@jianguan/platform';
 import {
   createRegistryDataSource,
   importSurveyFile,
-  surveyFileRecord,
   surveyFileText,
   type SurveyImportResult,
 } from '@jianguan/registry';
-import type { DemoInstitution } from '@jianguan/registry';
+import { surveyFileRecord, type DemoInstitution } from '@jianguan/tools';
 
 /** Who the import's audit lines and survey records name. */
 export const DEMO_SURVEY_IMPORT_ACTOR = { sub: 'demo-grid-survey', name: '青海省网格排查（演示导入）' };

@@ -14,7 +14,7 @@ import {
   type DemoCounty,
   type DemoDataset,
   type DemoInstitution,
-} from '@jianguan/registry';
+} from '@jianguan/tools';
 import { demoScenario, surveyedInstitutions, type DemoScenario } from './scenario';
 import { importRegistry } from './import-registry';
 import {

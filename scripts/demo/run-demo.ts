@@ -8,7 +8,7 @@ import type { SigningKey } from '@jianguan/platform';
 import { loadDemo, type DemoSummary } from './load-demo';
 import { demoRoleQueries, formatRoleQueries } from './role-queries';
 import { DEMO_SERVICE_ENV } from './demo-env';
-import { DEFAULT_DEMO_SEED } from '@jianguan/registry';
+import { DEFAULT_DEMO_SEED } from '@jianguan/tools';
 
 export const demoSummaryPath = (dataDir: string) => path.join(dataDir, 'demo-summary.json');
 

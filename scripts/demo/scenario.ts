@@ -4,7 +4,7 @@
  * a penalty and a typical case, and the "watched" orders whose deadlines fall minutes apart so a
  * newcomer sees reminders and the escalation ladder happen. Pure and deterministic, like the data set.
  */
-import type { DemoDataset, DemoInstitution } from '@jianguan/registry';
+import type { DemoDataset, DemoInstitution } from '@jianguan/tools';
 
 export type ApplicationState = 'SUBMITTED' | 'UNDER_REVIEW' | 'MATERIALS_REQUESTED' | 'APPROVED' | 'REJECTED';
 export type FilingState =

@@ -5,7 +5,7 @@ import {
   generateQinghaiDataset,
   shortPlaceName,
   type DemoCounty,
-} from '@jianguan/registry';
+} from '@jianguan/tools';
 import { demoScenario, surveyedInstitutions } from '../demo/scenario';
 
 /** A few real Qinghai counties with some of their townships and grids. */

@@ -8,7 +8,7 @@ import { PERMISSIONS, type Permission } from '@jianguan/platform';
 import { startFederation, type TestFederation } from '../../e2e/support/federation';
 import { DEMO_SERVICE_ENV } from '../demo/demo-env';
 import { loadDemo, type LoadDemoResult } from '../demo/load-demo';
-import { datasetStats } from '@jianguan/registry';
+import { datasetStats } from '@jianguan/tools';
 import { surveyedInstitutions } from '../demo/scenario';
 import { curlFor, demoRoleQueries, type DemoRoleQuery } from '../demo/role-queries';
 import { gatewayClient } from '../demo/gateway-client';

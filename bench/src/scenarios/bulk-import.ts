@@ -5,8 +5,8 @@
  *     same CSV sheets into plain tables, and versus COPY of exactly the rows it wrote into tables of the
  *     same definition (copy-same-rows.ts).
  * (b) 401,050 surveyed institutions through the registry's own `import` CLI (validates every row, all
- *     or nothing, with an audit line per institution and the outbox events), on the survey file its
- *     `seed` command writes, versus COPY of the same file into a plain table, and versus COPY of exactly
+ *     or nothing, with an audit line per institution and the outbox events), on the survey file the
+ *     tools' `registry-seed` command writes, versus COPY of the same file into a plain table, and versus COPY of exactly
  *     the rows it wrote into tables of the same definition (copy-same-rows.ts).
  * Each import is timed as a whole process (start-up included) and in-process (what the CLI reports).
  */
@@ -26,13 +26,14 @@ const say = (message: string) => process.stderr.write(`[bench] ${message}\n`);
 const SURVEY_SIZE = 401_050;
 const QUICK_SURVEY_SIZE = 20_000;
 /**
- * Runs a service's import/seed command as the user does (`pnpm --filter @jianguan/<service> run …`,
+ * Runs a package's command (a service's import, the tools' seeds) as the user does
+ * (`pnpm --filter @jianguan/<package> run …`,
  * with the node flags of its package.json); its output is echoed and returned.
  */
-function runCli(service: string, args: string[]): Promise<{ seconds: number; output: string }> {
+function runCli(pkg: string, args: string[]): Promise<{ seconds: number; output: string }> {
   const started = Date.now();
   return new Promise((resolve, reject) => {
-    const child = spawn('pnpm', ['--silent', '--filter', `@jianguan/${service}`, 'run', ...args], {
+    const child = spawn('pnpm', ['--silent', '--filter', `@jianguan/${pkg}`, 'run', ...args], {
       cwd: REPO_ROOT,
       env: childEnv({ DATABASE_URL: benchDatabaseUrl, USER: 'bench' }),
       stdio: ['ignore', 'pipe', 'inherit'],
@@ -46,7 +47,7 @@ function runCli(service: string, args: string[]): Promise<{ seconds: number; out
     child.once('exit', (code) =>
       code === 0
         ? resolve({ seconds: (Date.now() - started) / 1000, output })
-        : reject(new Error(`${service} ${args[0]} exited ${code}`)),
+        : reject(new Error(`${pkg} ${args[0]} exited ${code}`)),
     );
   });
 }
@@ -92,8 +93,8 @@ const count = (stack: Stack, table: string) =>
 
 export async function importScenario(stack: Stack, options: RunOptions): Promise<ScenarioResult> {
   const dir = mkdtempSync(path.join(stack.workDir, 'filing-'));
-  say('writing the national filing data set (online-course-filing seed CLI)');
-  await runCli('online-course-filing', ['seed', dir]);
+  say('writing the national filing data set (tools filing-seed command)');
+  await runCli('tools', ['filing-seed', dir]);
   const sheets = readdirSync(dir)
     .filter((f) => f.endsWith('.csv'))
     .map((f) => path.join(dir, f));
@@ -119,8 +120,8 @@ export async function importScenario(stack: Stack, options: RunOptions): Promise
 
   const surveySize = options.quick ? QUICK_SURVEY_SIZE : SURVEY_SIZE;
   const surveyFile = path.join(stack.workDir, 'survey.csv');
-  say(`writing a survey file of ${surveySize} institutions (registry seed CLI)`);
-  await runCli('registry', ['seed', surveyFile, '--count', String(surveySize)]);
+  say(`writing a survey file of ${surveySize} institutions (tools registry-seed command)`);
+  await runCli('tools', ['registry-seed', surveyFile, '--count', String(surveySize)]);
   const surveyCopy = await copyCsvFiles(stack, [surveyFile]);
   // The import's 802,100 events would keep every worker busy for many minutes and slow the COPY of
   // the same rows below (run E: 243 s instead of ~70 s); consuming them is not what this measures.
@@ -152,7 +153,7 @@ export async function importScenario(stack: Stack, options: RunOptions): Promise
     scenario: 5,
     title: `Bulk import: the national filing and ${surveySize.toLocaleString('en')} surveyed institutions, versus COPY`,
     notes: [
-      "National filing: `online-course-filing import <dir>` (the service's own CLI: migrates, validates every row with zod, loads all or nothing with COPY) on the CSV sheets its `seed` command writes (718 / 115,622 / 3,463); run as `pnpm --filter @jianguan/online-course-filing run import <dir>`, timed as a whole process (pnpm's and node's start-up included) and in-process as the CLI reports it (reading, checking and loading). Limit: COPY of the same CSV files into plain text tables (no validation, no indexes).",
+      "National filing: `online-course-filing import <dir>` (the service's own CLI: migrates, validates every row with zod, loads all or nothing with COPY) on the CSV sheets `pnpm --filter @jianguan/tools run filing-seed` writes (718 / 115,622 / 3,463); run as `pnpm --filter @jianguan/online-course-filing run import <dir>`, timed as a whole process (pnpm's and node's start-up included) and in-process as the CLI reports it (reading, checking and loading). Limit: COPY of the same CSV files into plain text tables (no validation, no indexes).",
       "Second limit for both imports: every row the import wrote (filing: imported institutions, filings, their history rows, personnel, courses and the audit line; registry: institutions, licences, surveys, audit lines, outbox events) dumped with COPY TO and COPYed back, in one transaction, into tables created LIKE the service's own (INCLUDING ALL: defaults, checks, every index) plus the foreign keys among them: what PostgreSQL itself needs to store what the import stores.",
       `Surveyed institutions: \`registry import FILE.csv\` (the registry's own CLI: validates every row, checks against the registry, writes institutions, licences, surveys, an audit line per institution and two outbox events per institution with COPY, all in one transaction) on the file of ${surveySize.toLocaleString('en')} rows its \`seed\` command writes; run with \`pnpm --filter\`, timed as a whole process and in-process (the CLI's own total, reading the file included), with its steps. Limit: COPY of the same file into a plain text table.`,
     ],

@@ -2,7 +2,7 @@
  * Scenario 1: anonymous `publicLookup` by name fragment and by pinyin, terms varied per request,
  * through each gateway, against the bare public-list subgraph and a bare indexed PostgreSQL loop.
  */
-import { LOOKUP_TERMS } from '../dataset';
+import { BENCH_LOOKUP_TERMS } from '@jianguan/tools';
 import type { Gateway } from '../gateways';
 import { checkIdenticalAnswers } from '../identical';
 import { measure, pgLoopTarget } from '../measure';
@@ -54,8 +54,12 @@ export async function publicLookupScenario(
     bodies.filter((_, i) => i % 6 < 2),
   );
   const pgStatements = [
-    ...LOOKUP_TERMS.fragments.map((q) => ({ name: 'fragment', sql: FRAGMENT_SQL, values: [bigrams(q), q] })),
-    ...LOOKUP_TERMS.pinyin.map((q) => ({ name: 'pinyin', sql: PINYIN_SQL, values: [q] })),
+    ...BENCH_LOOKUP_TERMS.fragments.map((q) => ({
+      name: 'fragment',
+      sql: FRAGMENT_SQL,
+      values: [bigrams(q), q],
+    })),
+    ...BENCH_LOOKUP_TERMS.pinyin.map((q) => ({ name: 'pinyin', sql: PINYIN_SQL, values: [q] })),
   ];
   const connections = options.method.connections;
   const targets = [

@@ -1,12 +1,11 @@
 import { z } from 'zod';
+import { certificateStatus, instant, institutionId, problem, regionCode, text } from './event-fields';
 import {
   BLACKLIST_REASONS,
-  CERTIFICATE_STATUSES,
   INSTITUTION_CATEGORIES,
   INSTITUTION_KINDS,
   PENALTY_TYPES,
   REVIEW_TRACKS,
-  SERVICE_NAMES,
   type ServiceName,
 } from './vocabulary';
 
@@ -15,23 +14,9 @@ import {
  * its payload schema, the one service allowed to produce it, and the services that consume it.
  * The relay routes by this table and consumers validate by it, so it is the whole contract.
  * Add fields freely (consumers ignore what they do not read); removing or renaming one breaks a consumer.
- * The values the events speak in (services, kinds, penalty types) are in vocabulary.ts.
+ * The values the events speak in (services, kinds, penalty types) are in vocabulary.ts, the field
+ * shapes shared by the events in event-fields.ts, and the envelope they travel in in envelope.ts.
  */
-
-// Shared field shapes, so the same thing is checked the same way in every event.
-const institutionId = z.uuid();
-const regionCode = z.string().regex(/^\d{2,12}$/, 'must be a 2–12 digit division code');
-const instant = z.iso.datetime({ offset: true });
-const text = z.string().min(1);
-
-const certificateStatus = z.enum(CERTIFICATE_STATUSES);
-/** A problem to be fixed, as found in screening and as named in a rectification order. */
-const problem = z.object({
-  code: text,
-  description: text,
-  /** The part of the filing it concerns, e.g. `courses.2.lessonMinutes`, when there is one. */
-  field: z.string().min(1).nullable(),
-});
 
 export interface EventDefinition {
   payload: z.ZodType;
@@ -269,27 +254,6 @@ export const EVENT_TYPES = Object.keys(catalogue) as EventType[];
 
 export const isEventType = (value: string): value is EventType => Object.hasOwn(catalogue, value);
 
-/** What travels on the queues: the outbox row, with the instant as an ISO string. */
-export interface EventEnvelope<T extends EventType = EventType> {
-  id: string;
-  type: T;
-  producer: ServiceName;
-  occurredAt: string;
-  payload: EventPayload<T>;
-}
-
-/** One envelope type per event, so `switch (envelope.type)` narrows the payload. */
-export type AnyEventEnvelope = { [T in EventType]: EventEnvelope<T> }[EventType];
-
-/** The envelope's shape before the type is known; the payload is then checked against the catalogue. */
-export const envelopeSchema = z.object({
-  id: z.uuid(),
-  type: text,
-  producer: z.enum(SERVICE_NAMES),
-  occurredAt: instant,
-  payload: z.unknown(),
-});
-
 export const definitionOf = (type: EventType): EventDefinition => catalogue[type];
 
 export const subscribersOf = (type: EventType): readonly ServiceName[] => catalogue[type].subscribers;
@@ -299,17 +263,3 @@ export const eventsConsumedBy = (service: ServiceName): EventType[] =>
 
 export const eventsProducedBy = (service: ServiceName): EventType[] =>
   EVENT_TYPES.filter((type) => catalogue[type].producer === service);
-
-/** Thrown for a payload or producer that breaks the catalogue: a programming error, never retried. */
-export class EventContractError extends Error {
-  override name = 'EventContractError';
-}
-
-/** Checks a payload against its event's schema; returns the parsed payload (unknown keys dropped). */
-export function parsePayload<T extends EventType>(type: T, payload: unknown): EventPayload<T> {
-  const result = catalogue[type].payload.safeParse(payload);
-  if (!result.success) {
-    throw new EventContractError(`Invalid ${type} payload: ${z.prettifyError(result.error)}`);
-  }
-  return result.data as EventPayload<T>;
-}

@@ -2,16 +2,14 @@ import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import { z } from 'zod';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Logger } from '@jianguan/platform';
+import { eventsConsumedBy, isEventType, type EventType } from './catalogue';
 import {
   envelopeSchema,
   EventContractError,
-  eventsConsumedBy,
-  isEventType,
   parsePayload,
   type AnyEventEnvelope,
   type EventEnvelope,
-  type EventType,
-} from './catalogue';
+} from './envelope';
 import type { ServiceName } from './vocabulary';
 import { claimEvent } from './inbox';
 import { eventQueueConnection, eventQueueName } from './queues';

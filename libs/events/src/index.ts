@@ -1,5 +1,6 @@
 export * from './vocabulary';
 export * from './catalogue';
+export * from './envelope';
 export * from './queues';
 export * from './outbox';
 export * from './inbox';

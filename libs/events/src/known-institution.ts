@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { TextArrayColumn, TextColumn, UpdatedTimeColumn, UuidColumn } from '@jianguan/platform';
-import type { EventEnvelope } from './catalogue';
+import type { EventEnvelope } from './envelope';
 import type { EventHandler } from './consumer';
 
 /**

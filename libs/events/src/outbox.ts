@@ -1,14 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Entity, type EntityManager } from 'typeorm';
 import { BigIntColumn, IntColumn, JsonColumn, TextColumn, TimeColumn, UuidColumn } from '@jianguan/platform';
-import {
-  catalogue,
-  EventContractError,
-  parsePayload,
-  type EventEnvelope,
-  type EventPayloadInput,
-  type EventType,
-} from './catalogue';
+import { catalogue, type EventPayloadInput, type EventType } from './catalogue';
+import { EventContractError, parsePayload, type EventEnvelope } from './envelope';
 import type { ServiceName } from './vocabulary';
 
 /**

@@ -1,7 +1,8 @@
 import { Queue, type JobsOptions } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import { withTimeout, type Logger } from '@jianguan/platform';
-import { isEventType, subscribersOf, type AnyEventEnvelope } from './catalogue';
+import { isEventType, subscribersOf } from './catalogue';
+import type { AnyEventEnvelope } from './envelope';
 import type { ServiceName } from './vocabulary';
 import { outboxChannel } from './outbox';
 import { listenForNotifications, type PgListener } from './pg-listener';

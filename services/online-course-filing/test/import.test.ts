@@ -7,8 +7,8 @@ import { createFilingDataSource } from '../src/data-source';
 import { migrateOnlineCourseFiling } from '../src/migrate';
 import { ImportRefused } from '@jianguan/platform';
 import { importFilings } from '../src/import/import-filings';
-import { generateNationalDataSet, NATIONAL_2019, writeDataSet } from '../src/import/seed';
-import { readCsvDirectory } from '../src/import/sheets';
+import { generateNationalDataSet, NATIONAL_2019 } from '@jianguan/tools';
+import { readCsvDirectory, writeCsvDirectory } from '../src/import/sheets';
 import { readWorkbook, writeWorkbook } from '../src/import/xlsx';
 import { filingStatsFor } from '../src/queries/filing-stats';
 
@@ -28,7 +28,7 @@ afterAll(async () => {
 
 describe('importing filings at national scale', () => {
   it('refuses a file with one bad personnel row whole, naming the sheet and line, then loads the national set exactly', async () => {
-    await writeDataSet(dir, generateNationalDataSet());
+    await writeCsvDirectory(dir, generateNationalDataSet());
     const sheets = await readCsvDirectory(dir);
     expect(sheets.institutions).toHaveLength(NATIONAL_2019.institutions);
     expect(sheets.personnel).toHaveLength(NATIONAL_2019.personnel);
@@ -106,7 +106,7 @@ describe('the text rule of every input holds for imported cells too', () => {
     data.personnel[4] = { ...data.personnel[4], name: '张\u0000老师' };
     data.courses[2] = { ...data.courses[2], title: '数学\u001b提高班' };
     const sub = path.join(dir, 'control-characters');
-    await writeDataSet(sub, data);
+    await writeCsvDirectory(sub, data);
     const sheets = await readCsvDirectory(sub);
     const [before] = await filingStatsFor(dataSource, ['']);
     let refusal: unknown;

@@ -4,8 +4,8 @@ import path from 'node:path';
 import { parsePayload, type EventType } from '@jianguan/events';
 import { useRegistryDatabase } from './support';
 import { importSurveyFile } from '../src/import/import-survey-file';
-import { generateQinghaiDataset } from '../src/import/qinghai-dataset';
-import { qinghaiCounties, surveyFileRecord } from '../src/import/seed';
+import { generateQinghaiDataset, qinghaiCounties, surveyFileRecord } from '@jianguan/tools';
+import { readDivisions } from '../src/regions/division-data';
 import { readSurveyFile, writeSurveyFile } from '../src/import/survey-file';
 
 // What the import writes besides the registry's own rows: the audit line of each institution and the
@@ -21,7 +21,11 @@ let unsurveyedWithLicences = 0;
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'registry-import-records-'));
-  const data = generateQinghaiDataset({ counties: await qinghaiCounties(), size: 300, seed: 7 });
+  const data = generateQinghaiDataset({
+    counties: qinghaiCounties(await readDivisions(['63'])),
+    size: 300,
+    seed: 7,
+  });
   const file = path.join(dir, 'survey.csv');
   await writeSurveyFile(
     file,

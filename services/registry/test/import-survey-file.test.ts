@@ -5,21 +5,21 @@ import type { CsvRow } from '@jianguan/platform';
 import { useRegistryDatabase } from './support';
 import { importSurveyFile } from '../src/import/import-survey-file';
 import { ImportRefused, type RowProblem } from '@jianguan/platform';
-import { generateQinghaiDataset, type DemoDataset } from '../src/import/qinghai-dataset';
-import { qinghaiCounties, surveyFileRecord } from '../src/import/seed';
+import { generateQinghaiDataset, qinghaiCounties, surveyFileRecord, type DemoDataset } from '@jianguan/tools';
+import { readDivisions } from '../src/regions/division-data';
 import { readSurveyFile, writeSurveyFile } from '../src/import/survey-file';
 
 jest.setTimeout(60_000);
 
 const bed = useRegistryDatabase(3);
 let dir: string;
-let counties: Awaited<ReturnType<typeof qinghaiCounties>>;
+let counties: ReturnType<typeof qinghaiCounties>;
 const actor = { sub: 'import-test', name: '导入测试' };
 const now = new Date();
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'registry-import-'));
-  counties = await qinghaiCounties();
+  counties = qinghaiCounties(await readDivisions(['63']));
 });
 
 afterAll(async () => {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * The import and seed commands' settings, parsed once: DATABASE_URL names the database; pnpm sets
+ * The import command's settings, parsed once: DATABASE_URL names the database; pnpm sets
  * INIT_CWD to where it was run, so relative paths mean what the user typed.
  */
 export const cliConfig = z

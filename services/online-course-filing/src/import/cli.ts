@@ -4,14 +4,13 @@ import { openDataSource, reportImportRefusal } from '@jianguan/platform';
 import { createFilingDataSource } from '../data-source';
 import { importFilings } from './import-filings';
 import { readCsvDirectory } from './sheets';
-import { generateNationalDataSet, writeDataSet } from './seed';
-import { readWorkbook, writeWorkbook } from './xlsx';
+import { readWorkbook } from './xlsx';
 import { cliConfig } from './cli-config';
 
-// The import and seed commands of the package (see package.json): import loads a directory with one
-// CSV sheet per part, or an .xlsx workbook with one sheet per part (institutions, platforms, personnel,
-// courses), all or nothing; seed writes the national 2019 data set (718 institutions, 115,622
-// personnel, 3,463 courses) as such a directory or workbook.
+// The import command of the package (see package.json): loads a directory with one CSV sheet per part,
+// or an .xlsx workbook with one sheet per part (institutions, platforms, personnel, courses), all or
+// nothing. The national 2019 data set to try it on is written by `pnpm --filter @jianguan/tools run
+// filing-seed` (tools/commands/filing-seed.ts).
 // DATABASE_URL names the database, which is migrated first. Paths are relative to where pnpm was run.
 const env = cliConfig;
 
@@ -57,20 +56,11 @@ async function runImport(file: string) {
 async function main() {
   const [command, given] = process.argv.slice(2);
   const dir = given && path.resolve(env.INIT_CWD ?? process.cwd(), given);
-  if (!dir || (command !== 'import' && command !== 'seed')) {
-    process.stderr.write(
-      'usage: import <directory of CSV sheets | file.xlsx> | seed <directory | file.xlsx to write>\n',
-    );
+  if (!dir || command !== 'import') {
+    process.stderr.write('usage: import <directory of CSV sheets | file.xlsx>\n');
     process.exit(1);
   }
-  if (command === 'seed') {
-    const data = generateNationalDataSet();
-    if (dir.endsWith('.xlsx')) await writeWorkbook(dir, data);
-    else await writeDataSet(dir, data);
-    process.stdout.write(`wrote the national 2019 data set to ${dir}\n`);
-  } else {
-    await runImport(dir);
-  }
+  await runImport(dir);
 }
 
 main().catch((error: unknown) => {

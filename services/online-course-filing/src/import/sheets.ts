@@ -1,4 +1,4 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseCsv, toCsv as csvText, type CsvRow } from '@jianguan/platform';
 
@@ -8,6 +8,8 @@ export type SheetName = (typeof SHEETS)[number];
 
 export type SheetRow = CsvRow;
 export type Sheets = Record<SheetName, SheetRow[]>;
+/** Sheets to write: rows by column name (a generated data set, say). */
+export type SheetRecords = Record<SheetName, Record<string, string | number | null>[]>;
 
 export const COLUMNS: Record<SheetName, string[]> = {
   institutions: [
@@ -60,3 +62,9 @@ export async function readCsvDirectory(dir: string): Promise<Sheets> {
 
 export const toCsv = (sheet: SheetName, records: Record<string, string | number | null>[]): string =>
   csvText(COLUMNS[sheet], records);
+
+/** Writes the sheets as a directory of CSV files, as `readCsvDirectory` reads them. */
+export async function writeCsvDirectory(dir: string, sheets: SheetRecords): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  for (const sheet of SHEETS) await writeFile(path.join(dir, `${sheet}.csv`), toCsv(sheet, sheets[sheet]));
+}

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { COLUMNS, SHEETS, type SheetName, type SheetRow, type Sheets } from './sheets';
+import { COLUMNS, SHEETS, type SheetRecords, type SheetRow, type Sheets } from './sheets';
 
 const text = (value: ExcelJS.CellValue): string => {
   if (value === null || value === undefined) return '';
@@ -36,10 +36,7 @@ export async function readWorkbook(file: string): Promise<Sheets> {
   return sheets;
 }
 
-export async function writeWorkbook(
-  file: string,
-  data: Record<SheetName, Record<string, string | number | null>[]>,
-): Promise<void> {
+export async function writeWorkbook(file: string, data: SheetRecords): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file });
   for (const name of SHEETS) {
     const sheet = workbook.addWorksheet(name);

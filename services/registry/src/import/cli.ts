@@ -2,13 +2,13 @@ import path from 'node:path';
 import { openDataSource, reportImportRefusal } from '@jianguan/platform';
 import { createRegistryDataSource } from '../data-source';
 import { importSurveyFile } from './import-survey-file';
-import { qinghaiSurveyFile } from './seed';
-import { readSurveyFile, writeSurveyFile } from './survey-file';
+import { readSurveyFile } from './survey-file';
 import { importCliConfig as env } from './cli-config';
 
-// The registry's import and seed commands (see package.json):
+// The registry's import command (see package.json):
 //   import FILE.csv            loads a grid-survey file, all or nothing (exit 2 when refused)
-//   seed FILE.csv [--count N]  writes a realistic Qinghai survey file of N institutions (default 3000)
+// A realistic Qinghai survey file to try it on is written by `pnpm --filter @jianguan/tools run
+// registry-seed FILE.csv [--count N]` (tools/commands/registry-seed.ts).
 // DATABASE_URL names the database, which is migrated first. Paths are relative to where pnpm was run.
 
 const seconds = (since: number) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
@@ -51,31 +51,14 @@ async function runImport(file: string) {
   }
 }
 
-function parseCount(args: string[]): number | undefined {
-  const at = args.indexOf('--count');
-  if (at < 0) return undefined;
-  const count = Number(args[at + 1]);
-  if (!Number.isInteger(count) || count < 1) throw new Error(`--count must be a positive whole number`);
-  return count;
-}
-
 async function main() {
-  const [command, given, ...rest] = process.argv.slice(2);
+  const [command, given] = process.argv.slice(2);
   const file = given && path.resolve(env.INIT_CWD ?? process.cwd(), given);
-  if (!file || (command !== 'import' && command !== 'seed')) {
-    process.stderr.write('usage: import FILE.csv | seed FILE.csv [--count N]\n');
+  if (!file || command !== 'import') {
+    process.stderr.write('usage: import FILE.csv\n');
     process.exit(1);
   }
-  if (command === 'seed') {
-    const started = Date.now();
-    const records = await qinghaiSurveyFile(parseCount(rest));
-    await writeSurveyFile(file, records);
-    process.stdout.write(
-      `wrote ${records.length} surveyed Qinghai institutions to ${file} in ${seconds(started)}\n`,
-    );
-  } else {
-    await runImport(file);
-  }
+  await runImport(file);
 }
 
 main().catch((error: unknown) => {

@@ -1,16 +1,17 @@
 /**
- * The bench's Qinghai data set: deterministic institutions spread over Qinghai's counties. Kept
- * behind `qinghaiInstitutions` so a fuller generator (services/registry/src/import/qinghai-dataset.ts, being written
- * elsewhere) can replace it without touching the scenarios.
+ * The benchmarks' Qinghai data set (bench/): deterministic institutions spread over Qinghai's counties,
+ * the same every run so results compare across runs. Simpler than the demo's generator
+ * (./qinghai/generator.ts) and kept apart from it: changing it would change what every recorded
+ * benchmark measured.
  */
 import { creditCodeCheckCharacter, CREDIT_CODE_ALPHABET } from '@jianguan/platform';
 
-export interface County {
+export interface BenchCounty {
   code: string;
   name: string;
 }
 
-export interface InstitutionSeed {
+export interface BenchInstitution {
   name: string;
   creditCode: string;
   kind: 'OFFLINE' | 'ONLINE';
@@ -56,7 +57,7 @@ const SUFFIXES = ['培训学校', '培训中心', '教育咨询有限公司', '�
 const STREETS = ['昆仑路', '五四大街', '七一路', '长江路', '黄河路', '柴达木路', '海湖大道', '同仁路'];
 
 /** Query terms that hit this data set: name fragments (2+ characters) and pinyin (initials or full). */
-export const LOOKUP_TERMS = {
+export const BENCH_LOOKUP_TERMS = {
   fragments: [...BRANDS.flatMap((b) => [b, `${b}数学`, `${b}英语`]), '培训学校', '艺术培训', '编程培训'],
   pinyin: [
     'qh',
@@ -86,7 +87,7 @@ function creditCode(county: string, serial: number): string {
 }
 
 /** Institution `i` of the data set: the same every run. */
-export function qinghaiInstitution(i: number, counties: County[]): InstitutionSeed {
+export function benchInstitution(i: number, counties: BenchCounty[]): BenchInstitution {
   const county = counties[i % counties.length];
   const brand = BRANDS[Math.floor(i / counties.length) % BRANDS.length];
   const subject = SUBJECTS[(i * 7) % SUBJECTS.length];
@@ -102,6 +103,6 @@ export function qinghaiInstitution(i: number, counties: County[]): InstitutionSe
   };
 }
 
-export function qinghaiInstitutions(count: number, counties: County[]): InstitutionSeed[] {
-  return Array.from({ length: count }, (_, i) => qinghaiInstitution(i, counties));
+export function benchInstitutions(count: number, counties: BenchCounty[]): BenchInstitution[] {
+  return Array.from({ length: count }, (_, i) => benchInstitution(i, counties));
 }

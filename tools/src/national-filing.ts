@@ -1,7 +1,9 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import path from 'node:path';
+/**
+ * The national online-course filing data set: compliant institutions, platforms, personnel and courses
+ * in the four sheets online-course-filing imports (`writeCsvDirectory` / `writeWorkbook` of
+ * @jianguan/online-course-filing write them out).
+ */
 import { creditCodeCheckCharacter, CREDIT_CODE_ALPHABET, idNumberCheckCharacter } from '@jianguan/platform';
-import { toCsv, type SheetName } from './sheets';
 
 /** The national filing at the end of 2019 (docs/design.md §1.4). */
 export const NATIONAL_2019 = { institutions: 718, personnel: 115_622, courses: 3_463 } as const;
@@ -71,13 +73,17 @@ function idNumber(county: string, serial: number): string {
 const share = (total: number, parts: number, i: number) =>
   Math.floor(total / parts) + (i < total % parts ? 1 : 0);
 
-export type SeedSheets = Record<SheetName, Record<string, string | number | null>[]>;
+/** The four sheets of online-course-filing's import, each a list of rows by column name. */
+export type NationalFilingSheets = Record<
+  'institutions' | 'platforms' | 'personnel' | 'courses',
+  Record<string, string | number | null>[]
+>;
 
 /** A compliant national data set of the given size, deterministic. */
 export function generateNationalDataSet(
   size: { institutions: number; personnel: number; courses: number } = NATIONAL_2019,
-): SeedSheets {
-  const sheets: SeedSheets = { institutions: [], platforms: [], personnel: [], courses: [] };
+): NationalFilingSheets {
+  const sheets: NationalFilingSheets = { institutions: [], platforms: [], personnel: [], courses: [] };
   let personSerial = 0;
   for (let i = 0; i < size.institutions; i++) {
     const county = COUNTIES[i % COUNTIES.length];
@@ -152,12 +158,4 @@ export function generateNationalDataSet(
     }
   }
   return sheets;
-}
-
-/** Writes the data set as a directory of CSV sheets, ready for `import`. */
-export async function writeDataSet(dir: string, sheets: SeedSheets): Promise<void> {
-  await mkdir(dir, { recursive: true });
-  for (const sheet of Object.keys(sheets) as SheetName[]) {
-    await writeFile(path.join(dir, `${sheet}.csv`), toCsv(sheet, sheets[sheet]));
-  }
 }

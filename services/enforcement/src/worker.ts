@@ -1,5 +1,5 @@
 import { runWorkerMain, startDurableTimers, startServiceWorker } from '@jianguan/events';
-import type { WorkerStartOptions } from '@jianguan/platform';
+import { registerProvisionalDeadlineGauge, type WorkerStartOptions } from '@jianguan/platform';
 import { loadEnforcementConfig } from './config';
 import { createEnforcementDataSource, ENFORCEMENT_SCHEMA } from './data-source';
 import { enforcementEventHandlers } from './event-handlers';
@@ -35,10 +35,11 @@ export function startEnforcementWorker(
       const scheduler = new DeadlineScheduler(config.REDIS_URL, config.QUEUE_PREFIX, deadlineTimings(config));
       return { scheduler, stop: () => scheduler.close() };
     },
-    events: (_context, { scheduler }) => ({
+    events: ({ logger }, { scheduler }) => ({
       handlers: enforcementEventHandlers({
         deadlines: scheduler,
         defaultDeadlineWorkingDays: config.ENFORCEMENT_DEFAULT_DEADLINE_WORKING_DAYS,
+        logger,
       }),
     }),
     after: (context, { scheduler }) => {
@@ -55,6 +56,13 @@ export function startEnforcementWorker(
         if (result.notifications.length > 0) await channel.deliver(result.notifications);
       };
       registerOverdueMetrics(metrics.registry, dataSource);
+      registerProvisionalDeadlineGauge(
+        metrics.registry,
+        dataSource,
+        'enforcement',
+        `SELECT count(*)::int AS count FROM enforcement.rectification_order
+          WHERE deadline_provisional AND status = 'OPEN'`,
+      );
       return startDurableTimers(context, {
         queue: DEADLINE_QUEUE,
         schedulerQueue: scheduler.queue,

@@ -1,11 +1,12 @@
 import { runWorkerMain, startDurableTimers, startServiceWorker } from '@jianguan/events';
-import type { WorkerStartOptions } from '@jianguan/platform';
+import { registerProvisionalDeadlineGauge, type WorkerStartOptions } from '@jianguan/platform';
 import { loadReviewConfig } from './config';
 import { createReviewDataSource, REVIEW_SCHEMA } from './data-source';
 import { reviewEventHandlers } from './event-handlers';
 import { SLA_QUEUE, SlaScheduler } from './sla/schedule';
 import { processSlaJob, reconcileSla } from './sla/process';
 import { slaTimings } from './sla/timings';
+import { OPEN_STATUSES } from './domain/status';
 
 /**
  * The department's background work: relaying its outbox, keeping the institution read model from
@@ -27,9 +28,16 @@ export function startQualificationReviewWorker(
       const scheduler = new SlaScheduler(config.REDIS_URL, config.QUEUE_PREFIX, slaTimings(config));
       return { scheduler, stop: () => scheduler.close() };
     },
-    events: () => ({ handlers: reviewEventHandlers }),
+    events: (_context, { scheduler }) => ({ handlers: reviewEventHandlers({ sla: scheduler }) }),
     after: (context, { scheduler }) => {
-      const { dataSource, logger } = context;
+      const { dataSource, logger, metrics } = context;
+      registerProvisionalDeadlineGauge(
+        metrics.registry,
+        dataSource,
+        'qualification-review',
+        `SELECT count(*)::int AS count FROM ${REVIEW_SCHEMA}.application
+          WHERE due_provisional AND status IN (${OPEN_STATUSES.map((s) => `'${s}'`).join(',')})`,
+      );
       return startDurableTimers(context, {
         queue: SLA_QUEUE,
         schedulerQueue: scheduler.queue,

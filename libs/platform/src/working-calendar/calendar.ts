@@ -87,3 +87,13 @@ let shipped: WorkingCalendar | undefined;
 /** The calendar of the schedules `chinese-days` ships, for code that has no database at hand. */
 export const shippedCalendar = (): WorkingCalendar =>
   (shipped ??= new WorkingCalendar(shippedYears().map((year) => shippedHolidaySchedule(year)!)));
+
+/**
+ * The log line that goes with a provisional deadline (besides the `jianguan_provisional_deadlines`
+ * gauge): operators see that a year's schedule is due to be loaded. `what` names the record, never a person.
+ */
+export const warnProvisionalDeadline = (
+  logger: { warn: (fields: object, message: string) => void },
+  what: Record<string, string>,
+): void =>
+  logger.warn(what, 'provisional deadline: counted into a year whose holiday schedule is not loaded');

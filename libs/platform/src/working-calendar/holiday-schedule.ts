@@ -94,13 +94,16 @@ const dayOf = (field: string) =>
  * statutory holiday must be off, make-up working days can only be weekend days, and every date lies
  * in the year. The notice (its title and number) is required: each load is audited with it.
  */
+/** A year the calendar can hold. */
+export const holidayYear = z
+  .number({ error: '年份须为整数' })
+  .int('年份须为整数')
+  .min(2004, '年份不得早于 2004')
+  .max(2100, '年份不得晚于 2100');
+
 export const holidayScheduleInput = z
   .object({
-    year: z
-      .number({ error: '年份须为整数' })
-      .int('年份须为整数')
-      .min(2004, '年份不得早于 2004')
-      .max(2100, '年份不得晚于 2100'),
+    year: holidayYear,
     holidays: z.array(dayOf('放假日期')).min(1, '放假日期不能为空'),
     workdays: z.array(dayOf('调休上班日期')),
     notice: z.string().trim().min(4, '通知文号或标题至少 4 个字').max(200, '通知文号或标题不超过 200 个字'),

@@ -96,3 +96,31 @@ export async function readWorkingCalendar(manager: EntityManager, schema: string
   const rows = (await manager.query(`SELECT * FROM ${schema}.holiday_schedule ORDER BY year`)) as Row[];
   return new WorkingCalendar(rows.map(fromRow));
 }
+
+/**
+ * A department's copy of a schedule the registry loaded (HolidayScheduleLoaded): stored unless the
+ * copy already holds a later load of the year, since events may arrive out of order. True when stored.
+ */
+export async function keepHolidayScheduleCopy(
+  manager: EntityManager,
+  schema: string,
+  schedule: HolidaySchedule & { notice: string; loadedBy: string; loadedAt: Date },
+): Promise<boolean> {
+  const rows = (await manager.query(
+    `INSERT INTO ${schema}.holiday_schedule (year, holidays, workdays, notice, loaded_by, loaded_at)
+     VALUES ($1, $2, $3, $4, $5, $6)
+     ON CONFLICT (year) DO UPDATE SET holidays = EXCLUDED.holidays, workdays = EXCLUDED.workdays,
+       notice = EXCLUDED.notice, loaded_by = EXCLUDED.loaded_by, loaded_at = EXCLUDED.loaded_at
+     WHERE ${schema}.holiday_schedule.loaded_at < EXCLUDED.loaded_at
+     RETURNING year`,
+    [
+      schedule.year,
+      JSON.stringify(schedule.holidays),
+      JSON.stringify(schedule.workdays),
+      schedule.notice,
+      schedule.loadedBy,
+      schedule.loadedAt,
+    ],
+  )) as unknown[];
+  return rows.length > 0;
+}

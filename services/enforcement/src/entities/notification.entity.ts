@@ -1,6 +1,12 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-export type NotificationKind = 'REMINDER' | 'DEADLINE_MISSED' | 'ESCALATION' | 'DISCIPLINE_REFERRAL';
+export type NotificationKind =
+  | 'REMINDER'
+  | 'DEADLINE_MISSED'
+  | 'ESCALATION'
+  | 'DISCIPLINE_REFERRAL'
+  /** A provisional deadline recomputed from a loaded holiday schedule. */
+  | 'DEADLINE_CHANGED';
 
 /** One notice to one recipient about one step of an order's ladder; unique per (order, step, recipient). */
 @Entity({ name: 'notification' })

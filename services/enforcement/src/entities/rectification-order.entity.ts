@@ -68,6 +68,14 @@ export class RectificationOrderEntity {
   @Column({ type: 'boolean', name: 'rectified_late', default: false })
   rectifiedLate: boolean;
 
+  /** The working days the deadline counts from `deadlineSetAt`; null for a date given as such. */
+  @Column({ type: 'integer', name: 'deadline_working_days', nullable: true })
+  deadlineWorkingDays: number | null;
+
+  /** Counted into a year without its published holiday schedule: recomputed when it is loaded. */
+  @Column({ type: 'boolean', name: 'deadline_provisional', default: false })
+  deadlineProvisional: boolean;
+
   @VersionColumn({ type: 'integer' })
   version: number;
 }

@@ -1,5 +1,6 @@
-import { parseInput } from '@jianguan/platform';
+import { parseInput, warnProvisionalDeadline } from '@jianguan/platform';
 import type { EnforcementContext } from '../context';
+import type { RectificationOrderEntity } from '../entities/rectification-order.entity';
 import {
   toCampaignNode,
   toOrderNode,
@@ -31,6 +32,13 @@ import { removeFromBlacklist } from '../blacklist/entries';
 
 type Args = { input: unknown };
 
+const warnIfProvisional = (ctx: EnforcementContext, order: RectificationOrderEntity) => {
+  if (order.deadlineProvisional) {
+    warnProvisionalDeadline(ctx.logger, { orderId: order.id, deadline: order.deadline.toISOString() });
+  }
+  return order;
+};
+
 // Every mutation here is an enforcement officer's: the scope is checked before the input's ids are
 // looked up or their rows locked; the command then checks jurisdiction on the row.
 
@@ -38,7 +46,9 @@ export const mutationResolvers = {
   issueRectificationOrder: async (_: unknown, { input }: Args, ctx: EnforcementContext) => {
     ctx.viewer.require('enforcement.act');
     const parsed = parseInput(issueInput, input);
-    return toOrderNode(await issueRectificationOrder(ctx.deps, ctx.viewer, parsed, ctx.requestId));
+    return toOrderNode(
+      warnIfProvisional(ctx, await issueRectificationOrder(ctx.deps, ctx.viewer, parsed, ctx.requestId)),
+    );
   },
   confirmRectification: async (_: unknown, { input }: Args, ctx: EnforcementContext) => {
     ctx.viewer.require('enforcement.act');
@@ -48,7 +58,8 @@ export const mutationResolvers = {
   extendRectificationDeadline: async (_: unknown, { input }: Args, ctx: EnforcementContext) => {
     ctx.viewer.require('enforcement.act');
     const parsed = parseInput(extendInput, input);
-    return toOrderNode(await extendRectificationDeadline(ctx.deps, ctx.viewer, parsed, ctx.requestId));
+    const order = await extendRectificationDeadline(ctx.deps, ctx.viewer, parsed, ctx.requestId);
+    return toOrderNode(warnIfProvisional(ctx, order));
   },
   recordEnforcementAction: async (_: unknown, { input }: Args, ctx: EnforcementContext) => {
     ctx.viewer.require('enforcement.act');

@@ -40,6 +40,14 @@ export class ApplicationEntity {
   @Column({ type: 'timestamptz', name: 'due_at' })
   dueAt: Date;
 
+  /** The working days the time limit counts from submission; null for a plain duration (drills). */
+  @Column({ type: 'integer', name: 'due_working_days', nullable: true })
+  dueWorkingDays: number | null;
+
+  /** Counted into a year without its published holiday schedule: recounted when it is loaded. */
+  @Column({ type: 'boolean', name: 'due_provisional', default: false })
+  dueProvisional: boolean;
+
   @Column({ type: 'timestamptz', name: 'clock_paused_at', nullable: true })
   clockPausedAt: Date | null;
 

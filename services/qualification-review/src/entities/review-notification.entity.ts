@@ -1,6 +1,7 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-export type NotificationKind = 'REMINDER' | 'ESCALATION';
+/** DUE_CHANGED: a provisional time limit recounted from a loaded holiday schedule. */
+export type NotificationKind = 'REMINDER' | 'ESCALATION' | 'DUE_CHANGED';
 
 /**
  * A reminder or escalation sent about one time limit. Unique per (application, kind, dueAt), so a

@@ -1,4 +1,4 @@
-import { parseInput } from '@jianguan/platform';
+import { parseInput, warnProvisionalDeadline } from '@jianguan/platform';
 import type { ReviewContext } from '../context';
 import { toApplicationNode } from '../api-types';
 import { submitApplication } from '../commands/submit-application';
@@ -27,7 +27,11 @@ export const mutationResolvers = {
   submitQualificationApplication: async (_: unknown, { input }: Args<unknown>, ctx: ReviewContext) => {
     ctx.viewer.require('review.apply');
     const parsed = parseInput(submitInput, input);
-    return toApplicationNode(await submitApplication(ctx.deps, ctx.viewer, parsed, ctx.requestId));
+    const app = await submitApplication(ctx.deps, ctx.viewer, parsed, ctx.requestId);
+    if (app.dueProvisional) {
+      warnProvisionalDeadline(ctx.logger, { applicationId: app.id, dueAt: app.dueAt.toISOString() });
+    }
+    return toApplicationNode(app);
   },
 
   startReview: async (_: unknown, args: { applicationId: string }, ctx: ReviewContext) => {

@@ -31,7 +31,7 @@ const GRID_WORKER = `query GridWorkerCounty($code: String!) {
 const REVIEWER = `query ReviewQueue {
   reviewQueue(first: 10) {
     totalCount
-    edges { node { id status track submittedAt dueAt overdue checklist { type provided } institution { name } } }
+    edges { node { id status track submittedAt dueAt dueProvisional overdue checklist { type provided } institution { name } } }
   }
 }`;
 

@@ -4,7 +4,7 @@
  * its printed token, and the numbers are those the data set and its scenario imply.
  */
 import { TEST_SIGNING_KEY } from '@jianguan/testing';
-import { PERMISSIONS, type Permission } from '@jianguan/platform';
+import { PERMISSIONS, shippedYears, type Permission } from '@jianguan/platform';
 import { startFederation, type TestFederation } from '../../e2e/support/federation';
 import { DEMO_SERVICE_ENV } from '../demo/demo-env';
 import { loadDemo, type LoadDemoResult } from '../demo/load-demo';
@@ -235,6 +235,16 @@ test('the watched orders fall due minutes apart, and the institution sees its ow
     status: 'OPEN',
     deadline: loaded.summary.watchedOrders[0].deadline,
   });
+});
+
+test('review time limits that run into a year without its holiday schedule show as provisional', async () => {
+  type Queue = { reviewQueue: { edges: { node: { dueAt: string; dueProvisional: boolean } }[] } };
+  const { reviewQueue } = await run<Queue>(queryFor('reviewer'));
+  expect(reviewQueue.edges.length).toBeGreaterThan(0);
+  // 20 working days from the load: into 2027, whose schedule only the fixture has, until it is loaded.
+  const unloaded = (iso: string) => !shippedYears().includes(Number(iso.slice(0, 4)));
+  for (const { node } of reviewQueue.edges) expect(node.dueProvisional).toBe(unloaded(node.dueAt));
+  expect(reviewQueue.edges.some(({ node }) => node.dueProvisional)).toBe(true);
 });
 
 test('the public finds the banned institution on the black list, and its typical case', async () => {

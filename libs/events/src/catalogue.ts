@@ -158,7 +158,7 @@ export const catalogue = {
       orderId: z.uuid(),
       institutionId,
       regionCode,
-      change: z.enum(['PROBLEMS_ADDED', 'DEADLINE_EXTENDED']),
+      change: z.enum(['PROBLEMS_ADDED', 'DEADLINE_EXTENDED', 'DEADLINE_RECOMPUTED']),
       problems: z.array(problem).min(1),
       deadline: instant,
       amendedAt: instant,
@@ -241,6 +241,19 @@ export const catalogue = {
       title: text,
       summary: text,
       publishedAt: instant,
+    }),
+  },
+  HolidayScheduleLoaded: {
+    producer: 'registry',
+    // Both count statutory time limits in working days and keep a copy of the schedule.
+    subscribers: ['qualification-review', 'enforcement'],
+    payload: z.object({
+      year: z.number().int(),
+      holidays: z.array(z.iso.date()),
+      workdays: z.array(z.iso.date()),
+      /** The State Council notice the schedule comes from (标题或文号). */
+      notice: text,
+      loadedAt: instant,
     }),
   },
 } as const satisfies Record<string, EventDefinition>;

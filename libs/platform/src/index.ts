@@ -21,6 +21,7 @@ export * from './scalars';
 export * from './strict-input';
 export * from './text';
 export * from './working-days';
+export * from './working-calendar';
 export * from './apollo-options';
 export * from './batch-results';
 export * from './service-server';

@@ -47,6 +47,9 @@ export const PERMISSIONS = {
   /** Registering and surveying, which grid workers do too. */
   'registry.survey': { scopes: [S.registryWrite, S.registrySurvey], ownInstitution: false },
 
+  /** Loading a year's official holiday schedule: it moves every working-day deadline, so admins only. */
+  'calendar.load': { scopes: [S.admin], ownInstitution: false },
+
   // qualification review: applications
   'review.read': anyOfficialOrOwnInstitution,
   'review.queue': {

@@ -25,6 +25,8 @@ export type MutationSpec<C, D, S extends z.ZodType, R, N> = MutationFields<S> & 
   toNode: (result: R) => N;
   /** Puts what the command also made into the request's loaders, for the fields asked next. */
   prime?: (result: R, ctx: C) => void;
+  /** What the request's log should warn of about the result (e.g. a provisional deadline). */
+  warn?: (result: R, ctx: C) => void;
 };
 
 /**
@@ -39,6 +41,7 @@ export function commandMutations<C extends RequestContext, D>(depsOf: (ctx: C) =
       const fields = spec.input ? parseInput(spec.input, args.input) : parseInput(spec.arguments!, args);
       const result = await spec.command(depsOf(ctx), ctx.viewer, fields as z.infer<S>, ctx.requestId);
       spec.prime?.(result, ctx);
+      spec.warn?.(result, ctx);
       return spec.toNode(result);
     };
 }

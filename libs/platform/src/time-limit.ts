@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { workingDaysDeadline } from './working-days';
+import { shippedCalendar, type CalendarDeadline, type WorkingCalendar } from './working-calendar';
 
 /**
  * A time limit as configured: statutory working days (`20wd`, on the Chinese holiday calendar), or a
@@ -18,12 +18,22 @@ export function parseTimeLimit(value: string): TimeLimit {
   return match[2] === 'wd' ? { unit: 'workingDays', count: n } : { unit: 'ms', count: n * UNIT_MS[match[2]] };
 }
 
-/** When a limit that starts at `from` runs out; working days end at 24:00 Shanghai time of the last one. */
-export function timeLimitEnd(from: Date, limit: TimeLimit): Date {
+/**
+ * When a limit that starts at `from` runs out; working days end at 24:00 Shanghai time of the last
+ * one, and are provisional where they run into a year without its published schedule.
+ */
+export function timeLimitDeadline(from: Date, limit: TimeLimit, calendar: WorkingCalendar): CalendarDeadline {
   return limit.unit === 'workingDays'
-    ? workingDaysDeadline(from, limit.count)
-    : new Date(from.getTime() + limit.count);
+    ? calendar.deadline(from, limit.count)
+    : { at: new Date(from.getTime() + limit.count), provisional: false };
 }
+
+/** timeLimitDeadline's instant alone (the shipped schedules unless a calendar is given). */
+export const timeLimitEnd = (
+  from: Date,
+  limit: TimeLimit,
+  calendar: WorkingCalendar = shippedCalendar(),
+): Date => timeLimitDeadline(from, limit, calendar).at;
 
 /** A configuration value in the notation above. */
 export const timeLimitSchema = z.string().transform((value, ctx) => {

@@ -1,18 +1,13 @@
-import { isWorkday } from 'chinese-days';
-
-/** China has one time zone and no daylight saving: Shanghai is always UTC+8. */
-const SHANGHAI_OFFSET_MS = 8 * 3600 * 1000;
-const DAY_MS = 24 * 3600 * 1000;
-
-/** The calendar date (YYYY-MM-DD) in Asia/Shanghai of an instant. */
-export const shanghaiDay = (at: Date): string =>
-  new Date(at.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
+import { shanghaiDay, shippedCalendar, type WorkingCalendar } from './working-calendar';
 
 /**
  * The Beijing-time day a deadline falls on, as a person reads it: a deadline at 00:00 is the end
  * (24:00) of the day before — "整改期限至 2026-12-25" means until midnight ending the 25th.
  */
 export const deadlineDay = (deadline: Date): string => shanghaiDay(new Date(deadline.getTime() - 1));
+
+/** China has one time zone and no daylight saving: Shanghai is always UTC+8. */
+const SHANGHAI_OFFSET_MS = 8 * 3600 * 1000;
 
 /** An instant as a person reads it, in Beijing time: `2026-12-25 17:30`; a midnight deadline reads `… 24:00`. */
 export const beijingDeadlineText = (at: Date): string => {
@@ -21,31 +16,20 @@ export const beijingDeadlineText = (at: Date): string => {
   return time === '00:00' ? `${deadlineDay(at)} 24:00` : `${local.slice(0, 10)} ${time}`;
 };
 
-/** The instant a Shanghai calendar day starts. */
-export const shanghaiDayStart = (day: string): Date =>
-  new Date(Date.parse(`${day}T00:00:00Z`) - SHANGHAI_OFFSET_MS);
-
-const nextDay = (day: string): string =>
-  new Date(Date.parse(`${day}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
-
 /**
  * Whether a Shanghai calendar day is a working day under the State Council's holiday schedule:
  * public holidays are off even on weekdays, and make-up working days (调休) count even on weekends.
+ * Without a calendar, the schedules the package ships (services pass the one they keep in PostgreSQL).
  */
-export const isWorkingDay = (day: string): boolean => isWorkday(day);
+export const isWorkingDay = (day: string, calendar: WorkingCalendar = shippedCalendar()): boolean =>
+  calendar.isWorkingDay(day);
 
 /**
- * A time limit of N working days counted from the day after `from` (the day of the act itself does
- * not count), ending when the Nth working day ends (24:00 Shanghai time) — as statutory limits run.
+ * A time limit of N working days counted from the day after `from`, ending at 24:00 Shanghai time of
+ * the Nth working day (WorkingCalendar.deadline; this drops whether it is provisional).
  */
-export function workingDaysDeadline(from: Date, workingDays: number): Date {
-  if (!Number.isInteger(workingDays) || workingDays < 1)
-    throw new RangeError('workingDays must be a positive integer');
-  let day = shanghaiDay(from);
-  let counted = 0;
-  while (counted < workingDays) {
-    day = nextDay(day);
-    if (isWorkingDay(day)) counted += 1;
-  }
-  return shanghaiDayStart(nextDay(day));
-}
+export const workingDaysDeadline = (
+  from: Date,
+  workingDays: number,
+  calendar: WorkingCalendar = shippedCalendar(),
+): Date => calendar.deadline(from, workingDays).at;

@@ -16,6 +16,7 @@ export const toOrderNode = apiNode<RectificationOrderEntity>()(
   [
     'id institutionId regionCode source problems issuingRegionCode issuedByName issuedAt deadline status',
     'escalationLevel respondBy rectifiedAt rectifiedLate evidence closedAt version',
+    'deadlineWorkingDays deadlineProvisional',
   ],
   (o) => ({ institution: entityRef('Institution', o.institutionId) }),
 );

@@ -1,5 +1,10 @@
 import type { EntityManager } from 'typeorm';
-import { workingDaysDeadline } from '@jianguan/platform';
+import {
+  keepHolidayScheduleCopy,
+  readWorkingCalendar,
+  warnProvisionalDeadline,
+  type Logger,
+} from '@jianguan/platform';
 import {
   keepClassification,
   keepRegistration,
@@ -15,6 +20,7 @@ import type { DeadlineScheduler } from './deadlines/schedule';
 import { lockKnownInstitution, openOrder, type OrderSpec } from './orders/open-order';
 import { markRectified } from './orders/rectify';
 import { CONFIRMABLE } from './orders/transitions';
+import { recomputeProvisionalDeadlines } from './deadlines/recompute';
 
 /** Orders changed by another department's event name that event as their actor. */
 const eventActor = (envelope: EventEnvelope, what: string) => ({
@@ -26,6 +32,8 @@ export interface EventHandlerDeps {
   /** Orders opened from events are scheduled at once; the reconciler is the backstop. */
   deadlines: DeadlineScheduler;
   defaultDeadlineWorkingDays: number;
+  /** Warns of provisional deadlines (counted into a year without its holiday schedule). */
+  logger?: Logger;
 }
 
 /** Confirms an institution's orders of the given sources, because another department's event says so. */
@@ -118,12 +126,20 @@ async function openScreeningOrder(
   const { institutionId, regionCode, filingId, problems, screenedAt } = envelope.payload;
   const now = new Date();
   const campaign = await activeCampaign(manager, regionCode, now);
+  const counted = campaign
+    ? null
+    : (await readWorkingCalendar(manager, ENFORCEMENT_SCHEMA)).deadline(now, deps.defaultDeadlineWorkingDays);
+  if (counted?.provisional && deps.logger) {
+    warnProvisionalDeadline(deps.logger, { filingId, deadline: counted.at.toISOString() });
+  }
   await openFromEvent(manager, deps, {
     institutionId,
     regionCode,
     source: 'ONLINE_SCREENING',
     problems: problems.map(({ code, description, field }) => ({ code, description, field })),
-    deadline: campaign?.defaultDeadline ?? workingDaysDeadline(now, deps.defaultDeadlineWorkingDays),
+    deadline: campaign?.defaultDeadline ?? counted!.at,
+    deadlineWorkingDays: counted ? deps.defaultDeadlineWorkingDays : null,
+    deadlineProvisional: counted?.provisional ?? false,
     campaignId: campaign?.id ?? null,
     originKey: `screening:${filingId}:${screenedAt}`,
     issuingRegionCode: regionAtLevel(regionCode, 'COUNTY'),
@@ -137,6 +153,22 @@ async function openScreeningOrder(
  * Each runs in the consumer's transaction after the inbox claimed the event, so it applies once.
  */
 export const enforcementEventHandlers = (deps: EventHandlerDeps): EventHandlers => ({
+  /** The registry loaded a year's schedule: keep the copy, recount provisional deadlines, reschedule. */
+  HolidayScheduleLoaded: async (manager, envelope: EventEnvelope<'HolidayScheduleLoaded'>) => {
+    const p = envelope.payload;
+    const loadedAt = new Date(p.loadedAt);
+    const stored = await keepHolidayScheduleCopy(manager, ENFORCEMENT_SCHEMA, {
+      ...p,
+      loadedBy: envelope.producer,
+      loadedAt,
+    });
+    if (!stored) return;
+    const actor = eventActor(envelope, `节假日安排：${p.notice}`);
+    const step = `calendar:${p.year}:${envelope.id}`;
+    const moved = await recomputeProvisionalDeadlines(manager, actor, p.notice, step, new Date());
+    for (const order of moved) await deps.deadlines.schedule(order);
+  },
+
   InstitutionRegistered: keepRegistration(ENFORCEMENT_SCHEMA),
 
   /** Complete and on the platform closes survey orders; in scope of a running campaign opens one. */

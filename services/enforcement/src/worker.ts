@@ -1,4 +1,5 @@
 import { defineServiceWorker, runWorkerMain, startDurableTimers, timerQueuePart } from '@jianguan/events';
+import { registerProvisionalDeadlineGauge } from '@jianguan/platform';
 import { enforcementBase } from './service-base';
 import { enforcementEventHandlers } from './event-handlers';
 import { runDeadlineJob, type DeadlineResult } from './deadlines/process';
@@ -18,10 +19,11 @@ export const startEnforcementWorker = defineServiceWorker(enforcementBase, {
   poolSize: (config) => Math.max(4, config.ENFORCEMENT_DEADLINE_CONCURRENCY + 2),
   // The event handlers open orders, which schedule their deadlines: the scheduler comes first.
   before: async ({ config }) => timerQueuePart(openDeadlineScheduler(config)),
-  events: ({ config }, { scheduler }) => ({
+  events: ({ config, logger }, { scheduler }) => ({
     handlers: enforcementEventHandlers({
       deadlines: scheduler,
       defaultDeadlineWorkingDays: config.ENFORCEMENT_DEFAULT_DEADLINE_WORKING_DAYS,
+      logger,
     }),
   }),
   after: (context, { scheduler }) => {
@@ -38,6 +40,13 @@ export const startEnforcementWorker = defineServiceWorker(enforcementBase, {
       if (result.notifications.length > 0) await channel.deliver(result.notifications);
     };
     registerOverdueMetrics(metrics.registry, dataSource);
+    registerProvisionalDeadlineGauge(
+      metrics.registry,
+      dataSource,
+      'enforcement',
+      `SELECT count(*)::int AS count FROM enforcement.rectification_order
+        WHERE deadline_provisional AND status = 'OPEN'`,
+    );
     return startDurableTimers(context, {
       timers: scheduler,
       reconcile: () => reconcileDeadlines(dataSource, scheduler),

@@ -10,6 +10,7 @@ import { clockRunning } from './sla/schedule';
 export const toApplicationNode = apiNode<ApplicationEntity>()(
   [
     'id institutionId regionCode type status track submittedAt dueAt clockPausedAt materials',
+    'dueProvisional dueWorkingDays',
     'requestedMaterials reviewerId reviewerName decision decidedAt reasons version',
   ],
   (a, now: Date = new Date()) => ({

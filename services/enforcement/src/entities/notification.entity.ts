@@ -2,7 +2,13 @@ import { Entity } from 'typeorm';
 import { TextColumn, TimeColumn } from '@jianguan/platform';
 import { OrderRow } from './order-row';
 
-export type NotificationKind = 'REMINDER' | 'DEADLINE_MISSED' | 'ESCALATION' | 'DISCIPLINE_REFERRAL';
+export type NotificationKind =
+  | 'REMINDER'
+  | 'DEADLINE_MISSED'
+  | 'ESCALATION'
+  | 'DISCIPLINE_REFERRAL'
+  /** A provisional deadline recomputed from a loaded holiday schedule. */
+  | 'DEADLINE_CHANGED';
 
 /** One notice to one recipient about one step of an order's ladder; unique per (order, step, recipient). */
 @Entity({ name: 'notification' })

@@ -2,6 +2,7 @@ import { Entity } from 'typeorm';
 import {
   ActedBy,
   BooleanColumn,
+  IntColumn,
   JsonColumn,
   RegionalInstitutionRow,
   TextColumn,
@@ -59,6 +60,14 @@ export class RectificationOrderEntity extends ActedBy('issued', RegionalInstitut
   /** Confirmed after the deadline was missed: the black-listing stays until it is removed by decision. */
   @BooleanColumn({ default: false })
   rectifiedLate: boolean;
+
+  /** The working days the deadline counts from `deadlineSetAt`; null for a date given as such. */
+  @IntColumn({ nullable: true })
+  deadlineWorkingDays: number | null;
+
+  /** Counted into a year without its published holiday schedule: recomputed when it is loaded. */
+  @BooleanColumn({ default: false })
+  deadlineProvisional: boolean;
 
   @VersionNumberColumn()
   version: number;

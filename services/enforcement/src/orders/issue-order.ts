@@ -1,4 +1,5 @@
-import type { Viewer } from '@jianguan/platform';
+import { readWorkingCalendar, type Viewer } from '@jianguan/platform';
+import { ENFORCEMENT_SCHEMA } from '../data-source';
 import type { RectificationOrderEntity } from '../entities/rectification-order.entity';
 import { openOrder } from './open-order';
 import type { CommandDeps } from '../command-deps';
@@ -25,16 +26,19 @@ export async function issueRectificationOrder(
     const campaign = input.campaignId
       ? await campaignFor(manager, input.campaignId, institution.regionCode, now)
       : null;
-    const deadline =
+    const calendar = await readWorkingCalendar(manager, ENFORCEMENT_SCHEMA);
+    const { deadline, workingDays, provisional } =
       input.deadline == null && input.deadlineWorkingDays == null && campaign
-        ? resolveDeadline({ deadline: campaign.defaultDeadline }, now)
-        : resolveDeadline(input, now);
+        ? resolveDeadline({ deadline: campaign.defaultDeadline }, now, calendar)
+        : resolveDeadline(input, now, calendar);
     return openOrder(manager, {
       institutionId: institution.id,
       regionCode: institution.regionCode,
       source: input.source,
       problems: input.problems,
       deadline,
+      deadlineWorkingDays: workingDays,
+      deadlineProvisional: provisional,
       campaignId: campaign?.id ?? null,
       originKey: null,
       issuingRegionCode: actor.regionCode,

@@ -19,6 +19,9 @@ export interface OrderSpec {
   source: OrderSource;
   problems: Problem[];
   deadline: Date;
+  /** Set when the deadline is a working-day count from now (ResolvedDeadline). */
+  deadlineWorkingDays?: number | null;
+  deadlineProvisional?: boolean;
   campaignId: string | null;
   /** Names the finding an order comes from (event, campaign), so a repeat opens nothing. */
   originKey: string | null;
@@ -114,6 +117,8 @@ async function issueOrder(manager: EntityManager, spec: OrderSpec): Promise<Rect
     issuedAt: now,
     deadline: spec.deadline,
     deadlineSetAt: now,
+    deadlineWorkingDays: spec.deadlineWorkingDays ?? null,
+    deadlineProvisional: spec.deadlineProvisional ?? false,
     status: 'OPEN',
     escalationLevel: null,
     respondBy: null,

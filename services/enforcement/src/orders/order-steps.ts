@@ -1,4 +1,11 @@
-import { badInput, beijingDeadlineText, conflict, type Viewer } from '@jianguan/platform';
+import {
+  badInput,
+  beijingDeadlineText,
+  conflict,
+  readWorkingCalendar,
+  type Viewer,
+} from '@jianguan/platform';
+import { ENFORCEMENT_SCHEMA } from '../data-source';
 import { recordEvent } from '@jianguan/events';
 import type { RectificationOrderEntity } from '../entities/rectification-order.entity';
 import { EnforcementActionEntity } from '../entities/enforcement-action.entity';
@@ -45,7 +52,8 @@ export async function extendRectificationDeadline(
     const { row: locked, actor } = await lockOrderToEnforce(manager, viewer, input.orderId);
     requireOrderTransition('extend', locked);
     const now = new Date();
-    const deadline = resolveDeadline(input, now);
+    const calendar = await readWorkingCalendar(manager, ENFORCEMENT_SCHEMA);
+    const { deadline, workingDays, provisional } = resolveDeadline(input, now, calendar);
     if (deadline.getTime() <= locked.deadline.getTime()) {
       const field = input.deadline ? 'deadline' : 'deadlineWorkingDays';
       throw badInput(field, `${field} must be later than the current deadline`);
@@ -53,6 +61,8 @@ export async function extendRectificationDeadline(
     const before = snapshot(locked);
     locked.deadline = deadline;
     locked.deadlineSetAt = now;
+    locked.deadlineWorkingDays = workingDays;
+    locked.deadlineProvisional = provisional;
     await saveOrderChange(
       manager,
       locked,

@@ -1,5 +1,6 @@
-import { commandMutations, entityRef } from '@jianguan/platform';
+import { commandMutations, entityRef, warnProvisionalDeadline } from '@jianguan/platform';
 import type { EnforcementContext } from '../context';
+import type { RectificationOrderEntity } from '../entities/rectification-order.entity';
 import {
   toCampaignNode,
   toOrderNode,
@@ -31,6 +32,13 @@ import { removeFromBlacklist } from '../blacklist/entries';
 
 const mutation = commandMutations((ctx: EnforcementContext) => ctx.deps);
 
+/** An order whose deadline is provisional is answered as any other, and logged as a warning. */
+const warnIfProvisional = (order: RectificationOrderEntity, ctx: EnforcementContext) => {
+  if (order.deadlineProvisional) {
+    warnProvisionalDeadline(ctx.logger, { orderId: order.id, deadline: order.deadline.toISOString() });
+  }
+};
+
 // Every mutation here is an enforcement officer's: the scope is checked before the input's ids are
 // looked up or their rows locked; the command then checks jurisdiction on the row.
 const permission = 'enforcement.act';
@@ -40,6 +48,7 @@ export const mutationResolvers = {
     permission,
     input: issueInput,
     command: issueRectificationOrder,
+    warn: warnIfProvisional,
     toNode: toOrderNode,
   }),
   confirmRectification: mutation({
@@ -52,6 +61,7 @@ export const mutationResolvers = {
     permission,
     input: extendInput,
     command: extendRectificationDeadline,
+    warn: warnIfProvisional,
     toNode: toOrderNode,
   }),
   recordEnforcementAction: mutation({

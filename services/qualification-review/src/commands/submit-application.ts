@@ -1,4 +1,12 @@
-import { conflict, isUniqueViolation, lockAuthorised, timeLimitEnd, type Viewer } from '@jianguan/platform';
+import {
+  conflict,
+  isUniqueViolation,
+  lockAuthorised,
+  readWorkingCalendar,
+  timeLimitDeadline,
+  type Viewer,
+} from '@jianguan/platform';
+import { REVIEW_SCHEMA } from '../data-source';
 import { ApplicationEntity } from '../entities/application.entity';
 import { KnownInstitutionEntity } from '../entities/known-institution.entity';
 import { chooseTrack } from '../domain/track';
@@ -29,6 +37,7 @@ export async function submitApplication(
       const track = chooseTrack(institution);
       const limit =
         track === 'ACCELERATED' ? deps.config.REVIEW_ACCELERATED_LIMIT : deps.config.REVIEW_STANDARD_LIMIT;
+      const due = timeLimitDeadline(now, limit, await readWorkingCalendar(manager, REVIEW_SCHEMA));
       const created = manager.create(ApplicationEntity, {
         institutionId: institution.id,
         regionCode: institution.regionCode,
@@ -39,7 +48,9 @@ export async function submitApplication(
         requestedMaterials: [],
         reasons: [],
         submittedAt: now,
-        dueAt: timeLimitEnd(now, limit),
+        dueAt: due.at,
+        dueWorkingDays: limit.unit === 'workingDays' ? limit.count : null,
+        dueProvisional: due.provisional,
         clockPausedAt: null,
         submittedBy: actor.sub,
         reviewerId: null,

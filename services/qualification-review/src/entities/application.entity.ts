@@ -1,5 +1,13 @@
 import { Entity } from 'typeorm';
-import { JsonColumn, SubmissionRow, TextArrayColumn, TextColumn, TimeColumn } from '@jianguan/platform';
+import {
+  BooleanColumn,
+  IntColumn,
+  JsonColumn,
+  SubmissionRow,
+  TextArrayColumn,
+  TextColumn,
+  TimeColumn,
+} from '@jianguan/platform';
 import type { ApplicationType, Material, MaterialType } from '../domain/materials';
 import type { ApplicationStatus } from '../domain/status';
 import type { ReviewTrack } from '../domain/track';
@@ -25,6 +33,14 @@ export class ApplicationEntity extends SubmissionRow<ApplicationStatus> {
 
   @TimeColumn()
   dueAt: Date;
+
+  /** The working days the time limit counts from submission; null for a plain duration (drills). */
+  @IntColumn({ nullable: true })
+  dueWorkingDays: number | null;
+
+  /** Counted into a year without its published holiday schedule: recounted when it is loaded. */
+  @BooleanColumn({ default: false })
+  dueProvisional: boolean;
 
   @TimeColumn({ nullable: true })
   clockPausedAt: Date | null;

@@ -1,7 +1,8 @@
 import { Entity } from 'typeorm';
 import { CreatedTimeColumn, GeneratedIdRow, TextColumn, TimeColumn, UuidColumn } from '@jianguan/platform';
 
-export type NotificationKind = 'REMINDER' | 'ESCALATION';
+/** DUE_CHANGED: a provisional time limit recounted from a loaded holiday schedule. */
+export type NotificationKind = 'REMINDER' | 'ESCALATION' | 'DUE_CHANGED';
 
 /**
  * A reminder or escalation sent about one time limit. Unique per (application, kind, dueAt), so a

@@ -1,4 +1,4 @@
-import { commandMutations } from '@jianguan/platform';
+import { commandMutations, warnProvisionalDeadline } from '@jianguan/platform';
 import type { ReviewContext } from '../context';
 import { toApplicationNode } from '../api-types';
 import { submitApplication } from '../commands/submit-application';
@@ -27,6 +27,11 @@ export const mutationResolvers = {
     permission: 'review.apply',
     input: submitInput,
     command: submitApplication,
+    warn: (app, ctx) => {
+      if (app.dueProvisional) {
+        warnProvisionalDeadline(ctx.logger, { applicationId: app.id, dueAt: app.dueAt.toISOString() });
+      }
+    },
     toNode: toApplicationNode,
   }),
   startReview: mutation({

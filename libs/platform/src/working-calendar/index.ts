@@ -1,0 +1,4 @@
+export * from './holiday-schedule';
+export * from './calendar';
+export * from './store';
+export * from './metric';

@@ -149,6 +149,7 @@ const connectionUrl = (port: number, password: string, database: string) =>
  * `settings`: extra server settings (`-c name=value`). `urlVariable` names the variable that would
  * point at a PostgreSQL of the user's own instead, for the error messages.
  */
+// eslint-disable-next-line max-lines-per-function -- start-up in the order it must run (port, initdb on first use, start, database, stop on failure), each step guarding the next
 export async function startEmbeddedPostgres(options: {
   dataDir: string;
   password: string;

@@ -76,6 +76,7 @@ export function startGateway(
 // breakers, Apollo, HTTP, operations port, and the stop in reverse — where each step uses the ones
 // before it. The parts themselves live in their own files (rate-limits.ts, subgraph-breaker.ts, …);
 // what stays here is the wiring, which reads best in the order it runs.
+// eslint-disable-next-line max-lines-per-function -- the reason is the comment above
 export async function serveGateway(config: GatewayConfig, logger: Logger): Promise<RunningGateway> {
   const app = express();
   app.disable('x-powered-by');

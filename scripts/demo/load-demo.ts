@@ -77,6 +77,7 @@ export interface LoadDemoResult {
 const CAMPAIGN_NAME = '青海省校外培训机构证照不全专项治理行动';
 const DAY = 86_400_000;
 
+// eslint-disable-next-line max-lines-per-function -- the demo story in the order each role acts, timed phase by phase; each phase is a named function in load-departments.ts
 export async function loadDemo(options: LoadDemoOptions): Promise<LoadDemoResult> {
   const say = options.say ?? (() => {});
   const client = gatewayClient(options.gatewayUrl, options.signal);

@@ -91,6 +91,7 @@ const count = (stack: Stack, table: string) =>
     Number((await db.query<{ n: string }>(`SELECT count(*) AS n FROM ${table}`)).rows[0].n),
   );
 
+// eslint-disable-next-line max-lines-per-function -- one experiment read top to bottom: set up, run the peers, measure, report
 export async function importScenario(stack: Stack, options: RunOptions): Promise<ScenarioResult> {
   const dir = mkdtempSync(path.join(stack.workDir, 'filing-'));
   say('writing the national filing data set (tools filing-seed command)');

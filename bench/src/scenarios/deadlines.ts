@@ -15,6 +15,7 @@ import type { Stack } from '../stack';
 
 const say = (message: string) => process.stderr.write(`[bench] ${message}\n`);
 
+// eslint-disable-next-line max-lines-per-function -- one experiment read top to bottom: set up, run the peers, measure, report
 export async function deadlineScenario(
   stack: Stack,
   seeded: Seeded,

@@ -62,6 +62,7 @@ interface OutboxRow {
 // Long on purpose (~165 lines): one relay's state — its queues, the publishes in flight, the
 // draining/again flags, the LISTEN connection and the poll timer — is shared by publishing, waking
 // and stopping; as one closure they read together instead of passing that state between functions.
+// eslint-disable-next-line max-lines-per-function -- the reason is the comment above
 export async function startRelay(options: RelayOptions): Promise<Relay> {
   const { dataSource, schema, redisUrl, prefix } = options;
   const logger = options.logger.child({ component: 'outbox-relay', schema });

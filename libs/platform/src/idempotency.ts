@@ -92,6 +92,7 @@ const requestHash = (request: GraphQLRequestContext<RequestContext>) =>
 // Long on purpose (~110 lines): an Apollo plugin whose steps (reserve, wait for the first run,
 // store or free the answer) share the table name and the request's reservation; each step is a named
 // function inside it.
+// eslint-disable-next-line max-lines-per-function -- the reason is the comment above
 export function idempotentMutations<C extends RequestContext>(
   dataSource: DataSource,
   schema: string,

@@ -1,3 +1,4 @@
+import type { EntityManager } from 'typeorm';
 import {
   badInput,
   conflict,
@@ -17,6 +18,24 @@ import { ruleSetAt } from './rule-sets';
 import { lockFiling, requireTransition, saveTransition, snapshot, type CommandDeps } from './filing-state';
 import type { SubmitInput } from './inputs';
 
+/** Only officials recording a filing they received may date it, and not in the future. */
+function requireSubmittedAtAllowed(viewer: Viewer, submittedAt: Date | null | undefined): void {
+  const claims = viewer.requireUser();
+  if (!submittedAt) return;
+  if (claims.institutionId || !viewer.hasScope(SCOPES.filingSubmit)) {
+    throw badInput('submittedAt', 'submittedAt may only be given by officials recording a received filing');
+  }
+  if (submittedAt.getTime() > Date.now()) throw badInput('submittedAt', 'submittedAt is in the future');
+}
+
+/** A re-filing replaces the parts and closes the earlier findings; the history keeps what was. */
+async function clearForRefiling(manager: EntityManager, filing: FilingEntity): Promise<void> {
+  await manager.delete(PersonEntity, { filingId: filing.id });
+  await manager.delete(CourseEntity, { filingId: filing.id });
+  await manager.update(FindingEntity, { filingId: filing.id, open: true }, { open: false });
+  await manager.save(filing);
+}
+
 /**
  * Files an ONLINE institution's filing, or re-files it after rectification or rejection (the parts
  * are replaced, earlier findings closed, history kept). The rule set in force at submission is fixed here.
@@ -27,14 +46,7 @@ export async function submitFiling(
   input: SubmitInput,
   requestId: string,
 ): Promise<FilingEntity> {
-  const claims = viewer.requireUser();
-  if (input.submittedAt) {
-    if (claims.institutionId || !viewer.hasScope(SCOPES.filingSubmit)) {
-      throw badInput('submittedAt', 'submittedAt may only be given by officials recording a received filing');
-    }
-    if (input.submittedAt.getTime() > Date.now())
-      throw badInput('submittedAt', 'submittedAt is in the future');
-  }
+  requireSubmittedAtAllowed(viewer, input.submittedAt);
   try {
     return await deps.dataSource.transaction(async (manager) => {
       const { row: institution, actor } = await lockAuthorised(manager, viewer, 'filing.submit', {
@@ -72,10 +84,7 @@ export async function submitFiling(
         before = snapshot(filing);
         from = filing.status;
         Object.assign(filing, fields);
-        await manager.delete(PersonEntity, { filingId: filing.id });
-        await manager.delete(CourseEntity, { filingId: filing.id });
-        await manager.update(FindingEntity, { filingId: filing.id, open: true }, { open: false });
-        await manager.save(filing);
+        await clearForRefiling(manager, filing);
       } else {
         filing = await manager.save(
           manager.create(FilingEntity, { institutionId: institution.id, ...fields }),

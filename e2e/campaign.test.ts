@@ -3,6 +3,10 @@
  * every worker as `pnpm start` runs them, on real PostgreSQL and Redis, with the deadline engine
  * in seconds. Each stage checks the province dashboard — one request reading the `Region`
  * statistics of all five departments — as the province would.
+ *
+ * Longer than a file should be (~400 lines) on purpose: it is one story in order, and each stage's
+ * dashboard counts what the stages before it left (4 active, 1 rectifying, 1 banned…); split, a file
+ * would have to replay the whole story first. Its helpers live in support/campaign-stack.ts.
  */
 import { QINGHAI } from '@jianguan/testing';
 import { until } from './support/polling';

@@ -18,7 +18,11 @@ import {
 import { app, codeOf, useQualificationReviewStack } from './support/qualification-review-stack';
 import { institutionUser } from './support/stack';
 
-/** Qualification review through the gateway: the whole path, illegal transitions and concurrent decisions, then the queue and statistics they leave (which is why they share a file). */
+/**
+ * Qualification review through the gateway: the whole path, illegal transitions and concurrent
+ * decisions, then the queue and statistics they leave. Over 300 lines on purpose: the last tests count
+ * what the earlier ones leave (withdrawn exactly 1, approved at least 2), so they share one database.
+ */
 const { federation, db, tokens, submit, read } = useQualificationReviewStack();
 
 describe('the whole path through the gateway', () => {

@@ -11,8 +11,9 @@ import { claimsSchema, signToken } from '@jianguan/platform';
 import { LauncherError, loadJwtEnv, resolveSigningKey } from './dev-env';
 
 const USAGE = `Usage: pnpm -s token --scopes SCOPE[,SCOPE…] --region CODE [options]
+       pnpm -s token --institution ID --region CODE [options]   (an institution user: no scope)
 
-  --scopes       comma-separated scopes, e.g. admin or registry:write,discipline:read
+  --scopes       comma-separated scopes, e.g. admin or registry:write,discipline:read (officials)
   --region       the holder's jurisdiction: a division code of 2, 4, 6, 9 or 12 digits (e.g. 63)
   --institution  institution id (UUID) for an institution user's token
   --name         display name (default: 开发人员)
@@ -24,8 +25,10 @@ with the development key in .data/dev-secrets.json (or $JIANGUAN_DATA_DIR/dev-se
 Verifiers refuse tokens living longer than their JWT_MAX_LIFETIME (default 12h).`;
 
 const argsSchema = z.object({
+  // An institution's own user holds no scope: what it may do follows from its institution.
   scopes: z
-    .string({ error: '--scopes is required' })
+    .string()
+    .default('')
     .transform((value) =>
       value
         .split(',')
@@ -33,11 +36,9 @@ const argsSchema = z.object({
         .filter(Boolean),
     )
     .pipe(
-      z
-        .array(
-          z.string().regex(/^[a-z][a-z-]*(:[a-z][a-z-]*)?$/, 'each scope looks like admin or registry:write'),
-        )
-        .min(1, '--scopes needs at least one scope'),
+      z.array(
+        z.string().regex(/^[a-z][a-z-]*(:[a-z][a-z-]*)?$/, 'each scope looks like admin or registry:write'),
+      ),
     ),
   region: z
     .string({ error: '--region is required' })
@@ -85,6 +86,11 @@ async function main() {
   const parsed = argsSchema.safeParse(values);
   if (!parsed.success) fail(parsed.error.issues.map((issue) => issue.message).join('\n'));
   const args = parsed.data;
+  if (args.scopes.length === 0 && !args.institution) {
+    fail(
+      "--scopes is required for an official's token (an institution user's, with --institution, needs none)",
+    );
+  }
 
   const claims = claimsSchema.parse({
     sub: args.sub,

@@ -1,3 +1,4 @@
+import { normaliseRegionCode } from './region-code';
 import type { z } from 'zod';
 import { badInput } from './errors';
 
@@ -13,10 +14,14 @@ export function parseInput<S extends z.ZodType>(schema: S, value: unknown): z.in
   throw badInput(field, `${field} ${issue.message}`);
 }
 
-/** A region argument before it reaches SQL: a division code (province 2 … village 12 digits). */
+/**
+ * A region argument before it reaches SQL: a division code in any form officials write (prefix,
+ * GB/T 2260, statistical), answered as the prefix code the graph keys regions by (region-code.ts).
+ */
 export function requireRegionCode(field: string, code: string): string {
-  if (!/^\d{2,12}$/.test(code)) throw badInput(field, `${field} must be a division code`);
-  return code;
+  const prefix = normaliseRegionCode(code);
+  if (prefix === null) throw badInput(field, `${field} must be a division code`);
+  return prefix;
 }
 
 /** A UUID as PostgreSQL's uuid type takes it. */

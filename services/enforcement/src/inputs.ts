@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { regionCodeInput } from '@jianguan/platform';
 import { ORDER_SOURCES } from './orders/order';
 import { PENALTY_EFFECTS, PENALTY_TYPES } from '@jianguan/events';
 import { CAMPAIGN_PROBLEMS } from './campaigns/scope';
@@ -70,7 +71,7 @@ export type ActionInput = z.infer<typeof actionInput>;
 export const campaignInput = z
   .object({
     name: text(200),
-    regionCode: z.string().regex(/^\d{2,12}$/, 'must be a division code'),
+    regionCode: regionCodeInput,
     startsAt: instant,
     endsAt: instant,
     defaultDeadline: instant,
@@ -139,10 +140,7 @@ export type PatrolCardInput = z.infer<typeof patrolCardInput>;
 export const typicalCaseInput = z
   .object({
     institutionId: uuid.nullish(),
-    regionCode: z
-      .string()
-      .regex(/^\d{2,12}$/, 'must be a division code')
-      .nullish(),
+    regionCode: regionCodeInput.nullish(),
     title: text(200),
     summary: text(10_000),
   })

@@ -2,7 +2,7 @@ import type { InstitutionEntity } from './entities/institution.entity';
 import type { LicenceEntity } from './entities/licence.entity';
 import type { RegionEntity } from './entities/region.entity';
 import { isLicenceValid } from './domain/certificate-status';
-import { apiNode, shanghaiDay } from '@jianguan/platform';
+import { apiNode, shanghaiDay, standardRegionCode } from '@jianguan/platform';
 
 /** The GraphQL shapes, built from entities so storage columns (version, rule ids) stay inside. */
 export const toInstitutionNode = apiNode<InstitutionEntity>()([
@@ -11,7 +11,9 @@ export const toInstitutionNode = apiNode<InstitutionEntity>()([
 ]);
 export type InstitutionNode = ReturnType<typeof toInstitutionNode>;
 
-export const toRegionNode = apiNode<RegionEntity>()(['code name level parentCode']);
+export const toRegionNode = apiNode<RegionEntity>()(['code name level parentCode'], (r) => ({
+  standardCode: standardRegionCode(r.code),
+}));
 export type RegionNode = ReturnType<typeof toRegionNode>;
 
 export const toLicenceNode = apiNode<LicenceEntity>()(

@@ -22,8 +22,8 @@ export function csvCell(value: string): string {
 }
 
 /** The current white and black lists of a region's subtree (开放数据), with the time of the last change. */
-export async function openDataExport(dataSource: DataSource, regionCode: string, format: OpenDataFormat) {
-  requireRegionCode('regionCode', regionCode);
+export async function openDataExport(dataSource: DataSource, requested: string, format: OpenDataFormat) {
+  const regionCode = requireRegionCode('regionCode', requested);
   const rows = (await dataSource.query(
     `SELECT name, credit_code, kind, region_code, list, reason, reason_code, since FROM public_list.listing
      WHERE credit_code IS NOT NULL AND name IS NOT NULL AND list IN ('WHITE', 'BLACK')

@@ -1,5 +1,12 @@
 import type { DataSource } from 'typeorm';
-import { containsPattern, inRegionSubtree, keysetPaging, type Keyset, type Viewer } from '@jianguan/platform';
+import {
+  containsPattern,
+  inRegionSubtree,
+  keysetPaging,
+  requireRegionCode,
+  type Keyset,
+  type Viewer,
+} from '@jianguan/platform';
 import { InstitutionEntity } from '../entities/institution.entity';
 
 export interface InstitutionFilter {
@@ -32,7 +39,9 @@ export function listInstitutions(
 ) {
   const claims = viewer.requireUser();
   const paging = keysetPaging(BY_NAME, { first, after });
-  const regionCode = filter.regionCode ?? claims.regionCode;
+  const regionCode = filter.regionCode
+    ? requireRegionCode('filter.regionCode', filter.regionCode)
+    : claims.regionCode;
   viewer.requireRegion(regionCode);
 
   return paging.connection(() => {

@@ -1,4 +1,4 @@
-import { mapNodes, requireRegionCode } from '@jianguan/platform';
+import { badInput, mapNodes, requireRegionCode } from '@jianguan/platform';
 import type { RegistryContext } from '../context';
 import { toInstitutionNode, toRegionNode } from '../api-types';
 import { InstitutionEntity } from '../entities/institution.entity';
@@ -37,7 +37,10 @@ export const queryResolvers = {
 
   region: async (_: unknown, { code }: { code: string }, ctx: RegistryContext) => {
     ctx.viewer.requireUser();
-    const region = await ctx.loaders.region.load(requireRegionCode('code', code));
-    return region && toRegionNode(region);
+    const prefix = requireRegionCode('code', code);
+    const region = await ctx.loaders.region.load(prefix);
+    // A well-formed code that names no division is the caller's mistake, not an empty answer.
+    if (!region) throw badInput('code', `code 不是已知的行政区划代码：${code}`);
+    return toRegionNode(region);
   },
 };

@@ -16,7 +16,7 @@ export const toOrderNode = apiNode<RectificationOrderEntity>()(
   [
     'id institutionId regionCode source problems issuingRegionCode issuedByName issuedAt deadline status',
     'escalationLevel respondBy rectifiedAt rectifiedLate evidence closedAt version',
-    'deadlineWorkingDays deadlineProvisional',
+    'deadlineWorkingDays deadlineProvisional deadlineSetAt',
   ],
   (o) => ({ institution: entityRef('Institution', o.institutionId) }),
 );

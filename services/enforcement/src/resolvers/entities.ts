@@ -1,3 +1,5 @@
+import { plannedSchedule } from '../deadlines/planned-schedule';
+import { deadlineTimings } from '../deadlines/timings';
 import { institutionReference, regionReference, regionStatistics, visibleNode } from '@jianguan/platform';
 import type { BlacklistEntryEntity } from '../entities/blacklist-entry.entity';
 import type { EnforcementContext } from '../context';
@@ -33,6 +35,8 @@ export const orderResolvers = {
     (await ctx.loaders.history.load(o.id)).map(toHistoryNode),
   notifications: async (o: OrderNode, _: unknown, ctx: EnforcementContext) =>
     (await ctx.loaders.notifications.load(o.id)).map(toNotificationNode),
+  schedule: (o: OrderNode, _: unknown, ctx: EnforcementContext) =>
+    plannedSchedule(o, deadlineTimings(ctx.deps.config), ctx.deps.config.ENFORCEMENT_ESCALATION_GRACE),
   remindersSent: async (o: OrderNode, _: unknown, ctx: EnforcementContext) => {
     const steps = new Set(
       (await ctx.loaders.notifications.load(o.id)).filter((n) => n.kind === 'REMINDER').map((n) => n.step),

@@ -1,3 +1,4 @@
+import { plannedSlaSchedule } from '../sla/planned-schedule';
 import { institutionReference, regionReference, regionStatistics, visibleNode } from '@jianguan/platform';
 import type { ReviewContext } from '../context';
 import {
@@ -25,6 +26,8 @@ export const applicationResolvers = {
     (await ctx.loaders.history.load(app.id)).map(toStatusChangeNode),
   notifications: async (app: ApplicationNode, _: unknown, ctx: ReviewContext) =>
     (await ctx.loaders.notifications.load(app.id)).map(toNotificationNode),
+  slaSchedule: (app: ApplicationNode, _: unknown, ctx: ReviewContext) =>
+    plannedSlaSchedule(app, ctx.deps.sla),
 };
 
 export const institutionResolvers = {

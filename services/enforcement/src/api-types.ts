@@ -38,8 +38,11 @@ export const toHistoryNode = apiNode<OrderHistoryEntity>()(['action actorName de
 export const toNotificationNode = apiNode<NotificationEntity>()(['id kind step recipient message sentAt']);
 
 export const toReferralNode = apiNode<DisciplineReferralEntity>()(
-  ['id orderId regionCode responsibleRegionCode responsibleUnit officers reason referredAt'],
-  (r) => ({ institution: entityRef('Institution', r.institutionId) }),
+  [
+    'id orderId regionCode responsibleRegionCode responsibleUnit officers reason referredAt',
+    'source evidence referredByName',
+  ],
+  (r) => ({ institution: r.institutionId ? entityRef('Institution', r.institutionId) : null }),
 );
 export type ReferralNode = ReturnType<typeof toReferralNode>;
 

@@ -156,3 +156,17 @@ export const typicalCaseInput = z
 export type TypicalCaseInput = z.infer<typeof typicalCaseInput>;
 
 export const removalInput = z.object({ institutionId: uuid, reason: text(2000) });
+
+/** A referral by hand to discipline inspection: who did not act, the facts, and where the evidence is. */
+export const referralInput = z.object({
+  /** The region whose officials or unit did not act (a division code in any form). */
+  regionCode: regionCodeInput,
+  responsibleUnit: text(200),
+  /** Named officials; empty when the referral is of the unit or region as such. */
+  officers: z.array(text(50)).max(50),
+  facts: z.string().trim().min(10, 'must state the facts (at least 10 characters)').max(10_000),
+  evidence: z.array(text(500)).min(1, 'must name at least one piece of evidence').max(100),
+  /** The institution the failure concerns, when there is one. */
+  institutionId: uuid.nullish(),
+});
+export type ReferralInput = z.infer<typeof referralInput>;

@@ -1,11 +1,17 @@
 import { Entity } from 'typeorm';
-import { TextArrayColumn, TextColumn, TimeColumn, UuidColumn } from '@jianguan/platform';
-import { OrderRow } from './order-row';
+import { GeneratedIdRow, TextArrayColumn, TextColumn, TimeColumn, UuidColumn } from '@jianguan/platform';
+
+/** ESCALATION: the ladder's last rung for an order; MANUAL: an official's referral by hand. */
+export type ReferralSource = 'ESCALATION' | 'MANUAL';
 
 @Entity({ name: 'discipline_referral' })
-export class DisciplineReferralEntity extends OrderRow {
-  @UuidColumn()
-  institutionId: string;
+export class DisciplineReferralEntity extends GeneratedIdRow {
+  /** The order whose ladder ended here; null for a referral by hand. */
+  @UuidColumn({ nullable: true })
+  orderId: string | null;
+
+  @UuidColumn({ nullable: true })
+  institutionId: string | null;
 
   @TextColumn()
   regionCode: string;
@@ -19,9 +25,23 @@ export class DisciplineReferralEntity extends OrderRow {
   @TextArrayColumn()
   officers: string[];
 
+  /** The facts that led to the referral. */
   @TextColumn()
   reason: string;
 
   @TimeColumn()
   referredAt: Date;
+
+  @TextColumn({ default: 'ESCALATION' })
+  source: ReferralSource;
+
+  /** References to the evidence (document numbers, file names, inspection records). */
+  @TextArrayColumn({ default: '{}' })
+  evidence: string[];
+
+  @TextColumn({ nullable: true })
+  referredById: string | null;
+
+  @TextColumn({ nullable: true })
+  referredByName: string | null;
 }

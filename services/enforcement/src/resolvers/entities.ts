@@ -47,6 +47,7 @@ export const orderResolvers = {
 
 export const referralResolvers = {
   order: async (r: ReferralNode, _: unknown, ctx: EnforcementContext) => {
+    if (!r.orderId) return null;
     const order = await ctx.loaders.order.load(r.orderId);
     return order && toOrderNode(order);
   },

@@ -6,6 +6,7 @@ import {
   toOrderNode,
   toPatrolCardNode,
   toPenaltyNode,
+  toReferralNode,
   toTypicalCaseNode,
 } from '../api-types';
 import { startCampaign } from '../campaigns/commands';
@@ -25,10 +26,12 @@ import {
   issueInput,
   patrolCardInput,
   penaltyInput,
+  referralInput,
   removalInput,
   typicalCaseInput,
 } from '../inputs';
 import { removeFromBlacklist } from '../blacklist/entries';
+import { referToDiscipline } from '../escalation/refer-by-hand';
 
 const mutation = commandMutations((ctx: EnforcementContext) => ctx.deps);
 
@@ -88,6 +91,12 @@ export const mutationResolvers = {
     input: removalInput,
     command: removeFromBlacklist,
     toNode: (removal) => ({ ...removal, institution: entityRef('Institution', removal.institutionId) }),
+  }),
+  referToDiscipline: mutation({
+    permission,
+    input: referralInput,
+    command: referToDiscipline,
+    toNode: toReferralNode,
   }),
   publishTypicalCase: mutation({
     permission,

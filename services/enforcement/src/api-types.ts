@@ -1,3 +1,4 @@
+import { recipientOf } from './deadlines/recipients';
 import { PENALTY_EFFECTS } from '@jianguan/events';
 import { apiNode, entityRef } from '@jianguan/platform';
 import type { RectificationOrderEntity } from './entities/rectification-order.entity';
@@ -35,7 +36,13 @@ export const toHistoryNode = apiNode<OrderHistoryEntity>()(['action actorName de
   to: h.toStatus,
 }));
 
-export const toNotificationNode = apiNode<NotificationEntity>()(['id kind step recipient message sentAt']);
+export const toNotificationNode = apiNode<NotificationEntity>()(
+  ['id kind step recipient message sentAt acknowledgedAt acknowledgedByName'],
+  (n) => {
+    const { role, regionCode, label } = recipientOf(n.recipient);
+    return { recipientRole: role, recipientRegionCode: regionCode, recipientLabel: label };
+  },
+);
 
 export const toReferralNode = apiNode<DisciplineReferralEntity>()(
   [

@@ -28,4 +28,11 @@ export class NotificationEntity extends OrderRow {
   /** Set by the database's default when the row is inserted. */
   @TimeColumn({ insert: false, update: false })
   sentAt: Date;
+
+  /** When the recipient marked it read; null until then. */
+  @TimeColumn({ nullable: true })
+  acknowledgedAt: Date | null;
+
+  @TextColumn({ nullable: true })
+  acknowledgedByName: string | null;
 }

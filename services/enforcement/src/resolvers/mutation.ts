@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { commandMutations, entityRef, warnProvisionalDeadline } from '@jianguan/platform';
 import type { EnforcementContext } from '../context';
 import type { RectificationOrderEntity } from '../entities/rectification-order.entity';
@@ -6,6 +7,7 @@ import {
   toOrderNode,
   toPatrolCardNode,
   toPenaltyNode,
+  toNotificationNode,
   toReferralNode,
   toTypicalCaseNode,
 } from '../api-types';
@@ -32,6 +34,7 @@ import {
 } from '../inputs';
 import { removeFromBlacklist } from '../blacklist/entries';
 import { referToDiscipline } from '../escalation/refer-by-hand';
+import { acknowledgeNotification } from '../deadlines/acknowledge';
 
 const mutation = commandMutations((ctx: EnforcementContext) => ctx.deps);
 
@@ -91,6 +94,14 @@ export const mutationResolvers = {
     input: removalInput,
     command: removeFromBlacklist,
     toNode: (removal) => ({ ...removal, institution: entityRef('Institution', removal.institutionId) }),
+  }),
+  // The recipient may be an institution's user, an enforcement official or an inspector: the command
+  // checks which (deadlines/recipients.ts), so the wrapper asks only for a signed-in caller.
+  acknowledgeNotification: mutation({
+    permission: 'enforcement.read',
+    arguments: z.object({ id: z.string() }).transform((args) => args.id),
+    command: acknowledgeNotification,
+    toNode: toNotificationNode,
   }),
   referToDiscipline: mutation({
     permission,

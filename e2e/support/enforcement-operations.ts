@@ -1,5 +1,6 @@
 import type { Client } from 'pg';
 import { QINGHAI } from '@jianguan/testing';
+import { gatewayOperations } from '@jianguan/tools';
 import type { TestFederation } from './federation';
 import { until } from './polling';
 import type { OfficialSpec } from './stack';
@@ -12,13 +13,9 @@ export const ORDER_FIELDS = `
   institution { id name status }
 `;
 
-export const ISSUE = `mutation Issue($input: IssueRectificationOrderInput!) {
-  issueRectificationOrder(input: $input) { ${ORDER_FIELDS} }
-}`;
+export const ISSUE = gatewayOperations.issueOrder(ORDER_FIELDS);
 
-export const CONFIRM = `mutation Confirm($input: ConfirmRectificationInput!) {
-  confirmRectification(input: $input) { ${ORDER_FIELDS} }
-}`;
+export const CONFIRM = gatewayOperations.confirmRectification(ORDER_FIELDS);
 
 export const EXTEND = `mutation Extend($input: ExtendRectificationDeadlineInput!) {
   extendRectificationDeadline(input: $input) { ${ORDER_FIELDS} }

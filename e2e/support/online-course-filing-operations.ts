@@ -1,6 +1,7 @@
 /** GraphQL documents and setup steps the online-course-filing tests send through the gateway. */
 import type { Client } from 'pg';
 import { QINGHAI, validIdNumber } from '@jianguan/testing';
+import { compliantCourse, gatewayOperations } from '@jianguan/tools';
 import type { TestFederation } from './federation';
 import { until } from './polling';
 import { registerInstitution } from './registry-operations';
@@ -24,17 +25,13 @@ export interface FilingShape {
   history: { from: string | null; to: string; actorName: string; reason: string | null }[];
 }
 
-export const SUBMIT_FILING = `mutation Submit($input: SubmitOnlineFilingInput!) {
-  submitOnlineFiling(input: $input) { ${FILING_FIELDS} }
-}`;
-export const SCREEN_FILING = `mutation Screen($id: ID!) { screenOnlineFiling(filingId: $id) { ${FILING_FIELDS} } }`;
+export const SUBMIT_FILING = gatewayOperations.submitFiling(FILING_FIELDS);
+export const SCREEN_FILING = gatewayOperations.screenFiling(FILING_FIELDS);
 export const ADD_FINDING = `mutation Finding($input: AddScreeningFindingInput!) {
   addScreeningFinding(input: $input) { ${FILING_FIELDS} }
 }`;
-export const APPROVE_FILING = `mutation Approve($id: ID!) { approveOnlineFiling(filingId: $id) { ${FILING_FIELDS} } }`;
-export const REJECT_FILING = `mutation Reject($input: RejectOnlineFilingInput!) {
-  rejectOnlineFiling(input: $input) { ${FILING_FIELDS} }
-}`;
+export const APPROVE_FILING = gatewayOperations.approveFiling(FILING_FIELDS);
+export const REJECT_FILING = gatewayOperations.rejectFiling(FILING_FIELDS);
 export const FILING_PERSONNEL = `query Personnel($id: ID!, $first: Int, $after: String) {
   onlineFiling(id: $id) {
     id
@@ -58,21 +55,7 @@ export const REGION_FILING_STATS = `query Stats($code: String!) {
   }
 }`;
 
-export const compliantCourse = (changes: Record<string, unknown> = {}) => ({
-  title: '初中数学提高班',
-  subject: 'MATH',
-  gradeFrom: 7,
-  gradeTo: 9,
-  lessonMinutes: 30,
-  breakMinutes: 10,
-  delivery: 'LIVE',
-  schedule: '每周六',
-  startTime: '19:00',
-  endTime: '20:30',
-  feePerLessonFen: 8000,
-  billingMode: 'PER_LESSON',
-  ...changes,
-});
+export { compliantCourse };
 
 export const mathTeacher = (changes: Record<string, unknown> = {}) => ({
   name: '张老师',

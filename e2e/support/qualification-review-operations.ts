@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { Client } from 'pg';
 import { CHECKLISTS } from '@jianguan/qualification-review';
 import { QINGHAI } from '@jianguan/testing';
+import { gatewayOperations } from '@jianguan/tools';
 import type { TestFederation } from './federation';
 import { until } from './polling';
 import { recordLicences, recordOperatingSurvey, registerInstitution } from './registry-operations';
@@ -38,19 +39,13 @@ export interface ApplicationShape {
   notifications: { kind: string; recipient: string; dueAt: string }[];
 }
 
-export const SUBMIT = `mutation Submit($input: SubmitQualificationApplicationInput!) {
-  submitQualificationApplication(input: $input) { ${APPLICATION_FIELDS} }
-}`;
-export const START_REVIEW = `mutation Start($id: ID!) { startReview(applicationId: $id) { ${APPLICATION_FIELDS} } }`;
-export const REQUEST_MATERIALS = `mutation Request($input: RequestMaterialsInput!) {
-  requestMaterials(input: $input) { ${APPLICATION_FIELDS} }
-}`;
+export const SUBMIT = gatewayOperations.submitApplication(APPLICATION_FIELDS);
+export const START_REVIEW = gatewayOperations.startReview(APPLICATION_FIELDS);
+export const REQUEST_MATERIALS = gatewayOperations.requestMaterials(APPLICATION_FIELDS);
 export const RESUBMIT = `mutation Resubmit($input: ResubmitMaterialsInput!) {
   resubmitMaterials(input: $input) { ${APPLICATION_FIELDS} }
 }`;
-export const DECIDE = `mutation Decide($input: DecideQualificationInput!) {
-  decideQualification(input: $input) { ${APPLICATION_FIELDS} }
-}`;
+export const DECIDE = gatewayOperations.decideQualification(APPLICATION_FIELDS);
 export const WITHDRAW = `mutation Withdraw($id: ID!, $reason: String) {
   withdrawQualificationApplication(applicationId: $id, reason: $reason) { ${APPLICATION_FIELDS} }
 }`;

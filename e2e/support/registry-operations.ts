@@ -1,5 +1,6 @@
 /** GraphQL documents the registry tests send through the gateway, as a frontend would, and the setup steps made of them. */
 import { QINGHAI, validCreditCode } from '@jianguan/testing';
+import { gatewayOperations } from '@jianguan/tools';
 import { ok, type TestFederation } from './federation';
 
 /** A training school of Beiguan community as a grid worker registers it, with a fresh credit code. */
@@ -24,17 +25,13 @@ export const REGISTER = `mutation Register($input: RegisterInstitutionInput!) {
   registerInstitution(input: $input) { ${INSTITUTION_FIELDS} }
 }`;
 
-export const RECORD_LICENCE = `mutation Licence($input: RecordLicenceInput!) {
-  recordLicence(input: $input) { ${INSTITUTION_FIELDS} }
-}`;
+export const RECORD_LICENCE = gatewayOperations.recordLicence(INSTITUTION_FIELDS);
 
 export const RECORD_SURVEY = `mutation Survey($input: RecordSurveyInput!) {
   recordSurvey(input: $input) { id finding classification gridCode surveyorName }
 }`;
 
-export const JOIN_PLATFORM = `mutation Join($id: ID!) {
-  joinNationalPlatform(institutionId: $id) { ${INSTITUTION_FIELDS} }
-}`;
+export const JOIN_PLATFORM = gatewayOperations.joinPlatform(INSTITUTION_FIELDS);
 
 export const INSTITUTION = `query One($id: ID!) { institution(id: $id) { ${INSTITUTION_FIELDS} surveys { classification } } }`;
 

@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { idNumberCheckCharacter } from '@jianguan/platform';
 import { CHECKLISTS } from '@jianguan/qualification-review';
-import type { DemoInstitution } from '@jianguan/tools';
+import { compliantCourse, type DemoInstitution } from '@jianguan/tools';
 
 /** The materials a new school-running permit needs: qualification-review's own checklist. */
 export const NEW_PERMIT_MATERIALS = CHECKLISTS.NEW_PERMIT;
@@ -64,20 +64,13 @@ export function filingOf(institution: DemoInstitution, id: string, options: { ov
         k === 2 ? null : `2015${institution.countyCode}${String(institution.index * 3 + k).padStart(4, '0')}`,
     })),
     courses: [
-      {
+      compliantCourse({
         title: subject === 'MATH' ? '初中数学同步提高' : '少儿美术启蒙',
         subject,
         gradeFrom: subject === 'MATH' ? 7 : 1,
         gradeTo: subject === 'MATH' ? 9 : 3,
         lessonMinutes: options.overlong ? 45 : 30,
-        breakMinutes: 10,
-        delivery: 'LIVE',
-        schedule: '每周六',
-        startTime: '19:00',
-        endTime: '20:30',
-        feePerLessonFen: 8000,
-        billingMode: 'PER_LESSON',
-      },
+      }),
     ],
     commitments: [
       { code: 'NO_EXAM_ORIENTED', text: '不开展超标超前培训' },

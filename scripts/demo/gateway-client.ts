@@ -2,6 +2,7 @@
  * The demo loader's way into the graph: POSTs to the gateway as a client would, with bounded
  * concurrency, and retries what fails only because an event has not reached a service yet.
  */
+import { pollUntil, sleep } from '@jianguan/tools';
 
 export interface GraphQLError {
   message: string;
@@ -52,8 +53,6 @@ const describeErrors = (errors: GraphQLError[]) =>
     .map((e) => `${e.extensions?.code ?? 'ERROR'}: ${e.message}`)
     .join('; ');
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 /** A client bound to one gateway; `request` throws on any GraphQL error. */
 export function gatewayClient(url: string, signal?: AbortSignal) {
   async function request<T>(query: string, variables: Record<string, unknown>, token?: string): Promise<T> {
@@ -92,18 +91,8 @@ export function gatewayClient(url: string, signal?: AbortSignal) {
   }
 
   /** Polls a read until `done` holds (or the time is up, when the last value is returned). */
-  async function until<T>(
-    read: () => Promise<T>,
-    done: (value: T) => boolean,
-    timeoutMs = 30_000,
-  ): Promise<T> {
-    const giveUp = Date.now() + timeoutMs;
-    for (;;) {
-      const value = await read();
-      if (done(value) || Date.now() > giveUp) return value;
-      await sleep(200);
-    }
-  }
+  const until = <T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 30_000): Promise<T> =>
+    pollUntil(read, done, { timeoutMs, intervalMs: 200 });
 
   return { url, request, requestWhenKnown, until };
 }

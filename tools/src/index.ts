@@ -1,6 +1,7 @@
 /**
  * Data generators for the demo, the benchmarks and tests: the synthetic Qinghai survey data set and
- * the national online-filing data set. Not part of any deployed service (ESLint keeps services, libs
+ * the national online-filing data set; and the gateway documents, polling and fixtures the demo and
+ * the e2e tests share. Not part of any deployed service (ESLint keeps services, libs
  * and the gateway from importing this package); their commands are in ../commands.
  */
 export * from './qinghai/model';
@@ -16,3 +17,4 @@ export {
   type BenchCounty,
   type BenchInstitution,
 } from './bench-dataset';
+export { compliantCourse, gatewayOperations, pollUntil, sleep } from './gateway-operations';

@@ -114,20 +114,19 @@ export const classifiedFields = (p: Classified) => ({
 type OwnFields<P> = (payload: P) => Partial<Record<Exclude<KnownInstitutionField, 'regionCode'>, unknown>>;
 const NONE = () => ({});
 
-/** A read model's InstitutionRegistered handler: the common fields and the department's `own` ones. */
-export const keepRegistration =
-  (schema: string, own: OwnFields<Registered> = NONE): EventHandler<'InstitutionRegistered'> =>
+/** A read model's handler of a registry fact: the fields every department keeps (`common`) and its `own`. */
+const keeping =
+  <T extends 'InstitutionRegistered' | 'InstitutionClassified'>(
+    common: (
+      payload: EventEnvelope<T>['payload'],
+    ) => Partial<Record<KnownInstitutionField, unknown>> & { regionCode: string },
+  ) =>
+  (schema: string, own: OwnFields<EventEnvelope<T>['payload']> = NONE): EventHandler<T> =>
   (manager, { payload }) =>
-    keepKnownInstitution(manager, schema, payload.institutionId, {
-      ...registeredFields(payload),
-      ...own(payload),
-    });
+    keepKnownInstitution(manager, schema, payload.institutionId, { ...common(payload), ...own(payload) });
+
+/** A read model's InstitutionRegistered handler: the common fields and the department's `own` ones. */
+export const keepRegistration = keeping<'InstitutionRegistered'>(registeredFields);
 
 /** A read model's InstitutionClassified handler (a department that follows certificates), likewise. */
-export const keepClassification =
-  (schema: string, own: OwnFields<Classified> = NONE): EventHandler<'InstitutionClassified'> =>
-  (manager, { payload }) =>
-    keepKnownInstitution(manager, schema, payload.institutionId, {
-      ...classifiedFields(payload),
-      ...own(payload),
-    });
+export const keepClassification = keeping<'InstitutionClassified'>(classifiedFields);

@@ -36,6 +36,7 @@ export * from './with-timeout';
 export * from './csv';
 export * from './copy-rows';
 export * from './import-refused';
+export * from './import-command';
 export * from './idempotency';
 export * from './database-roles';
 export * from './state-machine';

@@ -23,17 +23,6 @@ export interface CommandDeps {
 
 export const PRODUCER = 'online-course-filing' as const;
 
-/**
- * Locks the filing row for the rest of the transaction, so concurrent changes queue up, once a
- * screening officer of its jurisdiction may act on it (authorised before the lock, libs/platform).
- */
-export const lockFilingToScreen = (
-  manager: EntityManager,
-  viewer: Viewer,
-  id: string,
-): Promise<LockedRow<FilingEntity>> =>
-  lockAuthorised(manager, viewer, 'filing.screen', { entity: FilingEntity, id, what: 'Online filing' });
-
 /** Locks a filing found through its institution, whose row the caller has locked and been authorised on. */
 export const lockFiling = (manager: EntityManager, id: string): Promise<FilingEntity> =>
   lockById(manager, FilingEntity, id, 'Online filing');
@@ -75,4 +64,44 @@ export async function saveTransition(
     history: { Entity: StatusChangeEntity, fields: (saved) => ({ filingId: saved.id }) },
     audit: { entityType: 'OnlineFiling', snapshot },
   });
+}
+
+/**
+ * Locks the filing row for the rest of the transaction, so concurrent changes queue up, once a
+ * screening officer of its jurisdiction may act on it (authorised before the lock, libs/platform).
+ */
+const lockFilingToScreen = (
+  manager: EntityManager,
+  viewer: Viewer,
+  id: string,
+): Promise<LockedRow<FilingEntity>> =>
+  lockAuthorised(manager, viewer, 'filing.screen', { entity: FilingEntity, id, what: 'Online filing' });
+
+/**
+ * A screening officer's step on one filing, in one transaction: locks it, checks the transition,
+ * lets `change` move it (returning the reason its history row records) and saves it with history and
+ * audit line.
+ */
+export function screeningStep(
+  deps: CommandDeps,
+  viewer: Viewer,
+  { filingId, transition, action, requestId }: ScreeningStep,
+  change: (manager: EntityManager, filing: FilingEntity, actor: Claims) => Promise<string | null>,
+): Promise<FilingEntity> {
+  return deps.dataSource.transaction(async (manager) => {
+    const { row: filing, actor } = await lockFilingToScreen(manager, viewer, filingId);
+    requireTransition(transition, filing);
+    const before = snapshot(filing);
+    const from = filing.status;
+    const reason = await change(manager, filing, actor);
+    return saveTransition(manager, filing, before, from, actor, action, reason, requestId);
+  });
+}
+
+interface ScreeningStep {
+  filingId: string;
+  transition: Transition;
+  /** The GraphQL mutation, as the audit line names it. */
+  action: string;
+  requestId: string;
 }

@@ -1,6 +1,5 @@
-import path from 'node:path';
 import { SingleBar, Presets } from 'cli-progress';
-import { openDataSource, reportImportRefusal } from '@jianguan/platform';
+import { openDataSource, reportImportRefusal, runImportCommand } from '@jianguan/platform';
 import { createFilingDataSource } from '../data-source';
 import { importFilings } from './import-filings';
 import { readCsvDirectory } from './sheets';
@@ -53,17 +52,4 @@ async function runImport(file: string) {
   }
 }
 
-async function main() {
-  const [command, given] = process.argv.slice(2);
-  const dir = given && path.resolve(env.INIT_CWD ?? process.cwd(), given);
-  if (!dir || command !== 'import') {
-    process.stderr.write('usage: import <directory of CSV sheets | file.xlsx>\n');
-    process.exit(1);
-  }
-  await runImport(dir);
-}
-
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exit(1);
-});
+runImportCommand(env, 'usage: import <directory of CSV sheets | file.xlsx>', runImport);

@@ -1,7 +1,13 @@
 import type { DataSource } from 'typeorm';
-import { shanghaiDay, writeAudit } from '@jianguan/platform';
+import { shanghaiDay } from '@jianguan/platform';
 import { ruleSetInForce } from '../domain/licence-rules';
-import { lockInstitution, reassessCertificates, recordClassified, snapshot } from './institution-state';
+import {
+  auditInstitution,
+  lockInstitution,
+  reassessCertificates,
+  recordClassified,
+  snapshot,
+} from './institution-state';
 
 const ACTOR = { sub: 'system:registry-reassessment', name: '证照状态定期复核' };
 const BATCH = 500;
@@ -41,13 +47,10 @@ export async function reassessStaleCertificates(dataSource: DataSource, at = new
           before.certificateStatus === institution.certificateStatus &&
           before.missingLicences.join() === institution.missingLicences.join();
         if (same) return false;
-        await writeAudit(manager, {
+        await auditInstitution(manager, institution, {
           actor: ACTOR,
           action: 'reassessCertificates',
-          entityType: 'Institution',
-          entityId: institution.id,
           before,
-          after: snapshot(institution),
         });
         await recordClassified(manager, institution, 'CERTIFICATES_REASSESSED');
         return true;

@@ -1,16 +1,9 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import {
-  conflict,
-  isUniqueViolation,
-  lockAuthorised,
-  writeAudit,
-  type Claims,
-  type Viewer,
-} from '@jianguan/platform';
+import { conflict, isUniqueViolation, type Claims, type Viewer } from '@jianguan/platform';
 import { recordEvent } from '@jianguan/events';
 import { LicenceEntity } from '../entities/licence.entity';
 import { InstitutionEntity } from '../entities/institution.entity';
-import { reassessCertificates, snapshot } from './institution-state';
+import { auditInstitution, lockInstitutionFor, reassessCertificates, snapshot } from './institution-state';
 import type { RecordLicenceInput } from './inputs';
 
 export type LicenceData = Omit<RecordLicenceInput, 'institutionId'>;
@@ -32,11 +25,9 @@ export async function applyLicence(
   );
   await reassessCertificates(manager, institution, new Date());
   await manager.save(institution);
-  await writeAudit(manager, {
+  await auditInstitution(manager, institution, {
     actor,
     action: 'recordLicence',
-    entityType: 'Institution',
-    entityId: institution.id,
     before,
     after: { ...snapshot(institution), licence: { ...licence } },
     requestId,
@@ -61,11 +52,12 @@ export async function recordLicence(
   const { institutionId, ...data } = input;
   try {
     return await dataSource.transaction(async (manager) => {
-      const { row: institution, actor } = await lockAuthorised(manager, viewer, 'registry.write', {
-        entity: InstitutionEntity,
-        id: institutionId,
-        what: 'Institution',
-      });
+      const { row: institution, actor } = await lockInstitutionFor(
+        manager,
+        viewer,
+        'registry.write',
+        institutionId,
+      );
       return applyLicence(manager, institution, data, actor, requestId);
     });
   } catch (error) {

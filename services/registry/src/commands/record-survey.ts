@@ -1,12 +1,17 @@
 import type { DataSource } from 'typeorm';
-import { badInput, lockAuthorised, writeAudit, type Viewer } from '@jianguan/platform';
-import { InstitutionEntity } from '../entities/institution.entity';
+import { badInput, type Viewer } from '@jianguan/platform';
 import { RegionEntity } from '../entities/region.entity';
 import { SurveyRecordEntity } from '../entities/survey-record.entity';
 import { classifySurvey } from '../domain/survey-classification';
 import { deriveInstitutionStatus } from '../domain/institution-status';
 import { statusFacts } from './rederive-status';
-import { reassessCertificates, recordClassified, snapshot } from './institution-state';
+import {
+  auditInstitution,
+  lockInstitutionFor,
+  reassessCertificates,
+  recordClassified,
+  snapshot,
+} from './institution-state';
 import type { RecordSurveyInput } from './inputs';
 
 /** Surveys may be entered a little after the fact, but never ahead of the clock. */
@@ -23,11 +28,12 @@ export async function recordSurvey(
     throw badInput('surveyedAt', 'surveyedAt must not be in the future');
   }
   return dataSource.transaction(async (manager) => {
-    const { row: institution, actor } = await lockAuthorised(manager, viewer, 'registry.survey', {
-      entity: InstitutionEntity,
-      id: input.institutionId,
-      what: 'Institution',
-    });
+    const { row: institution, actor } = await lockInstitutionFor(
+      manager,
+      viewer,
+      'registry.survey',
+      input.institutionId,
+    );
     viewer.requireRegion(input.gridCode);
     if (!input.gridCode.startsWith(institution.regionCode.slice(0, 6))) {
       throw badInput('gridCode', "gridCode must lie within the institution's county");
@@ -49,11 +55,9 @@ export async function recordSurvey(
         classification: classifySurvey(input.finding, institution.certificateStatus),
       }),
     );
-    await writeAudit(manager, {
+    await auditInstitution(manager, institution, {
       actor,
       action: 'recordSurvey',
-      entityType: 'Institution',
-      entityId: institution.id,
       before,
       after: { ...snapshot(institution), survey: { ...survey } },
       requestId,

@@ -1,12 +1,12 @@
 import type { EntityManager } from 'typeorm';
-import { writeAudit, type AuditEntry } from '@jianguan/platform';
+import type { AuditEntry } from '@jianguan/platform';
 import type { InstitutionEntity } from '../entities/institution.entity';
 import {
   deriveInstitutionStatus,
   type RestrictionStatus,
   type StatusFacts,
 } from '../domain/institution-status';
-import { snapshot } from './institution-state';
+import { auditInstitution, snapshot } from './institution-state';
 
 /**
  * What the status is derived from, as recorded now. The survey's verdict is the latest survey's
@@ -47,12 +47,5 @@ export async function rederiveStatus(
     before.trainingStopOrderedAt?.getTime() !== institution.trainingStopOrderedAt?.getTime();
   if (institution.status === before.status && !stopChanged) return;
   await manager.save(institution);
-  await writeAudit(manager, {
-    actor: change.actor,
-    action: change.action,
-    entityType: 'Institution',
-    entityId: institution.id,
-    before,
-    after: snapshot(institution),
-  });
+  await auditInstitution(manager, institution, { actor: change.actor, action: change.action, before });
 }

@@ -1,17 +1,11 @@
 import type { DataSource } from 'typeorm';
-import {
-  badInput,
-  conflict,
-  isUniqueViolation,
-  shanghaiDay,
-  writeAudit,
-  type Claims,
-} from '@jianguan/platform';
+import { badInput, conflict, isUniqueViolation, shanghaiDay, type Claims } from '@jianguan/platform';
 import { recordEvent } from '@jianguan/events';
 import { InstitutionEntity } from '../entities/institution.entity';
 import { RegionEntity } from '../entities/region.entity';
 import { assessCertificates } from '../domain/certificate-status';
 import { ruleSetInForce } from '../domain/licence-rules';
+import { auditInstitution } from './institution-state';
 import type { RegisterInstitutionInput } from './inputs';
 
 export async function registerInstitution(
@@ -41,13 +35,10 @@ export async function registerInstitution(
         trainingStopOrderedAt: null,
       });
       await manager.save(institution);
-      await writeAudit(manager, {
+      await auditInstitution(manager, institution, {
         actor,
         action: 'registerInstitution',
-        entityType: 'Institution',
-        entityId: institution.id,
         before: null,
-        after: { ...institution },
         requestId,
       });
       await recordEvent(manager, 'registry', 'InstitutionRegistered', {

@@ -1,13 +1,4 @@
-import { z } from 'zod';
+import { importCommandConfigSchema } from '@jianguan/platform';
 
-/**
- * The import command's settings, parsed once: DATABASE_URL names the database; pnpm sets
- * INIT_CWD to where it was run, so relative paths mean what the user typed.
- */
-export const importCliConfig = z
-  .object({
-    DATABASE_URL: z.string().url().default('postgres://postgres@127.0.0.1:5432/jianguan'),
-    USER: z.string().min(1).default('import'),
-    INIT_CWD: z.string().min(1).optional(),
-  })
-  .parse(process.env);
+/** The import command's settings, parsed once (what each means: importCommandConfigSchema). */
+export const importCliConfig = importCommandConfigSchema.parse(process.env);

@@ -1,5 +1,4 @@
-import path from 'node:path';
-import { openDataSource, reportImportRefusal } from '@jianguan/platform';
+import { openDataSource, reportImportRefusal, runImportCommand } from '@jianguan/platform';
 import { createRegistryDataSource } from '../data-source';
 import { importSurveyFile } from './import-survey-file';
 import { readSurveyFile } from './survey-file';
@@ -51,17 +50,4 @@ async function runImport(file: string) {
   }
 }
 
-async function main() {
-  const [command, given] = process.argv.slice(2);
-  const file = given && path.resolve(env.INIT_CWD ?? process.cwd(), given);
-  if (!file || command !== 'import') {
-    process.stderr.write('usage: import FILE.csv\n');
-    process.exit(1);
-  }
-  await runImport(file);
-}
-
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exit(1);
-});
+runImportCommand(env, 'usage: import FILE.csv', runImport);

@@ -4,7 +4,7 @@ import {
   conflict,
   isUniqueViolation,
   shanghaiDay,
-  writeAudit,
+  writeCreationAudit,
   type Claims,
 } from '@jianguan/platform';
 import { recordEvent } from '@jianguan/events';
@@ -41,13 +41,11 @@ export async function registerInstitution(
         trainingStopOrderedAt: null,
       });
       await manager.save(institution);
-      await writeAudit(manager, {
+      await writeCreationAudit(manager, {
         actor,
         action: 'registerInstitution',
         entityType: 'Institution',
-        entityId: institution.id,
-        before: null,
-        after: { ...institution },
+        created: institution,
         requestId,
       });
       await recordEvent(manager, 'registry', 'InstitutionRegistered', {

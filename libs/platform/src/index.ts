@@ -45,3 +45,4 @@ export * from './loaders';
 export * from './api-node';
 export * from './columns';
 export * from './resolvers';
+export * from './status-step';

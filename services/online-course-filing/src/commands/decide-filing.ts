@@ -1,26 +1,16 @@
 import { recordEvent } from '@jianguan/events';
 import { conflict, type Viewer } from '@jianguan/platform';
 import { FindingEntity } from '../entities/finding.entity';
-import {
-  lockFilingToScreen,
-  PRODUCER,
-  requireTransition,
-  saveTransition,
-  snapshot,
-  type CommandDeps,
-} from './filing-state';
+import { PRODUCER, screeningStep, type CommandDeps } from './filing-state';
 import type { RejectInput } from './inputs';
 
 /** Files a screened filing without open findings: the institution goes on the white list. */
-export async function approveFiling(deps: CommandDeps, viewer: Viewer, filingId: string, requestId: string) {
-  return deps.dataSource.transaction(async (manager) => {
-    const { row: filing, actor } = await lockFilingToScreen(manager, viewer, filingId);
-    requireTransition('approve', filing);
+export function approveFiling(deps: CommandDeps, viewer: Viewer, filingId: string, requestId: string) {
+  const step = { filingId, transition: 'approve', action: 'approveOnlineFiling', requestId } as const;
+  return screeningStep(deps, viewer, step, async (manager, filing) => {
     if (await manager.countBy(FindingEntity, { filingId: filing.id, open: true })) {
       throw conflict('The filing has open findings');
     }
-    const before = snapshot(filing);
-    const from = filing.status;
     const now = new Date();
     filing.status = 'FILED';
     filing.decidedAt = now;
@@ -35,16 +25,18 @@ export async function approveFiling(deps: CommandDeps, viewer: Viewer, filingId:
       icpNumber: main?.icpNumber ?? filing.businessInfo.telecomLicence ?? '未提供',
       approvedAt: now.toISOString(),
     });
-    return saveTransition(manager, filing, before, from, actor, 'approveOnlineFiling', null, requestId);
+    return null;
   });
 }
 
-export async function rejectFiling(deps: CommandDeps, viewer: Viewer, input: RejectInput, requestId: string) {
-  return deps.dataSource.transaction(async (manager) => {
-    const { row: filing, actor } = await lockFilingToScreen(manager, viewer, input.filingId);
-    requireTransition('reject', filing);
-    const before = snapshot(filing);
-    const from = filing.status;
+export function rejectFiling(deps: CommandDeps, viewer: Viewer, input: RejectInput, requestId: string) {
+  const step = {
+    filingId: input.filingId,
+    transition: 'reject',
+    action: 'rejectOnlineFiling',
+    requestId,
+  } as const;
+  return screeningStep(deps, viewer, step, async (manager, filing) => {
     const now = new Date();
     filing.status = 'REJECTED';
     filing.decidedAt = now;
@@ -56,15 +48,6 @@ export async function rejectFiling(deps: CommandDeps, viewer: Viewer, input: Rej
       reasons: input.reasons,
       rejectedAt: now.toISOString(),
     });
-    return saveTransition(
-      manager,
-      filing,
-      before,
-      from,
-      actor,
-      'rejectOnlineFiling',
-      input.reasons.join('；'),
-      requestId,
-    );
+    return input.reasons.join('；');
   });
 }

@@ -7,14 +7,7 @@ import { FindingEntity } from '../entities/finding.entity';
 import { PersonEntity } from '../entities/person.entity';
 import { RuleSetEntity } from '../entities/rule-set.entity';
 import { screen } from '../domain/screening';
-import {
-  lockFilingToScreen,
-  PRODUCER,
-  requireTransition,
-  saveTransition,
-  snapshot,
-  type CommandDeps,
-} from './filing-state';
+import { PRODUCER, screeningStep, type CommandDeps } from './filing-state';
 import type { FindingInput } from './inputs';
 
 /** Moves a filing with open findings to RECTIFICATION_REQUIRED and tells enforcement, in one event. */
@@ -43,12 +36,9 @@ async function requireRectification(manager: EntityManager, filing: FilingEntity
  * any officer findings already made, move the filing to RECTIFICATION_REQUIRED; otherwise it stays in
  * SCREENING for the officers' review and approval.
  */
-export async function screenFiling(deps: CommandDeps, viewer: Viewer, filingId: string, requestId: string) {
-  return deps.dataSource.transaction(async (manager) => {
-    const { row: filing, actor } = await lockFilingToScreen(manager, viewer, filingId);
-    requireTransition('screen', filing);
-    const before = snapshot(filing);
-    const from = filing.status;
+export function screenFiling(deps: CommandDeps, viewer: Viewer, filingId: string, requestId: string) {
+  const step = { filingId, transition: 'screen', action: 'screenOnlineFiling', requestId } as const;
+  return screeningStep(deps, viewer, step, async (manager, filing) => {
     const ruleSet = await manager
       .getRepository(RuleSetEntity)
       .findOneByOrFail({ version: filing.ruleSetVersion! });
@@ -80,16 +70,7 @@ export async function screenFiling(deps: CommandDeps, viewer: Viewer, filingId: 
     });
     if (findings.length + officerFindings > 0) await requireRectification(manager, filing, now);
     else filing.status = 'SCREENING';
-    return saveTransition(
-      manager,
-      filing,
-      before,
-      from,
-      actor,
-      'screenOnlineFiling',
-      `规则版本 ${ruleSet.version}：${findings.length} 项规则问题`,
-      requestId,
-    );
+    return `规则版本 ${ruleSet.version}：${findings.length} 项规则问题`;
   });
 }
 
@@ -97,12 +78,14 @@ export async function screenFiling(deps: CommandDeps, viewer: Viewer, filingId: 
  * An officer's finding. Before the automated screening it waits for it; during SCREENING the filing
  * needs rectification at once.
  */
-export async function addFinding(deps: CommandDeps, viewer: Viewer, input: FindingInput, requestId: string) {
-  return deps.dataSource.transaction(async (manager) => {
-    const { row: filing, actor } = await lockFilingToScreen(manager, viewer, input.filingId);
-    requireTransition('addFinding', filing);
-    const before = snapshot(filing);
-    const from = filing.status;
+export function addFinding(deps: CommandDeps, viewer: Viewer, input: FindingInput, requestId: string) {
+  const step = {
+    filingId: input.filingId,
+    transition: 'addFinding',
+    action: 'addScreeningFinding',
+    requestId,
+  } as const;
+  return screeningStep(deps, viewer, step, async (manager, filing, actor) => {
     await manager.insert(FindingEntity, {
       filingId: filing.id,
       source: 'OFFICER',
@@ -115,15 +98,6 @@ export async function addFinding(deps: CommandDeps, viewer: Viewer, input: Findi
       open: true,
     });
     if (filing.status === 'SCREENING') await requireRectification(manager, filing, new Date());
-    return saveTransition(
-      manager,
-      filing,
-      before,
-      from,
-      actor,
-      'addScreeningFinding',
-      input.description,
-      requestId,
-    );
+    return input.description;
   });
 }

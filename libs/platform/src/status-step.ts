@@ -59,3 +59,34 @@ export async function statusStep<
     audit: record.audit,
   });
 }
+
+/**
+ * The record's save for changes statusStep does not make (a creation, a worker's change, a step
+ * that checks more before its transition): the row saved with its history row and audit line, in
+ * the caller's transaction. `before` is the snapshot taken before the change (null for a new row).
+ */
+export const transitionSaver =
+  <E extends { id: string; status: S }, S extends string, T extends string>(
+    record: StatefulRecord<E, S, T>,
+  ) =>
+  (
+    manager: EntityManager,
+    entity: E,
+    before: object | null,
+    from: S | null,
+    actor: Pick<Claims, 'sub' | 'name'>,
+    action: string,
+    reason: string | null,
+    requestId?: string,
+  ): Promise<E> =>
+    saveWithHistory(manager, {
+      entity,
+      before,
+      from,
+      actor,
+      action,
+      reason,
+      requestId,
+      history: record.history,
+      audit: record.audit,
+    });

@@ -3,9 +3,9 @@ import {
   lockById,
   maskPhone,
   requireTransition as requireTableTransition,
-  saveWithHistory,
   snapshotOf,
   statusStep,
+  transitionSaver,
   type Claims,
   type StatefulRecord,
   type Viewer,
@@ -56,29 +56,7 @@ export const requireTransition = (transition: Transition, filing: FilingEntity):
 export const snapshot = (filing: FilingEntity) => snapshotOf(FILING, filing);
 
 /** Saves a changed filing with its history row and audit line in the caller's transaction. */
-export async function saveTransition(
-  manager: EntityManager,
-  filing: FilingEntity,
-  before: object | null,
-  from: FilingStatus | null,
-  actor: Pick<Claims, 'sub' | 'name'>,
-  action: string,
-  reason: string | null,
-  requestId?: string,
-): Promise<FilingEntity> {
-  const { history, audit } = FILING;
-  return saveWithHistory(manager, {
-    entity: filing,
-    before,
-    from,
-    actor,
-    action,
-    reason,
-    requestId,
-    history,
-    audit,
-  });
-}
+export const saveTransition = transitionSaver(FILING);
 
 /**
  * A screening officer's step on one filing, in one transaction (statusStep): the row locked once an

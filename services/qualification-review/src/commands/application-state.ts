@@ -2,8 +2,8 @@ import type { DataSource, EntityManager } from 'typeorm';
 import {
   lockAuthorised,
   requireTransition as requireTableTransition,
-  saveWithHistory,
   statusStep,
+  transitionSaver,
   type Claims,
   type LockedRow,
   type StatefulRecord,
@@ -52,33 +52,8 @@ export const requireTransition = (transition: Transition, app: ApplicationEntity
 
 export const snapshot = (app: ApplicationEntity) => ({ ...app });
 
-/**
- * Saves a changed application with its history row and audit line in the caller's transaction.
- * `before` is the snapshot taken before the change.
- */
-export async function saveTransition(
-  manager: EntityManager,
-  app: ApplicationEntity,
-  before: ReturnType<typeof snapshot> | null,
-  from: ApplicationStatus | null,
-  actor: Pick<Claims, 'sub' | 'name'>,
-  action: string,
-  reason: string | null,
-  requestId?: string,
-): Promise<ApplicationEntity> {
-  const { history, audit } = APPLICATION;
-  return saveWithHistory(manager, {
-    entity: app,
-    before,
-    from,
-    actor,
-    action,
-    reason,
-    requestId,
-    history,
-    audit,
-  });
-}
+/** Saves a changed application with its history row and audit line in the caller's transaction. */
+export const saveTransition = transitionSaver(APPLICATION);
 
 /** One step on an application, in one transaction (statusStep), as `permission` allows. */
 export function applicationStep(

@@ -51,6 +51,15 @@ export async function writeAudit(manager: EntityManager, entry: AuditEntry): Pro
   await writeAudits(manager, [entry]);
 }
 
+/** The audit line of a record just created: nothing before, the saved row's own fields after. */
+export function writeCreationAudit(
+  manager: EntityManager,
+  entry: Omit<AuditEntry, 'entityId' | 'before' | 'after'> & { created: { id: string } },
+): Promise<void> {
+  const { created, ...line } = entry;
+  return writeAudit(manager, { ...line, entityId: created.id, before: null, after: { ...created } });
+}
+
 /** Writes many audit lines in one statement (a batch step's), in the caller's transaction. */
 export async function writeAudits(manager: EntityManager, entries: AuditEntry[]): Promise<void> {
   if (entries.length === 0) return;

@@ -47,3 +47,4 @@ export * from './api-node';
 export * from './columns';
 export * from './resolvers';
 export * from './region-code';
+export * from './status-step';

@@ -45,3 +45,49 @@ export async function statsPerRegion<Row extends { code: string }, Stats>(
     return toStats(row);
   });
 }
+
+/** What countsPerRegion figures over a table of regional rows. */
+export interface RegionFigures<C extends string, A extends string> {
+  /** The schema-qualified table and its alias (`enforcement.rectification_order o`). */
+  rows: string;
+  /** Its region column and the column a row is counted by (`o.region_code`, `o.id`). */
+  regionColumn: string;
+  countColumn: string;
+  /** Each count's SQL condition on a row (`o.status = 'OPEN'`; `true` for every row). */
+  counts: Record<C, string>;
+  /** Other aggregates over the region's rows, as SQL (a median, a distinct count); null stays null. */
+  aggregates?: Record<A, string>;
+}
+
+/**
+ * Figures for several regions, each over its whole subtree, in one statement (a DataLoader's batch):
+ * the statistics of every subgraph count its rows by status (and by other conditions) this way.
+ */
+export function countsPerRegion<C extends string, A extends string = never>(
+  dataSource: DataSource,
+  codes: readonly string[],
+  figures: RegionFigures<C, A>,
+): Promise<(Record<C, number> & Record<A, number | null>)[]> {
+  const counts = Object.entries<string>(figures.counts).map(
+    ([name, condition]) => `count(${figures.countColumn}) FILTER (WHERE ${condition})::int AS "${name}"`,
+  );
+  const aggregates = Object.entries<string>(figures.aggregates ?? ({} as Record<A, string>)).map(
+    ([name, sql]) => `${sql} AS "${name}"`,
+  );
+  return statsPerRegion(
+    dataSource,
+    codes,
+    `SELECT r.code, ${[...counts, ...aggregates].join(', ')}
+       FROM unnest($1::text[]) AS r(code)
+       LEFT JOIN ${figures.rows} ON ${regionSubtreeJoin(figures.regionColumn, 'r.code')}
+      GROUP BY r.code`,
+    (row: Record<string, unknown> & { code: string }) => {
+      const figure = (name: string) => (row[name] === null ? null : Number(row[name]));
+      const named = Object.keys({ ...figures.counts, ...figures.aggregates }).map((name) => [
+        name,
+        figure(name),
+      ]);
+      return Object.fromEntries(named) as Record<C, number> & Record<A, number | null>;
+    },
+  );
+}

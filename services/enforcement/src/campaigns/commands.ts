@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { badInput, conflict, notFound, writeAudit, type Viewer } from '@jianguan/platform';
+import { badInput, conflict, notFound, writeCreationAudit, type Viewer } from '@jianguan/platform';
 import { CampaignEntity } from '../entities/campaign.entity';
 import { MAX_DEADLINE_YEARS } from '../orders/order';
 import { requireEnforcer, type CommandDeps } from '../command-deps';
@@ -38,13 +38,11 @@ export async function startCampaign(
         createdByName: actor.name,
       }),
     );
-    await writeAudit(manager, {
+    await writeCreationAudit(manager, {
       actor,
       action: 'startCampaign',
       entityType: 'Campaign',
-      entityId: campaign.id,
-      before: null,
-      after: { ...campaign },
+      created: campaign,
       requestId,
     });
     return campaign;

@@ -1,5 +1,12 @@
 import type { EntityManager } from 'typeorm';
-import { conflict, deadlineDay, notFound, writeAudit, type Claims, type Viewer } from '@jianguan/platform';
+import {
+  conflict,
+  deadlineDay,
+  notFound,
+  writeCreationAudit,
+  type Claims,
+  type Viewer,
+} from '@jianguan/platform';
 import { penaltyEffect, recordEvent } from '@jianguan/events';
 import { recordBlacklistings } from '../blacklist/entries';
 import { KnownInstitutionEntity } from '../entities/known-institution.entity';
@@ -55,13 +62,11 @@ async function savePenalty(
       },
     ]);
   }
-  await writeAudit(manager, {
+  await writeCreationAudit(manager, {
     actor,
     action: 'imposePenalty',
     entityType: 'Penalty',
-    entityId: penalty.id,
-    before: null,
-    after: { ...penalty },
+    created: penalty,
     requestId,
   });
   await recordEvent(manager, 'enforcement', 'PenaltyImposed', {
@@ -172,13 +177,11 @@ export async function issuePatrolCard(
         }),
       );
     const issued = [await card(input.card, input.reason)];
-    await writeAudit(manager, {
+    await writeCreationAudit(manager, {
       actor,
       action: 'issuePatrolCard',
       entityType: 'PatrolCard',
-      entityId: issued[0].id,
-      before: null,
-      after: { ...issued[0] },
+      created: issued[0],
       requestId,
     });
     if (input.card === 'YELLOW') {

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { regionSubtreeJoin, statsPerRegion } from '@jianguan/platform';
+import { countsPerRegion } from '@jianguan/platform';
 
 export interface RectificationStats {
   open: number;
@@ -10,38 +10,30 @@ export interface RectificationStats {
   closed: number;
 }
 
+const LATE = `o.status IN ('OVERDUE','ESCALATED')`;
+
 /** Counts for several regions, each with its whole subtree, in one statement (DataLoader batches). */
 export async function rectificationStatsFor(
   dataSource: DataSource,
   codes: readonly string[],
 ): Promise<RectificationStats[]> {
-  return statsPerRegion(
-    dataSource,
-    codes,
-    `SELECT r.code,
-            count(o.id) FILTER (WHERE o.status = 'OPEN')::int AS open,
-            count(o.id) FILTER (WHERE o.status = 'RECTIFIED')::int AS rectified,
-            count(o.id) FILTER (WHERE o.status IN ('OVERDUE','ESCALATED'))::int AS overdue,
-            count(o.id) FILTER (WHERE o.status IN ('OVERDUE','ESCALATED') AND o.escalation_level = 'COUNTY')::int AS county,
-            count(o.id) FILTER (WHERE o.status IN ('OVERDUE','ESCALATED') AND o.escalation_level = 'CITY')::int AS city,
-            count(o.id) FILTER (WHERE o.status IN ('OVERDUE','ESCALATED') AND o.escalation_level = 'PROVINCE')::int AS province,
-            count(o.id) FILTER (WHERE o.escalation_level = 'REFERRED')::int AS referred,
-            count(o.id) FILTER (WHERE o.status = 'CLOSED')::int AS closed
-       FROM unnest($1::text[]) AS r(code)
-       LEFT JOIN enforcement.rectification_order o
-              ON ${regionSubtreeJoin('o.region_code', 'r.code')}
-      GROUP BY r.code`,
-    (row: Record<string, number | string> & { code: string }) => ({
-      open: Number(row.open),
-      rectified: Number(row.rectified),
-      overdue: Number(row.overdue),
-      escalatedByLevel: {
-        county: Number(row.county),
-        city: Number(row.city),
-        province: Number(row.province),
-      },
-      referred: Number(row.referred),
-      closed: Number(row.closed),
-    }),
-  );
+  const rows = await countsPerRegion(dataSource, codes, {
+    rows: 'enforcement.rectification_order o',
+    regionColumn: 'o.region_code',
+    countColumn: 'o.id',
+    counts: {
+      open: `o.status = 'OPEN'`,
+      rectified: `o.status = 'RECTIFIED'`,
+      overdue: LATE,
+      county: `${LATE} AND o.escalation_level = 'COUNTY'`,
+      city: `${LATE} AND o.escalation_level = 'CITY'`,
+      province: `${LATE} AND o.escalation_level = 'PROVINCE'`,
+      referred: `o.escalation_level = 'REFERRED'`,
+      closed: `o.status = 'CLOSED'`,
+    },
+  });
+  return rows.map(({ county, city, province, ...counts }) => ({
+    ...counts,
+    escalatedByLevel: { county, city, province },
+  }));
 }

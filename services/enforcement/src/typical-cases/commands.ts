@@ -1,4 +1,4 @@
-import { notFound, writeAudit, type Viewer } from '@jianguan/platform';
+import { notFound, writeCreationAudit, type Viewer } from '@jianguan/platform';
 import { recordEvent } from '@jianguan/events';
 import { KnownInstitutionEntity } from '../entities/known-institution.entity';
 import { TypicalCaseEntity } from '../entities/typical-case.entity';
@@ -32,13 +32,11 @@ export async function publishTypicalCase(
         publishedAt: now,
       }),
     );
-    await writeAudit(manager, {
+    await writeCreationAudit(manager, {
       actor,
       action: 'publishTypicalCase',
       entityType: 'TypicalCase',
-      entityId: published.id,
-      before: null,
-      after: { ...published },
+      created: published,
       requestId,
     });
     await recordEvent(manager, 'enforcement', 'TypicalCasePublished', {

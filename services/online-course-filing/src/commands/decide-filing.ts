@@ -5,7 +5,7 @@ import { PRODUCER, screeningStep, type CommandDeps } from './filing-state';
 import type { RejectInput } from './inputs';
 
 /** Files a screened filing without open findings: the institution goes on the white list. */
-export async function approveFiling(deps: CommandDeps, viewer: Viewer, filingId: string, requestId: string) {
+export function approveFiling(deps: CommandDeps, viewer: Viewer, filingId: string, requestId: string) {
   const step = { filingId, transition: 'approve', action: 'approveOnlineFiling', requestId } as const;
   return screeningStep(deps, viewer, step, async (manager, filing) => {
     if (await manager.countBy(FindingEntity, { filingId: filing.id, open: true })) {
@@ -29,7 +29,7 @@ export async function approveFiling(deps: CommandDeps, viewer: Viewer, filingId:
   });
 }
 
-export async function rejectFiling(deps: CommandDeps, viewer: Viewer, input: RejectInput, requestId: string) {
+export function rejectFiling(deps: CommandDeps, viewer: Viewer, input: RejectInput, requestId: string) {
   const step = {
     filingId: input.filingId,
     transition: 'reject',

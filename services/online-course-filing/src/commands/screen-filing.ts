@@ -36,7 +36,7 @@ async function requireRectification(manager: EntityManager, filing: FilingEntity
  * any officer findings already made, move the filing to RECTIFICATION_REQUIRED; otherwise it stays in
  * SCREENING for the officers' review and approval.
  */
-export async function screenFiling(deps: CommandDeps, viewer: Viewer, filingId: string, requestId: string) {
+export function screenFiling(deps: CommandDeps, viewer: Viewer, filingId: string, requestId: string) {
   const step = { filingId, transition: 'screen', action: 'screenOnlineFiling', requestId } as const;
   return screeningStep(deps, viewer, step, async (manager, filing) => {
     const ruleSet = await manager
@@ -78,7 +78,7 @@ export async function screenFiling(deps: CommandDeps, viewer: Viewer, filingId: 
  * An officer's finding. Before the automated screening it waits for it; during SCREENING the filing
  * needs rectification at once.
  */
-export async function addFinding(deps: CommandDeps, viewer: Viewer, input: FindingInput, requestId: string) {
+export function addFinding(deps: CommandDeps, viewer: Viewer, input: FindingInput, requestId: string) {
   const step = {
     filingId: input.filingId,
     transition: 'addFinding',

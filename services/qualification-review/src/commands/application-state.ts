@@ -2,9 +2,11 @@ import type { DataSource, EntityManager } from 'typeorm';
 import {
   lockAuthorised,
   requireTransition as requireTableTransition,
-  saveWithHistory,
+  statusStep,
+  transitionSaver,
   type Claims,
   type LockedRow,
+  type StatefulRecord,
   type Viewer,
 } from '@jianguan/platform';
 import { ApplicationEntity } from '../entities/application.entity';
@@ -20,6 +22,18 @@ export interface CommandDeps {
   sla: SlaScheduler;
 }
 
+/** Who may act on an application: reviewers of its jurisdiction, or its institution's side. */
+type ApplicationPermission = 'review.decide' | 'review.apply';
+
+/** The application as its commands change it; the audit keeps its own fields. */
+const APPLICATION: StatefulRecord<ApplicationEntity, ApplicationStatus, Transition> = {
+  entity: ApplicationEntity,
+  what: 'Qualification application',
+  transitions: APPLICATION_TRANSITIONS,
+  history: { Entity: StatusChangeEntity, fields: (saved) => ({ applicationId: saved.id }) },
+  audit: { entityType: 'QualificationApplication' },
+};
+
 /**
  * Locks the application row for the rest of the transaction, so concurrent changes queue up, once
  * the caller may act on it: `review.decide` (reviewers of its jurisdiction) or `review.apply` (the
@@ -28,43 +42,34 @@ export interface CommandDeps {
 export const lockApplication = (
   manager: EntityManager,
   viewer: Viewer,
-  permission: 'review.decide' | 'review.apply',
+  permission: ApplicationPermission,
   id: string,
 ): Promise<LockedRow<ApplicationEntity>> =>
-  lockAuthorised(manager, viewer, permission, {
-    entity: ApplicationEntity,
-    id,
-    what: 'Qualification application',
-  });
+  lockAuthorised(manager, viewer, permission, { entity: ApplicationEntity, id, what: APPLICATION.what });
 
 export const requireTransition = (transition: Transition, app: ApplicationEntity): void =>
   requireTableTransition(APPLICATION_TRANSITIONS, transition, app.status);
 
 export const snapshot = (app: ApplicationEntity) => ({ ...app });
 
-/**
- * Saves a changed application with its history row and audit line in the caller's transaction.
- * `before` is the snapshot taken before the change.
- */
-export async function saveTransition(
-  manager: EntityManager,
-  app: ApplicationEntity,
-  before: ReturnType<typeof snapshot> | null,
-  from: ApplicationStatus | null,
-  actor: Pick<Claims, 'sub' | 'name'>,
-  action: string,
-  reason: string | null,
-  requestId?: string,
+/** Saves a changed application with its history row and audit line in the caller's transaction. */
+export const saveTransition = transitionSaver(APPLICATION);
+
+/** One step on an application, in one transaction (statusStep), as `permission` allows. */
+export function applicationStep(
+  deps: CommandDeps,
+  viewer: Viewer,
+  step: {
+    applicationId: string;
+    permission: ApplicationPermission;
+    transition: Transition;
+    action: string;
+    requestId: string;
+  },
+  change: (app: ApplicationEntity, actor: Claims) => string | null,
 ): Promise<ApplicationEntity> {
-  return saveWithHistory(manager, {
-    entity: app,
-    before,
-    from,
-    actor,
-    action,
-    reason,
-    requestId,
-    history: { Entity: StatusChangeEntity, fields: (saved) => ({ applicationId: saved.id }) },
-    audit: { entityType: 'QualificationApplication', snapshot },
-  });
+  const { applicationId: id, ...rest } = step;
+  return deps.dataSource.transaction((manager) =>
+    statusStep(manager, viewer, APPLICATION, { id, ...rest }, change),
+  );
 }

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { regionSubtreeJoin, statsPerRegion } from '@jianguan/platform';
+import { countsPerRegion } from '@jianguan/platform';
 
 export interface InstitutionStats {
   total: number;
@@ -18,41 +18,37 @@ export async function institutionStatsFor(
   dataSource: DataSource,
   codes: readonly string[],
 ): Promise<InstitutionStats[]> {
-  return statsPerRegion(
-    dataSource,
-    codes,
-    `SELECT r.code,
-            count(i.id)::int AS total,
-            count(i.id) FILTER (WHERE i.certificate_status = 'COMPLETE')::int AS complete,
-            count(i.id) FILTER (WHERE i.certificate_status = 'INCOMPLETE')::int AS incomplete,
-            count(i.id) FILTER (WHERE i.certificate_status = 'NONE')::int AS none,
-            count(i.id) FILTER (WHERE i.status = 'ACTIVE')::int AS active,
-            count(i.id) FILTER (WHERE i.status = 'RECTIFYING')::int AS rectifying,
-            count(i.id) FILTER (WHERE i.status = 'SUSPENDED')::int AS suspended,
-            count(i.id) FILTER (WHERE i.status = 'BANNED')::int AS banned,
-            count(i.id) FILTER (WHERE i.status = 'CLOSED')::int AS closed,
-            count(i.id) FILTER (WHERE i.kind = 'OFFLINE')::int AS offline,
-            count(i.id) FILTER (WHERE i.kind = 'ONLINE')::int AS online,
-            count(i.id) FILTER (WHERE NOT i.on_national_platform)::int AS not_on_platform
-       FROM unnest($1::text[]) AS r(code)
-       LEFT JOIN registry.institution i ON ${regionSubtreeJoin('i.region_code', 'r.code')}
-      GROUP BY r.code`,
-    (found: Record<string, number> & { code: string }) => {
-      const row = found!;
-      return {
-        total: row.total,
-        byCertificateStatus: { complete: row.complete, incomplete: row.incomplete, none: row.none },
-        byStatus: {
-          active: row.active,
-          rectifying: row.rectifying,
-          suspended: row.suspended,
-          banned: row.banned,
-          closed: row.closed,
-        },
-        offline: row.offline,
-        online: row.online,
-        notOnNationalPlatform: row.not_on_platform,
-      };
+  const rows = await countsPerRegion(dataSource, codes, {
+    rows: 'registry.institution i',
+    regionColumn: 'i.region_code',
+    countColumn: 'i.id',
+    counts: {
+      total: 'true',
+      complete: `i.certificate_status = 'COMPLETE'`,
+      incomplete: `i.certificate_status = 'INCOMPLETE'`,
+      none: `i.certificate_status = 'NONE'`,
+      active: `i.status = 'ACTIVE'`,
+      rectifying: `i.status = 'RECTIFYING'`,
+      suspended: `i.status = 'SUSPENDED'`,
+      banned: `i.status = 'BANNED'`,
+      closed: `i.status = 'CLOSED'`,
+      offline: `i.kind = 'OFFLINE'`,
+      online: `i.kind = 'ONLINE'`,
+      notOnNationalPlatform: 'NOT i.on_national_platform',
     },
-  );
+  });
+  return rows.map((row) => ({
+    total: row.total,
+    byCertificateStatus: { complete: row.complete, incomplete: row.incomplete, none: row.none },
+    byStatus: {
+      active: row.active,
+      rectifying: row.rectifying,
+      suspended: row.suspended,
+      banned: row.banned,
+      closed: row.closed,
+    },
+    offline: row.offline,
+    online: row.online,
+    notOnNationalPlatform: row.notOnNationalPlatform,
+  }));
 }

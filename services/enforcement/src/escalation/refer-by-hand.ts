@@ -1,4 +1,4 @@
-import { forbidden, writeAudit, type Viewer } from '@jianguan/platform';
+import { forbidden, writeCreationAudit, type Viewer } from '@jianguan/platform';
 import type { CommandDeps } from '../command-deps';
 import { DisciplineReferralEntity } from '../entities/discipline-referral.entity';
 import type { ReferralInput } from '../inputs';
@@ -34,13 +34,11 @@ export async function referToDiscipline(
         referredByName: actor.name,
       }),
     );
-    await writeAudit(manager, {
+    await writeCreationAudit(manager, {
       actor,
       action: 'referToDiscipline',
       entityType: 'DisciplineReferral',
-      entityId: referral.id,
-      before: null,
-      after: { ...referral },
+      created: referral,
       requestId,
     });
     return referral;

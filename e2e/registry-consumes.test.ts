@@ -151,6 +151,9 @@ describe('the registry worker applies other departments’ decisions', () => {
 
     // A confirmation that overtakes its own "issued" event leaves the order closed.
     await deliver('RectificationConfirmed', confirmed(late));
+    // Handled before its "issued" arrives: consumers run jobs side by side, so delivering first is not
+    // enough on a loaded machine (the issued event could then be handled first and reopen the status).
+    await completed(before + 4);
     await deliver('RectificationOrderIssued', issued(late));
     await deliver('RectificationConfirmed', confirmed(second));
     await completed(before + 6);

@@ -3,7 +3,6 @@ import {
   APPLICATION,
   DECIDE,
   materials,
-  registerIncompleteInstitution,
   RESUBMIT,
   REVIEW_QUEUE,
   START_REVIEW,
@@ -15,7 +14,7 @@ import { app, codeOf, useQualificationReviewStack } from './support/qualificatio
 import { institutionUser } from './support/stack';
 
 /** Qualification review through the gateway: who may touch an application. */
-const { federation, db, tokens, submit, read } = useQualificationReviewStack();
+const { federation, tokens, registerIncomplete, submit, read } = useQualificationReviewStack();
 
 describe('who may touch an application', () => {
   let id: string;
@@ -23,7 +22,7 @@ describe('who may touch an application', () => {
   let before: ApplicationShape;
 
   beforeAll(async () => {
-    const institutionId = await registerIncompleteInstitution(federation, db, tokens.registryOfficer, {
+    const institutionId = await registerIncomplete({
       name: '城东区权限培训学校',
     });
     const submitted = await submit(institutionId, await institutionUser(institutionId));
@@ -33,7 +32,7 @@ describe('who may touch an application', () => {
   });
 
   it("keeps another institution's user out", async () => {
-    const otherId = await registerIncompleteInstitution(federation, db, tokens.registryOfficer, {
+    const otherId = await registerIncomplete({
       name: '城东区别家培训学校',
     });
     const other = await institutionUser(otherId);

@@ -5,7 +5,6 @@ import {
   DECIDE,
   materials,
   NEW_PERMIT_MATERIALS,
-  registerIncompleteInstitution,
   REQUEST_MATERIALS,
   RESUBMIT,
   REVIEW_QUEUE,
@@ -23,11 +22,11 @@ import { institutionUser } from './support/stack';
  * decisions, then the queue and statistics they leave. Over 300 lines on purpose: the last tests count
  * what the earlier ones leave (withdrawn exactly 1, approved at least 2), so they share one database.
  */
-const { federation, db, tokens, submit, read } = useQualificationReviewStack();
+const { federation, db, tokens, registerIncomplete, submit, read } = useQualificationReviewStack();
 
 describe('the whole path through the gateway', () => {
   it('an INCOMPLETE institution submits, materials are requested and resubmitted, approval completes its certificates', async () => {
-    const institutionId = await registerIncompleteInstitution(federation, db, tokens.registryOfficer);
+    const institutionId = await registerIncomplete();
     const user = await institutionUser(institutionId);
 
     // Submitted without teacher qualifications; otherwise qualified, so the accelerated track.
@@ -135,7 +134,7 @@ describe('the whole path through the gateway', () => {
   });
 
   it('puts an institution missing more than the permit on the standard track', async () => {
-    const institutionId = await registerIncompleteInstitution(federation, db, tokens.registryOfficer, {
+    const institutionId = await registerIncomplete({
       name: '城东区标准轨道培训中心',
       licences: ['BUSINESS_LICENCE'],
     });
@@ -150,7 +149,7 @@ describe('illegal transitions are CONFLICT and change nothing', () => {
   let user: string;
 
   beforeAll(async () => {
-    institutionId = await registerIncompleteInstitution(federation, db, tokens.registryOfficer, {
+    institutionId = await registerIncomplete({
       name: '城东区规则培训学校',
     });
     user = await institutionUser(institutionId);
@@ -225,7 +224,7 @@ describe('illegal transitions are CONFLICT and change nothing', () => {
 
 describe('two reviewers deciding at once', () => {
   it('lets exactly one decision win; the other gets CONFLICT', async () => {
-    const institutionId = await registerIncompleteInstitution(federation, db, tokens.registryOfficer, {
+    const institutionId = await registerIncomplete({
       name: '城东区并发培训学校',
     });
     const submitted = await submit(institutionId, await institutionUser(institutionId));
@@ -262,7 +261,7 @@ describe('two reviewers deciding at once', () => {
   });
 
   it('refuses a decision made on a stale version', async () => {
-    const institutionId = await registerIncompleteInstitution(federation, db, tokens.registryOfficer, {
+    const institutionId = await registerIncomplete({
       name: '城东区版本培训学校',
     });
     const submitted = await submit(institutionId, await institutionUser(institutionId));

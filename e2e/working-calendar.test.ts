@@ -1,16 +1,15 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Client } from 'pg';
-import {
-  holidayScheduleInput,
-  shippedHolidaySchedule,
-  shippedYears,
-  WorkingCalendar,
-} from '@jianguan/platform';
+import { shippedYears } from '@jianguan/platform';
 import { registryService } from '@jianguan/registry';
 import { enforcementService } from '@jianguan/enforcement';
 import { qualificationReviewService } from '@jianguan/qualification-review';
-import { QINGHAI, tokenFor, officialToken } from '@jianguan/testing';
+import {
+  calendarWithFixture2027,
+  holidayScheduleFixture2027,
+  QINGHAI,
+  tokenFor,
+  officialToken,
+} from '@jianguan/testing';
 import { until } from './support/polling';
 import { ok, type TestFederation, startFederationWithDatabase, stopFederation } from './support/federation';
 import { registerInstitution } from './support/enforcement-operations';
@@ -24,9 +23,7 @@ import {
  * Issue 18, point 1: the holiday calendar is data the department loads. The 2027 schedule used here is
  * the fixture in docs/examples (the official one is loaded the same way when it is published).
  */
-const fixture2027 = JSON.parse(
-  readFileSync(join(__dirname, '../docs/examples/holiday-schedule-2027.json'), 'utf8'),
-) as { year: number; holidays: string[]; workdays: string[]; notice: string };
+const fixture2027 = holidayScheduleFixture2027();
 
 const HOLIDAY_SCHEDULE = `query Schedule($year: Int!) {
   holidaySchedule(year: $year) { year loaded shipped holidays workdays statutoryHolidays notice }
@@ -54,8 +51,7 @@ const APPLICATION = `query App($id: ID!) {
 /** Far enough that the count always runs into a year the shipped calendar does not cover. */
 const ORDER_WORKING_DAYS = 250;
 
-const shipped = () => shippedYears().map((year) => shippedHolidaySchedule(year)!);
-const withFixture = () => new WorkingCalendar([...shipped(), holidayScheduleInput.parse(fixture2027)]);
+const withFixture = calendarWithFixture2027;
 
 let federation: TestFederation;
 let db: Client;

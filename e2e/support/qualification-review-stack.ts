@@ -3,6 +3,7 @@ import {
   APPLICATION,
   materials,
   NEW_PERMIT_MATERIALS,
+  registerIncompleteInstitution,
   SUBMIT,
   type ApplicationShape,
 } from './qualification-review-operations';
@@ -21,8 +22,8 @@ export const app = (result: Result): ApplicationShape => {
 
 /**
  * What the qualification-review e2e files share: the whole federation with its workers, the officials
- * (a registry officer, two reviewers of Chengdong, one of Chengzhong), and submitting and reading
- * applications through the gateway.
+ * (a registry officer, two reviewers of Chengdong, one of Chengzhong), and registering institutions,
+ * submitting and reading applications through the gateway.
  */
 export function useQualificationReviewStack() {
   const { federation, db } = useFederationStack({ workers: true });
@@ -43,9 +44,14 @@ export function useQualificationReviewStack() {
     );
   }
 
+  /** Registers, as the registry officer, an institution whose certificates are incomplete. */
+  async function registerIncomplete(options?: Parameters<typeof registerIncompleteInstitution>[3]) {
+    return registerIncompleteInstitution(federation, db, tokens.registryOfficer, options);
+  }
+
   async function read(id: string) {
     return app(await federation.query(APPLICATION, { id }, tokens.reviewer));
   }
 
-  return { federation, db, tokens, submit, read };
+  return { federation, db, tokens, registerIncomplete, submit, read };
 }

@@ -1,7 +1,6 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { batchingEntityFetch } from '../src/batching-entity-fetch';
 import { subgraphHttp } from '../src/subgraph-http';
+import { startLocalServer, type LocalServer } from './support/local-server';
 
 /** The gateway's own subgraph client, as serveGateway makes it. */
 const subgraphs = subgraphHttp();
@@ -10,12 +9,12 @@ const subgraphs = subgraphHttp();
  * A subgraph stand-in: answers `_entities` with one entity per representation, in order, and an
  * error at each representation whose id is "refused"; answers 503 to the caller "Bearer down".
  */
-let server: http.Server;
+let server: LocalServer;
 let url: string;
 let calls: { authorization?: string; representations: { id: string }[] }[] = [];
 
 beforeAll(async () => {
-  server = http.createServer((req, res) => {
+  server = await startLocalServer((req, res) => {
     let text = '';
     req.on('data', (chunk) => (text += chunk));
     req.on('end', () => {
@@ -36,13 +35,12 @@ beforeAll(async () => {
       res.end(JSON.stringify({ data: { _entities: entities }, ...(errors.length ? { errors } : {}) }));
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+  url = `${server.origin}/graphql`;
 });
 
 afterAll(async () => {
   await subgraphs.close();
-  await new Promise((resolve) => server.close(resolve));
+  await server.stop();
 });
 
 beforeEach(() => {

@@ -1,18 +1,17 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { deduplicatingFetch } from '../src/deduplicating-fetch';
 import { subgraphHttp } from '../src/subgraph-http';
+import { startLocalServer, type LocalServer } from './support/local-server';
 
 /** The gateway's own subgraph client, as serveGateway makes it. */
 const subgraphs = subgraphHttp();
 
 /** A subgraph stand-in that counts the calls it gets and answers each after 50 ms. */
-let server: http.Server;
+let server: LocalServer;
 let url: string;
 let calls = 0;
 
 beforeAll(async () => {
-  server = http.createServer((req, res) => {
+  server = await startLocalServer((req, res) => {
     calls += 1;
     let body = '';
     req.on('data', (chunk) => (body += chunk));
@@ -26,13 +25,12 @@ beforeAll(async () => {
       }, 50),
     );
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+  url = `${server.origin}/graphql`;
 });
 
 afterAll(async () => {
   await subgraphs.close();
-  await new Promise((resolve) => server.close(resolve));
+  await server.stop();
 });
 
 beforeEach(() => {

@@ -1,4 +1,5 @@
 import http from 'node:http';
+import { startLocalServer } from './local-server';
 
 export interface CountingProxy {
   url: string;
@@ -14,7 +15,7 @@ export interface CountingProxy {
 export async function startCountingProxy(target: string): Promise<CountingProxy> {
   const upstream = new URL(target);
   const requests: http.IncomingHttpHeaders[] = [];
-  const server = http.createServer((req, res) => {
+  const server = await startLocalServer((req, res) => {
     requests.push(req.headers);
     const forwarded = http.request(
       {
@@ -32,17 +33,7 @@ export async function startCountingProxy(target: string): Promise<CountingProxy>
     forwarded.on('error', () => res.writeHead(502).end());
     req.pipe(forwarded);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  return {
-    url: `http://127.0.0.1:${port}${upstream.pathname}`,
-    requests,
-    stop: () =>
-      new Promise<void>((resolve, reject) => {
-        server.closeAllConnections();
-        server.close((error) => (error ? reject(error) : resolve()));
-      }),
-  };
+  return { url: `${server.origin}${upstream.pathname}`, requests, stop: server.stop };
 }
 
 /** Runs `act` and returns how many requests reached the subgraph behind `proxy` meanwhile. */

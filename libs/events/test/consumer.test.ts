@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { JobsOptions } from 'bullmq';
-import { QINGHAI, TEST_REDIS_URL } from '@jianguan/testing';
+import { QINGHAI } from '@jianguan/testing';
 import {
   EVENT_JOB_OPTIONS,
   EventContractError,
@@ -11,10 +11,10 @@ import {
 } from '../src';
 import {
   classifiedPayload,
-  logger,
   registeredPayload,
   SCHEMA,
   setUpEventTest,
+  testConsumerConnection,
   waitFor,
   type EventTest,
 } from './support';
@@ -47,10 +47,7 @@ describe('event consumer', () => {
     t = await setUpEventTest();
     consumer = await startEventConsumer({
       service: 'public-list',
-      dataSource: t.dataSource,
-      redisUrl: TEST_REDIS_URL,
-      prefix: t.prefix,
-      logger,
+      ...testConsumerConnection(t),
       concurrency: 5,
       handlers: {
         InstitutionRegistered: (manager, { id, payload }) =>
@@ -164,10 +161,7 @@ describe('event consumer', () => {
     await expect(
       startEventConsumer({
         service: 'registry',
-        dataSource: t.dataSource,
-        redisUrl: TEST_REDIS_URL,
-        prefix: t.prefix,
-        logger,
+        ...testConsumerConnection(t),
         handlers: { InstitutionRegistered: async () => undefined },
       }),
     ).rejects.toThrow(EventContractError);

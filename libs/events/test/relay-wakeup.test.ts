@@ -1,11 +1,10 @@
-import { TEST_REDIS_URL } from '@jianguan/testing';
 import { recordEvent, startRelay, type EventEnvelope, type EventType, type Relay } from '../src';
 import {
   classifiedPayload,
-  logger,
   registeredPayload,
   SCHEMA,
   setUpEventTest,
+  testRelayOptions,
   waitFor,
   type EventTest,
 } from './support';
@@ -29,11 +28,7 @@ describe('outbox relay wake-up', () => {
 
   const start = async () => {
     relay = await startRelay({
-      dataSource: t.dataSource,
-      schema: SCHEMA,
-      redisUrl: TEST_REDIS_URL,
-      prefix: t.prefix,
-      logger,
+      ...testRelayOptions(t),
       pollIntervalMs: POLL_MS,
       reconnectDelayMs: 100,
     });

@@ -1,13 +1,13 @@
 import net from 'node:net';
 import { randomUUID } from 'node:crypto';
-import { TEST_REDIS_URL, QINGHAI } from '@jianguan/testing';
+import { QINGHAI } from '@jianguan/testing';
 import { recordEvent, SERVICE_NAMES, startRelay, type Relay, type ServiceName } from '../src';
 import {
   classifiedPayload,
-  logger,
   registeredPayload,
   SCHEMA,
   setUpEventTest,
+  testRelayOptions,
   type EventTest,
 } from './support';
 
@@ -18,11 +18,7 @@ describe('outbox relay', () => {
     options: { batchSize?: number; redisUrl?: string; publishTimeoutMs?: number } = {},
   ) => {
     const started = await startRelay({
-      dataSource: t.dataSource,
-      schema: SCHEMA,
-      redisUrl: TEST_REDIS_URL,
-      prefix: t.prefix,
-      logger,
+      ...testRelayOptions(t),
       autorun: false,
       ...options,
     });

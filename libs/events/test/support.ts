@@ -16,7 +16,9 @@ import {
   eventQueueName,
   inboxTableSql,
   outboxTableSql,
+  type EventConsumerOptions,
   type EventPayload,
+  type RelayOptions,
   type ServiceName,
 } from '../src';
 
@@ -83,6 +85,25 @@ export async function setUpEventTest(): Promise<EventTest> {
     },
   };
 }
+
+/** How a relay reaches this test's outbox and publishes under its queue prefix. */
+export const testRelayOptions = (t: EventTest): RelayOptions => ({
+  dataSource: t.dataSource,
+  schema: SCHEMA,
+  redisUrl: TEST_REDIS_URL,
+  prefix: t.prefix,
+  logger,
+});
+
+/** How a consumer reaches this test's database and reads under its queue prefix. */
+export const testConsumerConnection = (
+  t: EventTest,
+): Pick<EventConsumerOptions, 'dataSource' | 'redisUrl' | 'prefix' | 'logger'> => ({
+  dataSource: t.dataSource,
+  redisUrl: TEST_REDIS_URL,
+  prefix: t.prefix,
+  logger,
+});
 
 /** Waits until `check` returns true, failing with `what` after `timeoutMs`. */
 export async function waitFor(

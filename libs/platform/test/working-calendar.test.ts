@@ -1,25 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import {
-  holidayScheduleInput,
-  shippedCalendar,
-  shippedHolidaySchedule,
-  shippedYears,
-  statutoryHolidays,
-  WorkingCalendar,
-} from '../src';
+import { calendarWithFixture2027, holidayScheduleFixture2027 } from '@jianguan/testing';
+import { holidayScheduleInput, shippedCalendar, statutoryHolidays } from '../src';
 
 /** The 2027 fixture (not the official schedule, which the department loads when it is published). */
-const fixture2027 = JSON.parse(
-  readFileSync(join(__dirname, '../../../docs/examples/holiday-schedule-2027.json'), 'utf8'),
-) as { year: number; holidays: string[]; workdays: string[]; notice: string };
+const fixture2027 = holidayScheduleFixture2027();
 
 const withoutFixture = () => shippedCalendar();
-const withFixture = () =>
-  new WorkingCalendar([
-    ...shippedYears().map((y) => shippedHolidaySchedule(y)!),
-    holidayScheduleInput.parse(fixture2027),
-  ]);
+const withFixture = calendarWithFixture2027;
 
 describe('the working calendar kept as data', () => {
   it('computes the statutory holidays of a year no schedule covers from the lunar calendar', () => {

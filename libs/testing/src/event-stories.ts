@@ -22,6 +22,26 @@ export interface InstitutionFacts {
   regionCode: string;
 }
 
+/** The registry's first word on an institution of this kind: every story opens with it. */
+function registered(
+  i: InstitutionFacts,
+  kind: EventPayloadInput<'InstitutionRegistered'>['kind'],
+  occurredAt: string,
+): EventEnvelope<'InstitutionRegistered'> {
+  return envelope(
+    'InstitutionRegistered',
+    {
+      institutionId: i.institutionId,
+      creditCode: i.creditCode,
+      name: i.name,
+      kind,
+      category: 'SUBJECT',
+      regionCode: i.regionCode,
+    },
+    occurredAt,
+  );
+}
+
 /**
  * The story of one offline institution told by events alone: classified with incomplete certificates
  * (GREY) → qualification approved and the permit recorded (WHITE) → rectification ordered (GREY) →
@@ -35,18 +55,7 @@ export function missedThenFixedLate(i: InstitutionFacts): EventEnvelope[] {
   const orderId = randomUUID();
   const region = i.regionCode;
   return [
-    envelope(
-      'InstitutionRegistered',
-      {
-        institutionId: i.institutionId,
-        creditCode: i.creditCode,
-        name: i.name,
-        kind: 'OFFLINE',
-        category: 'SUBJECT',
-        regionCode: region,
-      },
-      at('2026-03-01'),
-    ),
+    registered(i, 'OFFLINE', at('2026-03-01')),
     envelope(
       'InstitutionClassified',
       {
@@ -151,18 +160,7 @@ export function removedFromBlacklist(i: InstitutionFacts, removedAt = at('2026-0
 /** An online institution whose filing is approved (WHITE), then whose licence is revoked (BLACK). */
 export function filedThenRevoked(i: InstitutionFacts): EventEnvelope[] {
   return [
-    envelope(
-      'InstitutionRegistered',
-      {
-        institutionId: i.institutionId,
-        creditCode: i.creditCode,
-        name: i.name,
-        kind: 'ONLINE',
-        category: 'SUBJECT',
-        regionCode: i.regionCode,
-      },
-      at('2026-02-01'),
-    ),
+    registered(i, 'ONLINE', at('2026-02-01')),
     envelope(
       'OnlineFilingApproved',
       {

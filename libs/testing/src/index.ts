@@ -10,3 +10,4 @@ export * from './event-stories';
 export * from './tokens';
 export * from './late';
 export * from './service-database';
+export * from './holiday-schedule';

@@ -26,6 +26,16 @@ afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
+/** What importing `sheets` throws (undefined when the import is accepted), for the test to inspect. */
+async function importRefusal(sheets: Parameters<typeof importFilings>[1]): Promise<unknown> {
+  try {
+    await importFilings(dataSource, sheets, actor);
+  } catch (error) {
+    return error;
+  }
+  return undefined;
+}
+
 describe('importing filings at national scale', () => {
   it('refuses a file with one bad personnel row whole, naming the sheet and line, then loads the national set exactly', async () => {
     await writeCsvDirectory(dir, generateNationalDataSet());
@@ -39,12 +49,7 @@ describe('importing filings at national scale', () => {
     const good = bad.record.idNumber;
     const wrongDigit = good.slice(0, 17) + (good[17] === '0' ? '1' : '0');
     bad.record = { ...bad.record, idNumber: wrongDigit };
-    let refusal: unknown;
-    try {
-      await importFilings(dataSource, sheets, actor);
-    } catch (error) {
-      refusal = error;
-    }
+    const refusal = await importRefusal(sheets);
     expect(refusal).toBeInstanceOf(ImportRefused);
     const problems = (refusal as ImportRefused).problems;
     expect(problems).toEqual([
@@ -109,12 +114,7 @@ describe('the text rule of every input holds for imported cells too', () => {
     await writeCsvDirectory(sub, data);
     const sheets = await readCsvDirectory(sub);
     const [before] = await filingStatsFor(dataSource, ['']);
-    let refusal: unknown;
-    try {
-      await importFilings(dataSource, sheets, actor);
-    } catch (error) {
-      refusal = error;
-    }
+    const refusal = await importRefusal(sheets);
     expect(refusal).toBeInstanceOf(ImportRefused);
     expect((refusal as ImportRefused).problems).toEqual([
       { sheet: 'personnel', line: 6, column: 'name', message: expect.stringMatching(/^name 含有控制字符/) },

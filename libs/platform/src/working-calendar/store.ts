@@ -27,6 +27,45 @@ export async function createHolidayScheduleTable(runner: QueryRunner, schema: st
   }
 }
 
+/**
+ * What a department's migration to working days changes: the table whose rows carry a date counted
+ * in working days (its columns named `<prefix>_working_days` and `<prefix>_provisional`, so the date
+ * can be recounted when a year's schedule is loaded), and the notification table whose kinds gain
+ * the one telling that a date changed.
+ */
+export interface WorkingDayMigration {
+  schema: string;
+  table: string;
+  prefix: string;
+  notificationTable: string;
+  kindsBefore: readonly string[];
+  changedKind: string;
+}
+
+async function setNotificationKinds(runner: QueryRunner, m: WorkingDayMigration, kinds: readonly string[]) {
+  const constraint = `${m.notificationTable}_kind_check`;
+  await runner.query(`ALTER TABLE ${m.schema}.${m.notificationTable} DROP CONSTRAINT ${constraint}`);
+  await runner.query(`ALTER TABLE ${m.schema}.${m.notificationTable} ADD CONSTRAINT ${constraint}
+      CHECK (kind IN (${kinds.map((k) => `'${k}'`).join(',')}))`);
+}
+
+/** The schedule copy, the recount columns and the widened notification kinds. */
+export async function addWorkingDays(runner: QueryRunner, m: WorkingDayMigration): Promise<void> {
+  await createHolidayScheduleTable(runner, m.schema);
+  await runner.query(`ALTER TABLE ${m.schema}.${m.table}
+      ADD COLUMN ${m.prefix}_working_days integer CHECK (${m.prefix}_working_days > 0),
+      ADD COLUMN ${m.prefix}_provisional boolean NOT NULL DEFAULT false`);
+  await setNotificationKinds(runner, m, [...m.kindsBefore, m.changedKind]);
+}
+
+/** Undoes addWorkingDays (indexes on the recount columns go with them). */
+export async function removeWorkingDays(runner: QueryRunner, m: WorkingDayMigration): Promise<void> {
+  await setNotificationKinds(runner, m, m.kindsBefore);
+  await runner.query(`ALTER TABLE ${m.schema}.${m.table} DROP COLUMN ${m.prefix}_working_days,
+      DROP COLUMN ${m.prefix}_provisional`);
+  await runner.query(`DROP TABLE ${m.schema}.holiday_schedule`);
+}
+
 export interface StoredHolidaySchedule extends HolidaySchedule {
   notice: string;
   loadedBy: string;

@@ -10,24 +10,8 @@ export type FilingStatus = (typeof FILING_STATUSES)[number];
 
 export const PLATFORM_KINDS = ['WEBSITE', 'APP', 'WECHAT_OFFICIAL_ACCOUNT', 'MINI_PROGRAM'] as const;
 export const PERSON_ROLES = ['TEACHER', 'TEACHING_ASSISTANT', 'STAFF'] as const;
-export const SUBJECTS = [
-  'CHINESE',
-  'MATH',
-  'ENGLISH',
-  'PHYSICS',
-  'CHEMISTRY',
-  'BIOLOGY',
-  'HISTORY',
-  'GEOGRAPHY',
-  'POLITICS',
-  'ART',
-  'MUSIC',
-  'SPORTS',
-  'PROGRAMMING',
-  'OTHER',
-] as const;
 /** 学科类: teaching them needs a teacher qualification certificate. */
-export const ACADEMIC_SUBJECTS: readonly string[] = [
+const ACADEMIC = [
   'CHINESE',
   'MATH',
   'ENGLISH',
@@ -37,7 +21,10 @@ export const ACADEMIC_SUBJECTS: readonly string[] = [
   'HISTORY',
   'GEOGRAPHY',
   'POLITICS',
-];
+] as const;
+export const ACADEMIC_SUBJECTS: readonly string[] = ACADEMIC;
+/** Every subject: the academic ones, then the rest. */
+export const SUBJECTS = [...ACADEMIC, 'ART', 'MUSIC', 'SPORTS', 'PROGRAMMING', 'OTHER'] as const;
 export const DELIVERIES = ['LIVE', 'RECORDED'] as const;
 export const BILLING_MODES = ['PER_LESSON', 'PREPAID'] as const;
 

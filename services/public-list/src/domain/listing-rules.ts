@@ -1,5 +1,5 @@
 import type { EventPayload, EventType } from '@jianguan/events';
-import { applyFact, emptyListingState, type ListingState } from './listing-state';
+import { applyFact, emptyListingState, type InstitutionProfile, type ListingState } from './listing-state';
 import { listFor, type Placement, type PublicListName } from './listing-table';
 
 export { PUBLIC_LISTS, type PublicListName } from './listing-table';
@@ -45,13 +45,7 @@ export interface ListingChangeRecord {
   regionCode: string | null;
 }
 
-export interface DerivedListing {
-  creditCode: string | null;
-  name: string | null;
-  kind: string | null;
-  category: string | null;
-  regionCode: string | null;
-  certificateStatus: string | null;
+export interface DerivedListing extends InstitutionProfile {
   list: PublicListName | null;
   reasonCode: string | null;
   reason: string | null;
@@ -115,7 +109,7 @@ const removalPlacement = (fact: AnyFact, placement: Placement): Placement =>
       }
     : placement;
 
-const profileOf = (state: ListingState) => ({
+const profileOf = (state: ListingState): InstitutionProfile => ({
   creditCode: state.creditCode,
   name: state.name,
   kind: state.kind,

@@ -29,14 +29,18 @@ export interface PenaltyState {
   ended: boolean;
 }
 
-/** Everything the rules table (listing-table.ts) reads about one institution, after some facts. */
-export interface ListingState {
+/** What the registry says about an institution, shown beside its list. */
+export interface InstitutionProfile {
   creditCode: string | null;
   name: string | null;
   kind: string | null;
   category: string | null;
   regionCode: string | null;
   certificateStatus: string | null;
+}
+
+/** Everything the rules table (listing-table.ts) reads about one institution, after some facts. */
+export interface ListingState extends InstitutionProfile {
   /** The latest survey found it closed or gone; other reclassifications leave this alone. */
   closed: boolean;
   /** The approved permit's number, while the qualification stands. */

@@ -1,7 +1,8 @@
 export const APPLICATION_TYPES = ['NEW_PERMIT', 'RENEWAL', 'CHANGE_OF_SCOPE', 'CHANGE_OF_ADDRESS'] as const;
 export type ApplicationType = (typeof APPLICATION_TYPES)[number];
 
-export const MATERIAL_TYPES = [
+/** A new permit needs every material except those about a permit already held. */
+const NEW_PERMIT_MATERIALS = [
   'LEGAL_PERSON_CERTIFICATE',
   'PREMISES_PROOF',
   'FIRE_SAFETY_CLEARANCE',
@@ -9,22 +10,13 @@ export const MATERIAL_TYPES = [
   'FEE_STANDARDS',
   'SAFETY_RULES',
   'ARTICLES_OF_ASSOCIATION',
-  'CURRENT_PERMIT',
-  'SCOPE_CHANGE_PLAN',
 ] as const;
+export const MATERIAL_TYPES = [...NEW_PERMIT_MATERIALS, 'CURRENT_PERMIT', 'SCOPE_CHANGE_PLAN'] as const;
 export type MaterialType = (typeof MATERIAL_TYPES)[number];
 
 /** The typed checklist: what each kind of application must include. */
 export const CHECKLISTS: Record<ApplicationType, readonly MaterialType[]> = {
-  NEW_PERMIT: [
-    'LEGAL_PERSON_CERTIFICATE',
-    'PREMISES_PROOF',
-    'FIRE_SAFETY_CLEARANCE',
-    'TEACHER_QUALIFICATIONS',
-    'FEE_STANDARDS',
-    'SAFETY_RULES',
-    'ARTICLES_OF_ASSOCIATION',
-  ],
+  NEW_PERMIT: NEW_PERMIT_MATERIALS,
   RENEWAL: [
     'LEGAL_PERSON_CERTIFICATE',
     'CURRENT_PERMIT',

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { copyRows, type Claims } from '@jianguan/platform';
+import { copyRows, type Claims, type CopyValue } from '@jianguan/platform';
 import { outboxChannel, type EventPayload, type EventType } from '@jianguan/events';
 import { institutionAuditAfter, type StoredDefaults } from './institution-audit';
 import type { PlannedInstitution } from './survey-plan';
@@ -10,29 +10,34 @@ import type { PlannedInstitution } from './survey-plan';
 
 const S = 'registry';
 
-export const copyInstitutions = (
-  manager: EntityManager,
-  planned: PlannedInstitution[],
-  onRows?: (n: number) => void,
-) =>
-  copyRows(
-    manager,
-    `${S}.institution`,
-    [
-      'id',
-      'name',
-      'credit_code',
-      'kind',
-      'category',
-      'region_code',
-      'address',
-      'status',
-      'on_national_platform',
-      'certificate_status',
-      'missing_licences',
-      'rule_set_version',
-      'assessed_on',
-    ],
+/** A COPY into one registry table of the rows the plan gives it. */
+const copyPlanned =
+  (
+    table: string,
+    columns: string[],
+    rowsOf: (planned: PlannedInstitution[]) => Iterable<readonly CopyValue[]>,
+  ) =>
+  (manager: EntityManager, planned: PlannedInstitution[], onRows?: (n: number) => void) =>
+    copyRows(manager, `${S}.${table}`, columns, rowsOf(planned), onRows);
+
+export const copyInstitutions = copyPlanned(
+  'institution',
+  [
+    'id',
+    'name',
+    'credit_code',
+    'kind',
+    'category',
+    'region_code',
+    'address',
+    'status',
+    'on_national_platform',
+    'certificate_status',
+    'missing_licences',
+    'rule_set_version',
+    'assessed_on',
+  ],
+  (planned) =>
     planned.map((p) => [
       p.id,
       p.row.name,
@@ -48,8 +53,7 @@ export const copyInstitutions = (
       p.ruleSetVersion,
       p.assessedOn,
     ]),
-    onRows,
-  );
+);
 
 function* licenceRows(planned: PlannedInstitution[]) {
   for (const p of planned) {
@@ -57,18 +61,11 @@ function* licenceRows(planned: PlannedInstitution[]) {
   }
 }
 
-export const copyLicences = (
-  manager: EntityManager,
-  planned: PlannedInstitution[],
-  onRows?: (n: number) => void,
-) =>
-  copyRows(
-    manager,
-    `${S}.licence`,
-    ['id', 'institution_id', 'type', 'number', 'issued_by', 'issued_on', 'valid_until'],
-    licenceRows(planned),
-    onRows,
-  );
+export const copyLicences = copyPlanned(
+  'licence',
+  ['id', 'institution_id', 'type', 'number', 'issued_by', 'issued_on', 'valid_until'],
+  licenceRows,
+);
 
 function* surveyRows(planned: PlannedInstitution[], surveyor: Pick<Claims, 'sub' | 'name'>) {
   for (const p of planned) {

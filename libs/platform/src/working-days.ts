@@ -1,13 +1,10 @@
-import { shanghaiDay, shippedCalendar, type WorkingCalendar } from './working-calendar';
+import { SHANGHAI_OFFSET_MS, shanghaiDay, shippedCalendar, type WorkingCalendar } from './working-calendar';
 
 /**
  * The Beijing-time day a deadline falls on, as a person reads it: a deadline at 00:00 is the end
  * (24:00) of the day before — "整改期限至 2026-12-25" means until midnight ending the 25th.
  */
 export const deadlineDay = (deadline: Date): string => shanghaiDay(new Date(deadline.getTime() - 1));
-
-/** China has one time zone and no daylight saving: Shanghai is always UTC+8. */
-const SHANGHAI_OFFSET_MS = 8 * 3600 * 1000;
 
 /** An instant as a person reads it, in Beijing time: `2026-12-25 17:30`; a midnight deadline reads `… 24:00`. */
 export const beijingDeadlineText = (at: Date): string => {

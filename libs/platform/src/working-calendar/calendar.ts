@@ -7,7 +7,7 @@ import {
 } from './holiday-schedule';
 
 /** China has one time zone and no daylight saving: Shanghai is always UTC+8. */
-const SHANGHAI_OFFSET_MS = 8 * 3600 * 1000;
+export const SHANGHAI_OFFSET_MS = 8 * 3600 * 1000;
 
 /** The calendar date (YYYY-MM-DD) in Asia/Shanghai of an instant. */
 export const shanghaiDay = (at: Date): string =>

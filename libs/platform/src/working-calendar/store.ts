@@ -89,44 +89,55 @@ const fromRow = (r: Row): StoredHolidaySchedule => ({
   loadedAt: r.loaded_at,
 });
 
+type StorableSchedule = HolidaySchedule & { notice: string; loadedBy: string; loadedAt: Date };
+
 /**
- * Stores a year's schedule (replacing the one before) and answers the one it replaced, so the
- * caller can tell what changed. Locks the row: two loads of one year apply one after the other.
+ * Writes a year's schedule, replacing the one held; with `onlyIfNewer`, only over an earlier load of
+ * the year. True when written.
  */
-export async function upsertHolidaySchedule(
+async function writeHolidaySchedule(
   manager: EntityManager,
   schema: string,
-  schedule: HolidaySchedule & { notice: string; loadedBy: string },
-  at: Date,
-): Promise<StoredHolidaySchedule | null> {
-  const before = (await manager.query(`SELECT * FROM ${schema}.holiday_schedule WHERE year = $1 FOR UPDATE`, [
-    schedule.year,
-  ])) as Row[];
-  await manager.query(
+  schedule: StorableSchedule,
+  onlyIfNewer: boolean,
+): Promise<boolean> {
+  const rows = (await manager.query(
     `INSERT INTO ${schema}.holiday_schedule (year, holidays, workdays, notice, loaded_by, loaded_at)
      VALUES ($1, $2, $3, $4, $5, $6)
      ON CONFLICT (year) DO UPDATE SET holidays = EXCLUDED.holidays, workdays = EXCLUDED.workdays,
-       notice = EXCLUDED.notice, loaded_by = EXCLUDED.loaded_by, loaded_at = EXCLUDED.loaded_at`,
+       notice = EXCLUDED.notice, loaded_by = EXCLUDED.loaded_by, loaded_at = EXCLUDED.loaded_at
+     ${onlyIfNewer ? `WHERE ${schema}.holiday_schedule.loaded_at < EXCLUDED.loaded_at` : ''}
+     RETURNING year`,
     [
       schedule.year,
       JSON.stringify(schedule.holidays),
       JSON.stringify(schedule.workdays),
       schedule.notice,
       schedule.loadedBy,
-      at,
+      schedule.loadedAt,
     ],
-  );
-  return before[0] ? fromRow(before[0]) : null;
+  )) as unknown[];
+  return rows.length > 0;
 }
 
+/** Stores a year's schedule as loaded, replacing the one held (the registry's copy). */
+export const storeHolidaySchedule = (manager: EntityManager, schema: string, schedule: StorableSchedule) =>
+  writeHolidaySchedule(manager, schema, schedule, false).then(() => {});
+
+/**
+ * The schedule held for a year; `lock`: FOR UPDATE, so two loads of one year apply one after the
+ * other and each compares with what the other stored.
+ */
 export async function findHolidaySchedule(
   manager: EntityManager,
   schema: string,
   year: number,
+  lock = false,
 ): Promise<StoredHolidaySchedule | null> {
-  const rows = (await manager.query(`SELECT * FROM ${schema}.holiday_schedule WHERE year = $1`, [
-    year,
-  ])) as Row[];
+  const rows = (await manager.query(
+    `SELECT * FROM ${schema}.holiday_schedule WHERE year = $1${lock ? ' FOR UPDATE' : ''}`,
+    [year],
+  )) as Row[];
   return rows[0] ? fromRow(rows[0]) : null;
 }
 
@@ -140,26 +151,8 @@ export async function readWorkingCalendar(manager: EntityManager, schema: string
  * A department's copy of a schedule the registry loaded (HolidayScheduleLoaded): stored unless the
  * copy already holds a later load of the year, since events may arrive out of order. True when stored.
  */
-export async function keepHolidayScheduleCopy(
+export const keepHolidayScheduleCopy = (
   manager: EntityManager,
   schema: string,
-  schedule: HolidaySchedule & { notice: string; loadedBy: string; loadedAt: Date },
-): Promise<boolean> {
-  const rows = (await manager.query(
-    `INSERT INTO ${schema}.holiday_schedule (year, holidays, workdays, notice, loaded_by, loaded_at)
-     VALUES ($1, $2, $3, $4, $5, $6)
-     ON CONFLICT (year) DO UPDATE SET holidays = EXCLUDED.holidays, workdays = EXCLUDED.workdays,
-       notice = EXCLUDED.notice, loaded_by = EXCLUDED.loaded_by, loaded_at = EXCLUDED.loaded_at
-     WHERE ${schema}.holiday_schedule.loaded_at < EXCLUDED.loaded_at
-     RETURNING year`,
-    [
-      schedule.year,
-      JSON.stringify(schedule.holidays),
-      JSON.stringify(schedule.workdays),
-      schedule.notice,
-      schedule.loadedBy,
-      schedule.loadedAt,
-    ],
-  )) as unknown[];
-  return rows.length > 0;
-}
+  schedule: StorableSchedule,
+): Promise<boolean> => writeHolidaySchedule(manager, schema, schedule, true);

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import {
   findHolidaySchedule,
-  upsertHolidaySchedule,
+  storeHolidaySchedule,
   writeAudit,
   type HolidayScheduleInput,
   type StoredHolidaySchedule,
@@ -26,13 +26,12 @@ export async function loadHolidaySchedule(
 ): Promise<StoredHolidaySchedule> {
   const actor = viewer.require('calendar.load');
   return dataSource.transaction(async (manager) => {
-    const now = new Date();
-    const before = await upsertHolidaySchedule(manager, SCHEMA, { ...input, loadedBy: actor.name }, now);
+    const before = await findHolidaySchedule(manager, SCHEMA, input.year, true);
     if (before && sameDays(before.holidays, input.holidays) && sameDays(before.workdays, input.workdays)) {
-      // Unchanged days: put the row back as it was (the upsert took the lock, so no one raced us).
-      await upsertHolidaySchedule(manager, SCHEMA, before, before.loadedAt);
       return before;
     }
+    const now = new Date();
+    await storeHolidaySchedule(manager, SCHEMA, { ...input, loadedBy: actor.name, loadedAt: now });
     const days = (s: { holidays: string[]; workdays: string[]; notice: string } | null) =>
       s && { holidays: s.holidays, workdays: s.workdays, notice: s.notice };
     await writeAudit(manager, {
